@@ -1,0 +1,22 @@
+/* cli.h: the alvh CLI's command registry, so commands beyond the function table (policy,
+ * backtest) live in their own files. */
+#ifndef ALVH_CLI_H
+#define ALVH_CLI_H
+
+#include <stdio.h>
+
+#include "alvh/table.h"
+
+typedef struct alvh_cli_command {
+    const char *name;  /* "policy" */
+    const char *usage; /* "policy" shown in the usage line */
+    int (*run)(int argc, char **argv); /* argv after the command name; returns the exit code */
+} alvh_cli_command;
+
+/* Defined in commands.c: the extra commands, ended by a {NULL} entry. */
+extern const alvh_cli_command alvh_cli_extra_commands[];
+
+/* Prints a result the way `alvh call` does (one line). */
+void alvh_cli_print_result(FILE *f, const alvh_result *r);
+
+#endif

@@ -1,0 +1,6 @@
+/* commands.c: alvh CLI commands beyond list/describe/call/reference. Add a row per command. */
+#include "cli.h"
+
+const alvh_cli_command alvh_cli_extra_commands[] = {
+    {NULL, NULL, NULL},
+};

@@ -1,0 +1,11 @@
+/* alvh/alvh.h: umbrella header of the ALVH Calc core library. */
+#ifndef ALVH_ALVH_H
+#define ALVH_ALVH_H
+
+#include "alvh/status.h"
+#include "alvh/table.h"
+#include "alvh/black.h"
+#include "alvh/impvol.h"
+#include "alvh/dates.h"
+
+#endif

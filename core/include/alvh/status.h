@@ -1,0 +1,78 @@
+/* alvh/status.h: status codes shared by every ALVH Calc core function.
+ *
+ * Every core function returns an alvh_status; results travel through pointers.
+ * Codes are numbered explicitly, only ever appended, never reused or renumbered:
+ * they are part of the CLI's output contract ("#ERR <name>: <message>").
+ *
+ * Blocks (append inside your block only):
+ *     0 -  99  generic and pricing
+ *   100 - 199  hedge engine and policy
+ *   200 - 299  iron condors, books, scenarios
+ *   300 - 399  indicators and signals
+ *   400 - 499  backtest and market data
+ */
+#ifndef ALVH_STATUS_H
+#define ALVH_STATUS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum alvh_status {
+    ALVH_OK = 0,
+    ALVH_E_ARGUMENT = 1,        /* generic invalid argument (message says which) */
+    ALVH_E_OPTION_TYPE = 2,     /* option type not C/P/CALL/PUT/1/-1 */
+    ALVH_E_SPOT = 3,            /* spot not positive and finite */
+    ALVH_E_STRIKE = 4,          /* strike negative, zero for a put, or not finite */
+    ALVH_E_YEARS = 5,           /* years negative or not finite */
+    ALVH_E_VOL = 6,             /* vol negative or not finite */
+    ALVH_E_RATE = 7,            /* rate not finite */
+    ALVH_E_DIV_YIELD = 8,       /* div_yield not finite */
+    ALVH_E_PRICE = 9,           /* option price negative or not finite */
+    ALVH_E_BELOW_INTRINSIC = 10,/* implied vol: price below the (discounted) intrinsic value */
+    ALVH_E_ABOVE_MAXIMUM = 11,  /* implied vol: price at or above the no-arbitrage maximum */
+    ALVH_E_NO_CONVERGENCE = 12, /* an iteration did not converge */
+    ALVH_E_DELTA = 13,          /* delta outside the attainable range */
+    ALVH_E_GREEK = 14,          /* unknown greek name */
+    ALVH_E_FORWARD = 15,        /* forward not positive and finite */
+    ALVH_E_DATE = 16,           /* date or serial date-time out of range */
+    ALVH_E_NOT_FINITE = 17,     /* a computed result was not finite (never shown as a number) */
+    ALVH_E_NO_MEMORY = 18,      /* allocation failed */
+    ALVH_E_RANGE_SHAPE = 19,    /* a range has the wrong shape or mismatched lengths */
+    ALVH_E_RANGE_VALUE = 20,    /* a range holds text or an empty cell where a number belongs */
+    ALVH_E_MISSING = 21,        /* a required argument is missing */
+    ALVH_E_ARG_TYPE = 22,       /* text where a number belongs, or the reverse */
+    ALVH_E_UNKNOWN_FUNCTION = 23,/* no function of that name in the table */
+    ALVH_E_ARG_COUNT = 24,      /* too many arguments */
+    ALVH_E_NO_TIME_VALUE = 25,  /* implied vol: years = 0 or price equals intrinsic; vol undefined */
+
+    /* 100-199: hedge engine and policy */
+    ALVH_E_POLICY_JSON = 100,   /* policy is not well-formed JSON */
+    ALVH_E_POLICY_KEY = 101,    /* unknown policy key */
+    ALVH_E_POLICY_TYPE = 102,   /* policy value of the wrong type */
+    ALVH_E_POLICY_VALUE = 103,  /* policy value out of range */
+    ALVH_E_POLICY_FILE = 104,   /* policy file cannot be read */
+
+    /* 200-299: iron condors, books, scenarios */
+
+    /* 300-399: indicators and signals */
+
+    /* 400-499: backtest and market data */
+
+    ALVH_STATUS_END_ /* not a status; keep last */
+} alvh_status;
+
+/*! alvh_status_message() :
+ *  A sentence a spreadsheet user understands, for any status (unknown codes included).
+ *  @return : a static, NUL-terminated English string; never NULL. */
+const char *alvh_status_message(alvh_status status);
+
+/*! alvh_status_name() :
+ *  The stable identifier of a status ("OK", "VOL", "NO_CONVERGENCE", ...), as printed by the CLI.
+ *  @return : a static string; "UNKNOWN" for a code that is not defined. */
+const char *alvh_status_name(alvh_status status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

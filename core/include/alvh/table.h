@@ -1,0 +1,152 @@
+/* alvh/table.h: the function table, the single source of truth for every spreadsheet function.
+ *
+ * Each row names a Calc function (BS_PRICE, ALVH_SIZE, ...), documents it and its arguments,
+ * and holds the adapter that evaluates it from generic arguments. The UNO add-in, the `alvh`
+ * CLI and the README's function reference all read this table; none of them knows a function
+ * by hand, so a function behaves identically everywhere.
+ *
+ * Conventions shared by every function (stated once here, repeated in the README):
+ *   - Option type: text "C"/"P" (any case, "CALL"/"PUT" too) or the numbers 1 / -1.
+ *   - years: time to expiry in years, ACT/365 calendar time (intraday fractions allowed).
+ *   - vol, rate, div_yield: decimals (0.20 is 20%), continuously compounded.
+ *   - Greeks: delta, gamma per 1.00 of the underlying; vega per vol point (dV/dvol x 0.01);
+ *     theta per calendar day (-dV/dyears / 365); rho per rate point (dV/drate x 0.01);
+ *     vanna = d(delta)/d(vol) per vol point; volga = d(vega)/d(vol) per vol point.
+ *   - Dates: spreadsheet serial date-times (days since 1899-12-30; the fraction is the time of
+ *     day, exchange local time, US/Eastern).
+ *
+ * Threading: the table is immutable; alvh_call() is reentrant and keeps no state.
+ */
+#ifndef ALVH_TABLE_H
+#define ALVH_TABLE_H
+
+#include <stddef.h>
+
+#include "alvh/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The most arguments any function takes (varargs functions included). */
+#define ALVH_MAX_ARGS 16
+/* Size of a result's message buffer, NUL included. */
+#define ALVH_MESSAGE_SIZE 256
+
+typedef enum alvh_kind {
+    ALVH_EMPTY = 0,  /* an omitted argument, an empty cell, or (in results) "no value": #N/A */
+    ALVH_NUMBER = 1,
+    ALVH_TEXT = 2,
+    ALVH_RANGE = 3   /* a 2-D block of scalar values (arguments only) */
+} alvh_kind;
+
+/* A generic value: one argument, one range cell, or one result cell. */
+typedef struct alvh_value {
+    alvh_kind kind;
+    double number;                  /* ALVH_NUMBER */
+    const char *text;               /* ALVH_TEXT: UTF-8, NUL-terminated */
+    size_t rows, cols;              /* ALVH_RANGE */
+    const struct alvh_value *cells; /* ALVH_RANGE: rows*cols scalars, row-major */
+} alvh_value;
+
+typedef enum alvh_arg_type {
+    ALVH_ARG_NUMBER = 0,  /* a number (a 1x1 range is taken as its cell) */
+    ALVH_ARG_TEXT = 1,    /* text */
+    ALVH_ARG_SCALAR = 2,  /* a number or text, e.g. an option type "C" or 1 */
+    ALVH_ARG_RANGE = 3,   /* a range (a single number is taken as a 1x1 range) */
+    ALVH_ARG_VARARGS = 4  /* last argument only: zero or more values of any kind */
+} alvh_arg_type;
+
+typedef struct alvh_arg_spec {
+    const char *name;         /* a finance word: "spot", "vol", "legs" */
+    const char *description;  /* Function Wizard text; states the unit */
+    alvh_arg_type type;
+    int optional;             /* nonzero: may be omitted */
+    double default_number;    /* NUMBER arguments: the value used when omitted */
+    const char *default_text; /* TEXT/SCALAR: the value used when omitted (NULL: stays EMPTY);
+                                 NUMBER: how the default reads in help (NULL: the number) */
+} alvh_arg_spec;
+
+typedef enum alvh_shape {
+    ALVH_SHAPE_SCALAR = 0,
+    ALVH_SHAPE_ROW = 1,     /* 1 x n */
+    ALVH_SHAPE_COLUMN = 2,  /* n x 1, aligned row for row with an input column */
+    ALVH_SHAPE_MATRIX = 3   /* n x m */
+} alvh_shape;
+
+/* The result of one call. Initialise with alvh_result_init(), release with alvh_result_free(). */
+typedef struct alvh_result {
+    alvh_status status;
+    char message[ALVH_MESSAGE_SIZE]; /* a sentence for the user when status != ALVH_OK */
+    size_t rows, cols;
+    alvh_value *cells;      /* rows*cols, row-major; NUMBER, TEXT (owned) or EMPTY (#N/A) */
+    alvh_value inline_cell; /* storage for 1x1 results: scalars never allocate */
+} alvh_result;
+
+/* An adapter: unpacks normalised arguments, calls core, fills out. nargs is the number of
+ * entries in args (the table's nargs, or more for a varargs function). */
+typedef alvh_status (*alvh_eval_fn)(const alvh_value *args, size_t nargs, alvh_result *out);
+
+typedef struct alvh_func {
+    const char *name;       /* Calc name, upper case ASCII: "BS_PRICE" */
+    const char *category;   /* "Pricing", "Dates", "VIX", "Hedge", "Condor", "Signals", ... */
+    const char *summary;    /* one line: what it computes */
+    const char *result_doc; /* the result: unit, and layout for arrays */
+    alvh_shape shape;
+    size_t nargs;
+    const alvh_arg_spec *args;
+    alvh_eval_fn eval;
+} alvh_func;
+
+/*! alvh_table_size() : number of functions in the table. */
+size_t alvh_table_size(void);
+
+/*! alvh_table_get() : the function at index (0 <= index < size), else NULL. Order is stable
+ *  within a build (by category, then as declared), not across versions. */
+const alvh_func *alvh_table_get(size_t index);
+
+/*! alvh_table_find() : the function named name (ASCII case-insensitive), else NULL. */
+const alvh_func *alvh_table_find(const char *name);
+
+/*! alvh_call() :
+ *  Validates args against f's specs (count, required, types), fills the defaults of omitted
+ *  optional arguments, evaluates, and checks that every numeric result cell is finite.
+ *  args[i].kind == ALVH_EMPTY means argument i was omitted (or an empty cell).
+ *  out must have been initialised with alvh_result_init(); it is reset first.
+ *  @return : out->status; on failure out->message explains it and out holds no cells. */
+alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, alvh_result *out);
+
+/*! alvh_call_by_name() : alvh_call() on alvh_table_find(name); ALVH_E_UNKNOWN_FUNCTION if absent. */
+alvh_status alvh_call_by_name(const char *name, const alvh_value *args, size_t nargs,
+                              alvh_result *out);
+
+void alvh_result_init(alvh_result *r);
+void alvh_result_free(alvh_result *r);
+
+/* --- for adapters (and tests) ------------------------------------------------------------ */
+
+/*! alvh_result_number() : make r a 1x1 numeric result. */
+void alvh_result_number(alvh_result *r, double x);
+
+/*! alvh_result_alloc() : make r a rows x cols result of EMPTY cells.
+ *  @return : ALVH_OK, or ALVH_E_NO_MEMORY (r then has status and message set). */
+alvh_status alvh_result_alloc(alvh_result *r, size_t rows, size_t cols);
+
+/*! alvh_result_set_number() / alvh_result_set_text() : set cell (row, col); text is copied.
+ *  @return : ALVH_OK or ALVH_E_NO_MEMORY. */
+void alvh_result_set_number(alvh_result *r, size_t row, size_t col, double x);
+alvh_status alvh_result_set_text(alvh_result *r, size_t row, size_t col, const char *text);
+
+/*! alvh_fail() : set r's status and a printf-formatted message; returns status. Passing a
+ *  NULL fmt uses alvh_status_message(status). */
+alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+
+#ifdef __cplusplus
+}
+#endif
+#endif

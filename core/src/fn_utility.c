@@ -1,0 +1,39 @@
+/* fn_utility.c: table rows that are about the table itself. */
+#include <stdio.h>
+
+#include "internal.h"
+
+/* ALVH_ERROR(function; arg; ...): evaluates the named call and returns its error sentence,
+ * "OK" when it succeeds. A spreadsheet user reads why a cell shows Err:502. */
+static alvh_status eval_error(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    if (args[0].kind != ALVH_TEXT)
+        return alvh_fail(out, ALVH_E_ARG_TYPE, "function must be a function name as text");
+    alvh_result inner;
+    alvh_result_init(&inner);
+    alvh_status st = alvh_call_by_name(args[0].text, args + 1, nargs - 1, &inner);
+    char text[ALVH_MESSAGE_SIZE + 64];
+    if (st == ALVH_OK)
+        snprintf(text, sizeof text, "OK");
+    else
+        snprintf(text, sizeof text, "%s: %s", alvh_status_name(st), inner.message);
+    alvh_result_free(&inner);
+    alvh_status s = alvh_result_alloc(out, 1, 1);
+    if (s == ALVH_OK)
+        s = alvh_result_set_text(out, 0, 0, text);
+    return s;
+}
+
+static const alvh_arg_spec k_error_args[] = {
+    {"function", "Name of an ALVH Calc function, as text, e.g. \"BS_PRICE\"", ALVH_ARG_TEXT, 0, 0,
+     NULL},
+    {"arguments", "The same arguments as the failing cell's call", ALVH_ARG_VARARGS, 1, 0, NULL},
+};
+
+const alvh_func alvh_fn_utility[] = {
+    {"ALVH_ERROR", "Utility",
+     "Explains an error cell: evaluates a call given by name and returns its error sentence",
+     "Text: \"OK\", or \"<STATUS>: <sentence>\" saying what is wrong with which argument",
+     ALVH_SHAPE_SCALAR, 2, k_error_args, eval_error},
+};
+ALVH_DEFINE_GROUP_COUNT(utility);

@@ -1,0 +1,36 @@
+/* internal.h: helpers shared by core sources and the table's adapters. Not installed. */
+#ifndef ALVH_INTERNAL_H
+#define ALVH_INTERNAL_H
+
+#include <stddef.h>
+
+#include "alvh/table.h"
+
+/* Each concept's adapters live in core/src/fn_<concept>.c and export one group of table rows.
+ * table.c lists the groups; adding a function is one row in its group plus its core function. */
+#define ALVH_DECLARE_GROUP(g)                 \
+    extern const alvh_func alvh_fn_##g[];     \
+    extern const size_t alvh_fn_##g##_count
+#define ALVH_DEFINE_GROUP_COUNT(g) \
+    const size_t alvh_fn_##g##_count = sizeof alvh_fn_##g / sizeof alvh_fn_##g[0]
+
+/* ASCII case-insensitive equality; NULL-safe (NULL equals nothing). */
+int alvh_strieq(const char *a, const char *b);
+
+/*! alvh_arg_option_type() : "C"/"CALL"/1 -> ALVH_CALL, "P"/"PUT"/-1 -> ALVH_PUT.
+ *  @return : ALVH_OK, or ALVH_E_OPTION_TYPE with out's message naming what was given. */
+alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *kind,
+                                 alvh_result *out);
+
+/*! alvh_arg_vector() : a one-row or one-column range (or a single number) as a malloc'ed
+ *  array of doubles, in reading order. Empty cells and text are errors naming the cell.
+ *  allow_empty_tail: trailing empty cells are dropped (a column pasted into a longer range).
+ *  @return : ALVH_OK (free *data with free()), ALVH_E_RANGE_SHAPE, ALVH_E_RANGE_VALUE,
+ *            ALVH_E_NO_MEMORY; out's message says which argument and cell. */
+alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
+                            double **data, size_t *n, alvh_result *out);
+
+/*! alvh_fail_value() : "<status sentence>, got <number>" naming what the user gave. */
+alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got);
+
+#endif

@@ -1,0 +1,70 @@
+/* status.c: names and user-facing sentences for alvh_status codes. */
+#include "alvh/status.h"
+
+#include <stddef.h>
+
+typedef struct {
+    alvh_status code;
+    const char *name;
+    const char *message;
+} status_entry;
+
+/* Keep in code order; the lookup is a linear scan (a few dozen entries, error path only). */
+static const status_entry k_statuses[] = {
+    {ALVH_OK, "OK", "no error"},
+    {ALVH_E_ARGUMENT, "ARGUMENT", "an argument is invalid"},
+    {ALVH_E_OPTION_TYPE, "OPTION_TYPE", "option type must be \"C\", \"P\", \"CALL\", \"PUT\", 1 or -1"},
+    {ALVH_E_SPOT, "SPOT", "spot must be a positive, finite price"},
+    {ALVH_E_STRIKE, "STRIKE", "strike must be positive and finite (zero is allowed for a call)"},
+    {ALVH_E_YEARS, "YEARS", "years to expiry must be zero or positive and finite"},
+    {ALVH_E_VOL, "VOL", "vol must be zero or positive and finite (a decimal: 0.20 is 20%)"},
+    {ALVH_E_RATE, "RATE", "rate must be a finite decimal (0.05 is 5%)"},
+    {ALVH_E_DIV_YIELD, "DIV_YIELD", "dividend yield must be a finite decimal (0.015 is 1.5%)"},
+    {ALVH_E_PRICE, "PRICE", "option price must be zero or positive and finite"},
+    {ALVH_E_BELOW_INTRINSIC, "BELOW_INTRINSIC",
+     "the option price is below its intrinsic value, so no volatility produces it"},
+    {ALVH_E_ABOVE_MAXIMUM, "ABOVE_MAXIMUM",
+     "the option price is at or above its maximum possible value, so no volatility produces it"},
+    {ALVH_E_NO_CONVERGENCE, "NO_CONVERGENCE", "the calculation did not converge"},
+    {ALVH_E_DELTA, "DELTA", "delta is outside the range an option of this type can have"},
+    {ALVH_E_GREEK, "GREEK",
+     "greek must be one of delta, gamma, vega, theta, rho, vanna, volga"},
+    {ALVH_E_FORWARD, "FORWARD", "forward must be a positive, finite price"},
+    {ALVH_E_DATE, "DATE", "the date is out of range"},
+    {ALVH_E_NOT_FINITE, "NOT_FINITE",
+     "the result is not a finite number for these inputs (overflow or undefined)"},
+    {ALVH_E_NO_MEMORY, "NO_MEMORY", "out of memory"},
+    {ALVH_E_RANGE_SHAPE, "RANGE_SHAPE", "a range has the wrong shape"},
+    {ALVH_E_RANGE_VALUE, "RANGE_VALUE", "a range holds text or an empty cell where a number belongs"},
+    {ALVH_E_MISSING, "MISSING", "a required argument is missing"},
+    {ALVH_E_ARG_TYPE, "ARG_TYPE", "an argument has the wrong type (text where a number belongs)"},
+    {ALVH_E_UNKNOWN_FUNCTION, "UNKNOWN_FUNCTION", "there is no ALVH Calc function of that name"},
+    {ALVH_E_ARG_COUNT, "ARG_COUNT", "too many arguments"},
+    {ALVH_E_NO_TIME_VALUE, "NO_TIME_VALUE",
+     "the price has no time value (zero years, or price equal to intrinsic), so volatility is undefined"},
+    {ALVH_E_POLICY_JSON, "POLICY_JSON", "the policy is not valid JSON"},
+    {ALVH_E_POLICY_KEY, "POLICY_KEY", "the policy has an unknown key"},
+    {ALVH_E_POLICY_TYPE, "POLICY_TYPE", "a policy value has the wrong type"},
+    {ALVH_E_POLICY_VALUE, "POLICY_VALUE", "a policy value is out of range"},
+    {ALVH_E_POLICY_FILE, "POLICY_FILE", "the policy file cannot be read"},
+};
+
+static const status_entry *find_status(alvh_status status)
+{
+    for (size_t i = 0; i < sizeof k_statuses / sizeof k_statuses[0]; ++i)
+        if (k_statuses[i].code == status)
+            return &k_statuses[i];
+    return NULL;
+}
+
+const char *alvh_status_message(alvh_status status)
+{
+    const status_entry *e = find_status(status);
+    return e ? e->message : "unknown error";
+}
+
+const char *alvh_status_name(alvh_status status)
+{
+    const status_entry *e = find_status(status);
+    return e ? e->name : "UNKNOWN";
+}

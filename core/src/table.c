@@ -1,0 +1,373 @@
+/* table.c: the function table's registry and the generic call path shared by the add-in and
+ * the CLI: argument validation, defaults, result checks and error sentences. */
+#include "alvh/table.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* -- groups: one ALVH_DECLARE_GROUP line per fn_<concept>.c -- */
+ALVH_DECLARE_GROUP(utility);
+
+typedef struct {
+    const alvh_func *rows;
+    const size_t *count;
+} group;
+
+/* The order here is the order of `alvh list` and of the README reference. */
+static const group k_groups[] = {
+    /* -- one line per group, in display order; utility stays last -- */
+    {alvh_fn_utility, &alvh_fn_utility_count},
+};
+
+size_t alvh_table_size(void)
+{
+    size_t n = 0;
+    for (size_t g = 0; g < sizeof k_groups / sizeof k_groups[0]; ++g)
+        n += *k_groups[g].count;
+    return n;
+}
+
+const alvh_func *alvh_table_get(size_t index)
+{
+    for (size_t g = 0; g < sizeof k_groups / sizeof k_groups[0]; ++g) {
+        if (index < *k_groups[g].count)
+            return &k_groups[g].rows[index];
+        index -= *k_groups[g].count;
+    }
+    return NULL;
+}
+
+int alvh_strieq(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    for (; *a && *b; ++a, ++b)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+    return *a == *b;
+}
+
+const alvh_func *alvh_table_find(const char *name)
+{
+    size_t n = alvh_table_size();
+    for (size_t i = 0; i < n; ++i) {
+        const alvh_func *f = alvh_table_get(i);
+        if (alvh_strieq(f->name, name))
+            return f;
+    }
+    return NULL;
+}
+
+/* ---- results ------------------------------------------------------------------------------ */
+
+void alvh_result_init(alvh_result *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void alvh_result_free(alvh_result *r)
+{
+    if (r->cells) {
+        size_t n = r->rows * r->cols;
+        for (size_t i = 0; i < n; ++i)
+            if (r->cells[i].kind == ALVH_TEXT)
+                free((char *)r->cells[i].text);
+        if (r->cells != &r->inline_cell)
+            free(r->cells);
+    }
+    r->cells = NULL;
+    r->rows = r->cols = 0;
+}
+
+void alvh_result_number(alvh_result *r, double x)
+{
+    alvh_result_free(r);
+    memset(&r->inline_cell, 0, sizeof r->inline_cell);
+    r->inline_cell.kind = ALVH_NUMBER;
+    r->inline_cell.number = x;
+    r->cells = &r->inline_cell;
+    r->rows = r->cols = 1;
+}
+
+alvh_status alvh_result_alloc(alvh_result *r, size_t rows, size_t cols)
+{
+    alvh_result_free(r);
+    if (rows == 0 || cols == 0)
+        return alvh_fail(r, ALVH_E_RANGE_SHAPE, "the result would be empty");
+    if (rows == 1 && cols == 1) {
+        memset(&r->inline_cell, 0, sizeof r->inline_cell);
+        r->cells = &r->inline_cell;
+    } else {
+        if (rows > ((size_t)-1) / sizeof(alvh_value) / cols)
+            return alvh_fail(r, ALVH_E_NO_MEMORY, NULL);
+        r->cells = calloc(rows * cols, sizeof(alvh_value)); /* calloc: every cell ALVH_EMPTY */
+        if (!r->cells)
+            return alvh_fail(r, ALVH_E_NO_MEMORY, NULL);
+    }
+    r->rows = rows;
+    r->cols = cols;
+    return ALVH_OK;
+}
+
+void alvh_result_set_number(alvh_result *r, size_t row, size_t col, double x)
+{
+    alvh_value *c = &r->cells[row * r->cols + col];
+    if (c->kind == ALVH_TEXT)
+        free((char *)c->text);
+    c->kind = ALVH_NUMBER;
+    c->number = x;
+    c->text = NULL;
+}
+
+alvh_status alvh_result_set_text(alvh_result *r, size_t row, size_t col, const char *text)
+{
+    alvh_value *c = &r->cells[row * r->cols + col];
+    size_t len = strlen(text);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return alvh_fail(r, ALVH_E_NO_MEMORY, NULL);
+    memcpy(copy, text, len + 1);
+    if (c->kind == ALVH_TEXT)
+        free((char *)c->text);
+    c->kind = ALVH_TEXT;
+    c->text = copy;
+    return ALVH_OK;
+}
+
+alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
+{
+    r->status = status;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(r->message, sizeof r->message, fmt, ap);
+        va_end(ap);
+    } else {
+        snprintf(r->message, sizeof r->message, "%s", alvh_status_message(status));
+    }
+    return status;
+}
+
+/* Numbers in messages: the shortest of %.15g that reads back exactly, else %.17g. */
+static void format_number(char *buf, size_t size, double x)
+{
+    snprintf(buf, size, "%.15g", x);
+    if (strtod(buf, NULL) != x && isfinite(x))
+        snprintf(buf, size, "%.17g", x);
+}
+
+alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
+{
+    char num[32];
+    format_number(num, sizeof num, got);
+    return alvh_fail(out, status, "%s, got %s", alvh_status_message(status), num);
+}
+
+/* ---- argument helpers for adapters ---------------------------------------------------------- */
+
+static void describe_value(const alvh_value *v, char *buf, size_t size)
+{
+    switch (v->kind) {
+    case ALVH_EMPTY: snprintf(buf, size, "an empty value"); break;
+    case ALVH_NUMBER: {
+        char num[32];
+        format_number(num, sizeof num, v->number);
+        snprintf(buf, size, "%s", num);
+        break;
+    }
+    case ALVH_TEXT: snprintf(buf, size, "\"%.60s\"", v->text); break;
+    case ALVH_RANGE: snprintf(buf, size, "a %zux%zu range", v->rows, v->cols); break;
+    }
+}
+
+alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *kind,
+                                 alvh_result *out)
+{
+    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
+        *kind = v->number > 0 ? 1 : -1;
+        return ALVH_OK;
+    }
+    if (v->kind == ALVH_TEXT) {
+        if (alvh_strieq(v->text, "C") || alvh_strieq(v->text, "CALL")) {
+            *kind = 1;
+            return ALVH_OK;
+        }
+        if (alvh_strieq(v->text, "P") || alvh_strieq(v->text, "PUT")) {
+            *kind = -1;
+            return ALVH_OK;
+        }
+    }
+    char got[96];
+    describe_value(v, got, sizeof got);
+    return alvh_fail(out, ALVH_E_OPTION_TYPE, "%s: option type must be \"C\", \"P\", \"CALL\", "
+                     "\"PUT\", 1 or -1, got %s", argname, got);
+}
+
+alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
+                            double **data, size_t *n, alvh_result *out)
+{
+    *data = NULL;
+    *n = 0;
+    if (v->kind == ALVH_NUMBER) {
+        *data = malloc(sizeof(double));
+        if (!*data)
+            return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+        (*data)[0] = v->number;
+        *n = 1;
+        return ALVH_OK;
+    }
+    if (v->kind != ALVH_RANGE || v->rows == 0 || v->cols == 0)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s must be a range of numbers", argname);
+    if (v->rows != 1 && v->cols != 1)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                         "%s must be a single row or column, got a %zux%zu range", argname,
+                         v->rows, v->cols);
+    size_t len = v->rows * v->cols;
+    if (allow_empty_tail)
+        while (len > 0 && v->cells[len - 1].kind == ALVH_EMPTY)
+            --len;
+    if (len == 0)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s is empty", argname);
+    double *d = malloc(len * sizeof *d);
+    if (!d)
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    for (size_t i = 0; i < len; ++i) {
+        const alvh_value *c = &v->cells[i];
+        if (c->kind != ALVH_NUMBER) {
+            char got[96];
+            describe_value(c, got, sizeof got);
+            free(d);
+            return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s: item %zu must be a number, got %s",
+                             argname, i + 1, got);
+        }
+        d[i] = c->number;
+    }
+    *data = d;
+    *n = len;
+    return ALVH_OK;
+}
+
+/* ---- the generic call path ------------------------------------------------------------------ */
+
+/* The argument a status is about, to append ", got <value>" to a bare status sentence. */
+static const char *status_argument(alvh_status s)
+{
+    switch (s) {
+    case ALVH_E_SPOT: return "spot";
+    case ALVH_E_STRIKE: return "strike";
+    case ALVH_E_YEARS: return "years";
+    case ALVH_E_VOL: return "vol";
+    case ALVH_E_RATE: return "rate";
+    case ALVH_E_DIV_YIELD: return "div_yield";
+    case ALVH_E_PRICE: return "price";
+    case ALVH_E_FORWARD: return "forward";
+    case ALVH_E_DELTA: return "delta";
+    default: return NULL;
+    }
+}
+
+static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t nargs,
+                             alvh_value *norm, alvh_value *wrapped, size_t *nnorm, alvh_result *out)
+{
+    size_t nspec = f->nargs;
+    int varargs = nspec > 0 && f->args[nspec - 1].type == ALVH_ARG_VARARGS;
+    if (nargs > ALVH_MAX_ARGS || (!varargs && nargs > nspec))
+        return alvh_fail(out, ALVH_E_ARG_COUNT, "%s takes at most %zu arguments, got %zu",
+                         f->name, varargs ? (size_t)ALVH_MAX_ARGS : nspec, nargs);
+    size_t fixed = varargs ? nspec - 1 : nspec;
+    for (size_t i = 0; i < fixed; ++i) {
+        const alvh_arg_spec *s = &f->args[i];
+        alvh_value v = i < nargs ? args[i] : (alvh_value){0};
+        if (v.kind == ALVH_RANGE && s->type != ALVH_ARG_RANGE) {
+            if (v.rows * v.cols != 1 || !v.cells)
+                return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                                 "%s must be a single value, got a %zux%zu range", s->name,
+                                 v.rows, v.cols);
+            v = v.cells[0];
+        }
+        if (v.kind == ALVH_EMPTY) {
+            if (!s->optional)
+                return alvh_fail(out, ALVH_E_MISSING, "%s is required (%s)", s->name,
+                                 s->description);
+            if (s->type == ALVH_ARG_NUMBER) {
+                v.kind = ALVH_NUMBER;
+                v.number = s->default_number;
+            } else if ((s->type == ALVH_ARG_TEXT || s->type == ALVH_ARG_SCALAR) && s->default_text) {
+                v.kind = ALVH_TEXT;
+                v.text = s->default_text;
+            }
+        } else if (s->type == ALVH_ARG_NUMBER && v.kind != ALVH_NUMBER) {
+            return alvh_fail(out, ALVH_E_ARG_TYPE, "%s must be a number, got text \"%.60s\"",
+                             s->name, v.text);
+        } else if (s->type == ALVH_ARG_TEXT && v.kind != ALVH_TEXT) {
+            return alvh_fail(out, ALVH_E_ARG_TYPE, "%s must be text (%s)", s->name,
+                             s->description);
+        } else if (s->type == ALVH_ARG_RANGE && v.kind != ALVH_RANGE) {
+            wrapped[i] = v;                /* a single value is a 1x1 range */
+            v = (alvh_value){.kind = ALVH_RANGE, .rows = 1, .cols = 1, .cells = &wrapped[i]};
+        }
+        norm[i] = v;
+    }
+    size_t total = fixed;
+    for (size_t i = fixed; i < nargs; ++i)
+        norm[total++] = args[i];
+    *nnorm = total;
+    return ALVH_OK;
+}
+
+alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    alvh_result_free(out);
+    out->status = ALVH_OK;
+    out->message[0] = '\0';
+
+    alvh_value norm[ALVH_MAX_ARGS];
+    alvh_value wrapped[ALVH_MAX_ARGS];
+    size_t nnorm = 0;
+    alvh_status st = normalise(f, args, nargs, norm, wrapped, &nnorm, out);
+    if (st == ALVH_OK)
+        st = f->eval(norm, nnorm, out);
+    if (st == ALVH_OK && (!out->cells || out->rows * out->cols == 0))
+        st = alvh_fail(out, ALVH_E_NOT_FINITE, "%s produced no result", f->name);
+    if (st == ALVH_OK) {
+        /* NaN never escapes: every numeric cell must be finite. */
+        size_t n = out->rows * out->cols;
+        for (size_t i = 0; i < n; ++i)
+            if (out->cells[i].kind == ALVH_NUMBER && !isfinite(out->cells[i].number)) {
+                st = alvh_fail(out, ALVH_E_NOT_FINITE, NULL);
+                break;
+            }
+    }
+    if (st != ALVH_OK) {
+        alvh_result_free(out);
+        out->status = st;
+        if (out->message[0] == '\0') {
+            /* A bare status from core: name the argument it is about and what was given. */
+            const char *arg = status_argument(st);
+            for (size_t i = 0; arg && i < f->nargs && i < nnorm; ++i)
+                if (strcmp(f->args[i].name, arg) == 0 && norm[i].kind == ALVH_NUMBER)
+                    return alvh_fail_value(out, st, norm[i].number);
+            alvh_fail(out, st, NULL);
+        }
+    }
+    out->status = st;
+    return st;
+}
+
+alvh_status alvh_call_by_name(const char *name, const alvh_value *args, size_t nargs,
+                              alvh_result *out)
+{
+    const alvh_func *f = alvh_table_find(name);
+    if (!f) {
+        alvh_result_free(out);
+        return alvh_fail(out, ALVH_E_UNKNOWN_FUNCTION,
+                         "there is no ALVH Calc function named \"%.60s\"", name ? name : "");
+    }
+    return alvh_call(f, args, nargs, out);
+}

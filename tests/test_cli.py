@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""The alvh CLI's contract: argument parsing, output format, errors and exit codes.
+
+Function values are checked by each concept's own tests; this checks the CLI's plumbing with
+functions whose results are known without computation (ALVH_ERROR, errors).
+usage: test_cli.py ALVH_BINARY
+"""
+import subprocess
+import sys
+
+ALVH = sys.argv[1]
+passed = failed = 0
+
+
+def run(args, stdin=None):
+    p = subprocess.run([ALVH] + args, input=stdin, capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+code, out, _ = run(["list"])
+check(code == 0 and "ALVH_ERROR" in out, "list names ALVH_ERROR")
+code, out, _ = run(["describe", "alvh_error"])
+check(code == 0 and out.startswith("ALVH_ERROR(function; [arguments; ...])"), "describe: " + out)
+code, out, err = run(["describe", "NOPE"])
+check(code == 1 and "no function" in err, "describe unknown")
+code, out, _ = run(["call", "NOPE", "1"])
+check(code == 1 and out.startswith("#ERR UNKNOWN_FUNCTION: "), "unknown function: " + out)
+code, out, _ = run(["call", "ALVH_ERROR", "NOPE"])
+check(code == 0 and out.startswith("UNKNOWN_FUNCTION: "), "ALVH_ERROR through the CLI: " + out)
+code, out, _ = run(["call", "ALVH_ERROR", "ALVH_ERROR", "X"])
+check(code == 0 and out == "OK\n", "nested ALVH_ERROR: " + out)
+code, out, _ = run(["call", "ALVH_ERROR"])
+check(code == 1 and out.startswith("#ERR MISSING: function is required"), "missing: " + out)
+code, out, _ = run(["call", "ALVH_ERROR", "2.5"])
+check(code == 1 and out.startswith("#ERR ARG_TYPE: "), "number is a number: " + out)
+code, out, _ = run(["call", "ALVH_ERROR", '["NOPE"]'])
+check(code == 0 and out.startswith("UNKNOWN_FUNCTION"), "1x1 JSON range is its cell: " + out)
+code, out, _ = run(["call", "ALVH_ERROR", "[[1,2],[3]]"])
+check(code == 1 and out.startswith("#ERR ARGUMENT: argument 1: every row"), "ragged: " + out)
+code, out, _ = run(["call", "ALVH_ERROR", "[oops"])
+check(code == 1 and out.startswith("#ERR ARGUMENT"), "bad JSON: " + out)
+code, out, _ = run(["call"])
+check(code == 2, "call without a name is a usage error")
+code, out, _ = run(["frobnicate"])
+check(code == 2, "unknown command is a usage error")
+# Batch: one line out per line in, in order; the exit code says whether all succeeded.
+code, out, _ = run(["call", "--batch"], "ALVH_ERROR\tNOPE\nALVH_ERROR\tALVH_ERROR\tX\n")
+lines = out.splitlines()
+check(code == 0 and len(lines) == 2 and lines[1] == "OK", "batch ok: " + out)
+code, out, _ = run(["call", "--batch"], "ALVH_ERROR\tALVH_ERROR\tX\nNOPE\nALVH_ERROR\tALVH_ERROR\n")
+lines = out.splitlines()
+check(code == 1 and len(lines) == 3 and lines[1].startswith("#ERR UNKNOWN_FUNCTION")
+      and lines[2].startswith("MISSING: function is required"), "batch with a failure: " + out)
+code, out, _ = run(["call", "--batch"], "X" + "\t1" * 40 + "\n")
+check(code == 1 and out.startswith("#ERR ARG_COUNT"), "batch with too many fields: " + out)
+
+print(f"test_cli: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,181 @@
+/* test_table.c: the function table's invariants and the generic call path. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alvh/alvh.h"
+#include "check.h"
+#include "internal.h"
+
+static void every_row_is_documented_and_unique(void)
+{
+    size_t n = alvh_table_size();
+    CHECK(n > 0, "the table is empty");
+    for (size_t i = 0; i < n; ++i) {
+        const alvh_func *f = alvh_table_get(i);
+        CHECK(f && f->name && f->eval, "row %zu incomplete", i);
+        for (const char *p = f->name; *p; ++p)
+            CHECK(isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_',
+                  "%s: names are upper case ASCII", f->name);
+        CHECK(f->summary && strlen(f->summary) > 10, "%s: summary", f->name);
+        CHECK(f->result_doc && strlen(f->result_doc) > 3, "%s: result_doc", f->name);
+        CHECK(f->category && *f->category, "%s: category", f->name);
+        CHECK(f->nargs <= ALVH_MAX_ARGS, "%s: too many args", f->name);
+        for (size_t j = 0; j < f->nargs; ++j) {
+            const alvh_arg_spec *s = &f->args[j];
+            CHECK(s->name && *s->name && s->description && strlen(s->description) > 3,
+                  "%s: argument %zu undocumented", f->name, j);
+            CHECK(s->type != ALVH_ARG_VARARGS || j + 1 == f->nargs,
+                  "%s: varargs must be last", f->name);
+        }
+        for (size_t k = i + 1; k < n; ++k)
+            CHECK(!alvh_strieq(f->name, alvh_table_get(k)->name), "%s listed twice", f->name);
+        CHECK(alvh_table_find(f->name) == f, "%s: find", f->name);
+    }
+    CHECK(alvh_table_get(n) == NULL, "past the end is NULL");
+    CHECK(alvh_table_find("alvh_error") == alvh_table_find("ALVH_ERROR"), "case-insensitive");
+}
+
+static void unknown_function_is_a_status(void)
+{
+    alvh_result r;
+    alvh_result_init(&r);
+    CHECK_STATUS(alvh_call_by_name("NO_SUCH_FN", NULL, 0, &r), ALVH_E_UNKNOWN_FUNCTION, "unknown");
+    CHECK(strstr(r.message, "NO_SUCH_FN") != NULL, "message names it: %s", r.message);
+    alvh_result_free(&r);
+}
+
+static void alvh_error_explains_a_failing_call(void)
+{
+    alvh_result r;
+    alvh_result_init(&r);
+    alvh_value args[2] = {{.kind = ALVH_TEXT, .text = "NOPE"}, {.kind = ALVH_NUMBER, .number = 1}};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", args, 2, &r), ALVH_OK, "ALVH_ERROR");
+    CHECK(r.rows == 1 && r.cols == 1 && r.cells[0].kind == ALVH_TEXT &&
+              strncmp(r.cells[0].text, "UNKNOWN_FUNCTION:", 17) == 0,
+          "ALVH_ERROR text");
+    /* ALVH_ERROR of ALVH_ERROR succeeds: "OK". */
+    alvh_value nested[3] = {{.kind = ALVH_TEXT, .text = "ALVH_ERROR"},
+                            {.kind = ALVH_TEXT, .text = "NOPE"}};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", nested, 2, &r), ALVH_OK, "nested");
+    CHECK(strcmp(r.cells[0].text, "OK") == 0, "nested OK, got %s", r.cells[0].text);
+    /* A missing required argument. */
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", NULL, 0, &r), ALVH_E_MISSING, "missing");
+    CHECK(strstr(r.message, "function is required") != NULL, "missing message: %s", r.message);
+    CHECK(r.cells == NULL, "no cells on failure");
+    /* A number where text belongs. */
+    alvh_value num = {.kind = ALVH_NUMBER, .number = 3};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &num, 1, &r), ALVH_E_ARG_TYPE, "type");
+    /* A 1x1 range is its cell; a 2x1 range is not a scalar. */
+    alvh_value cells[2] = {{.kind = ALVH_TEXT, .text = "NOPE"}, {.kind = ALVH_TEXT, .text = "X"}};
+    alvh_value one = {.kind = ALVH_RANGE, .rows = 1, .cols = 1, .cells = cells};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &one, 1, &r), ALVH_OK, "1x1 range");
+    alvh_value two = {.kind = ALVH_RANGE, .rows = 2, .cols = 1, .cells = cells};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &two, 1, &r), ALVH_E_RANGE_SHAPE, "2x1 range");
+    alvh_result_free(&r);
+}
+
+static void too_many_arguments_is_a_status(void)
+{
+    alvh_value args[ALVH_MAX_ARGS + 1];
+    for (size_t i = 0; i < ALVH_MAX_ARGS + 1; ++i)
+        args[i] = (alvh_value){.kind = ALVH_TEXT, .text = "X"};
+    alvh_result r;
+    alvh_result_init(&r);
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", args, ALVH_MAX_ARGS + 1, &r), ALVH_E_ARG_COUNT,
+                 "count");
+    alvh_result_free(&r);
+}
+
+static void option_type_parsing(void)
+{
+    static const struct {
+        alvh_value v;
+        alvh_status want;
+        int kind;
+    } cases[] = {
+        {{.kind = ALVH_TEXT, .text = "C"}, ALVH_OK, 1},
+        {{.kind = ALVH_TEXT, .text = "call"}, ALVH_OK, 1},
+        {{.kind = ALVH_TEXT, .text = "Put"}, ALVH_OK, -1},
+        {{.kind = ALVH_TEXT, .text = "p"}, ALVH_OK, -1},
+        {{.kind = ALVH_NUMBER, .number = 1}, ALVH_OK, 1},
+        {{.kind = ALVH_NUMBER, .number = -1}, ALVH_OK, -1},
+        {{.kind = ALVH_NUMBER, .number = 0}, ALVH_E_OPTION_TYPE, 0},
+        {{.kind = ALVH_NUMBER, .number = 2}, ALVH_E_OPTION_TYPE, 0},
+        {{.kind = ALVH_TEXT, .text = "CALLS"}, ALVH_E_OPTION_TYPE, 0},
+        {{.kind = ALVH_TEXT, .text = ""}, ALVH_E_OPTION_TYPE, 0},
+        {{.kind = ALVH_EMPTY}, ALVH_E_OPTION_TYPE, 0},
+    };
+    alvh_result r;
+    alvh_result_init(&r);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        int kind = 0;
+        alvh_status st = alvh_arg_option_type(&cases[i].v, "type", &kind, &r);
+        CHECK_STATUS(st, cases[i].want, "option type case");
+        if (st == ALVH_OK)
+            CHECK(kind == cases[i].kind, "case %zu kind %d", i, kind);
+    }
+    alvh_result_free(&r);
+}
+
+static void vector_arguments(void)
+{
+    alvh_value col[4] = {{.kind = ALVH_NUMBER, .number = 1},
+                         {.kind = ALVH_NUMBER, .number = 2},
+                         {.kind = ALVH_EMPTY},
+                         {.kind = ALVH_EMPTY}};
+    alvh_value range = {.kind = ALVH_RANGE, .rows = 4, .cols = 1, .cells = col};
+    alvh_result r;
+    alvh_result_init(&r);
+    double *d = NULL;
+    size_t n = 0;
+    CHECK_STATUS(alvh_arg_vector(&range, "closes", 1, &d, &n, &r), ALVH_OK, "tail dropped");
+    CHECK(n == 2 && d[0] == 1 && d[1] == 2, "values");
+    free(d);
+    CHECK_STATUS(alvh_arg_vector(&range, "closes", 0, &d, &n, &r), ALVH_E_RANGE_VALUE, "empty");
+    CHECK(strstr(r.message, "item 3") != NULL, "names the item: %s", r.message);
+    alvh_value block = {.kind = ALVH_RANGE, .rows = 2, .cols = 2, .cells = col};
+    CHECK_STATUS(alvh_arg_vector(&block, "closes", 1, &d, &n, &r), ALVH_E_RANGE_SHAPE, "2x2");
+    alvh_result_free(&r);
+}
+
+static void results_hold_text_and_numbers(void)
+{
+    alvh_result r;
+    alvh_result_init(&r);
+    CHECK_STATUS(alvh_result_alloc(&r, 2, 3), ALVH_OK, "alloc");
+    CHECK(r.cells[5].kind == ALVH_EMPTY, "cells start empty");
+    alvh_result_set_number(&r, 1, 2, 4.5);
+    CHECK_STATUS(alvh_result_set_text(&r, 0, 1, "ARM"), ALVH_OK, "text");
+    alvh_result_set_number(&r, 0, 1, 1.0); /* replacing text frees it (checked by ASan) */
+    CHECK(r.cells[5].number == 4.5 && r.cells[1].number == 1.0, "cells");
+    alvh_result_number(&r, 7.0);
+    CHECK(r.rows == 1 && r.cells == &r.inline_cell, "scalars are inline");
+    CHECK_STATUS(alvh_result_alloc(&r, 0, 3), ALVH_E_RANGE_SHAPE, "empty result");
+    alvh_result_free(&r);
+}
+
+static void every_status_has_a_sentence(void)
+{
+    for (int s = 0; s < ALVH_STATUS_END_; ++s) {
+        const char *name = alvh_status_name((alvh_status)s);
+        if (strcmp(name, "UNKNOWN") == 0)
+            continue; /* a gap in the numbering */
+        CHECK(strlen(alvh_status_message((alvh_status)s)) > 5, "status %d message", s);
+    }
+    CHECK(strcmp(alvh_status_name((alvh_status)9999), "UNKNOWN") == 0, "unknown name");
+    CHECK(strcmp(alvh_status_name(ALVH_E_NO_CONVERGENCE), "NO_CONVERGENCE") == 0, "stable");
+}
+
+int main(void)
+{
+    every_row_is_documented_and_unique();
+    unknown_function_is_a_status();
+    alvh_error_explains_a_failing_call();
+    too_many_arguments_is_a_status();
+    option_type_parsing();
+    vector_arguments();
+    results_hold_text_and_numbers();
+    every_status_has_a_sentence();
+    return check_summary("test_table");
+}
