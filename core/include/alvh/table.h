@@ -96,6 +96,11 @@ typedef struct alvh_func {
     size_t nargs;
     const alvh_arg_spec *args;
     alvh_eval_fn eval;
+    /* Example calls, the arguments only, in `alvh call --batch` syntax: one call per line,
+     * arguments separated by tabs ("" omits one; [[...]] JSON is a range). At least two,
+     * one of them leaving the optional arguments out. The README shows them and the Calc
+     * tests evaluate each in a cell and against the CLI. */
+    const char *examples;
 } alvh_func;
 
 /*! alvh_table_size() : number of functions in the table. */
