@@ -1,0 +1,22 @@
+#!/bin/bash
+# Installs the Debian 12 packages ALVH Calc needs to build, test and run its demo.
+# Runs apt-get through sudo when not root. Skips apt entirely when everything is present,
+# unless --force (CI passes it, so a fresh machine always runs `apt-get update` first).
+set -euo pipefail
+PACKAGES=(
+  build-essential cmake pkg-config        # C11 core, C++ glue, CMake >= 3.20
+  libcjson-dev                             # JSON: policies, CLI ranges
+  python3 python3-uno                      # test scripts; python3-uno drives headless Calc
+  libreoffice-calc libreoffice-dev         # the office the add-in runs in, and its SDK
+  poppler-utils                            # pdftoppm: demo/template PDF pages to PNG
+  zip                                      # packaging alvh.oxt
+)
+SUDO=()
+[ "$(id -u)" = 0 ] || SUDO=(sudo)
+if [ "${1:-}" != --force ]; then
+  have=$(dpkg-query -W -f='${Status}\n' "${PACKAGES[@]}" 2>/dev/null | grep -c '^install ok installed$' || true)
+  [ "$have" = "${#PACKAGES[@]}" ] && exit 0
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null

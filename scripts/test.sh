@@ -1,0 +1,12 @@
+#!/bin/bash
+# The README's test command: installs dependencies, builds everything with warnings as errors,
+# and runs every test (unit, golden, and the calc tests that drive a real headless Calc).
+#   scripts/test.sh [ctest args...]      e.g.  scripts/test.sh -L unit
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${ALVH_BUILD_DIR:-$ROOT/build}
+"$ROOT/scripts/install-deps.sh"
+cmake -S "$ROOT" -B "$BUILD" -DALVH_WERROR=ON >/dev/null
+cmake --build "$BUILD" -j"$(nproc)"
+cd "$BUILD"
+ctest --output-on-failure "$@"
