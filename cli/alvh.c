@@ -174,8 +174,9 @@ void alvh_cli_print_result(FILE *f, const alvh_result *r)
     fputs("]\n", f);
 }
 
-/* Evaluates one call given as strings; prints its result line. Returns the status. */
-static alvh_status call_strings(const char *name, char **argv, size_t argc, alvh_result *res)
+/* Evaluates one call given as strings; prints its result line to f. Returns the status. */
+static alvh_status call_strings(FILE *f, const char *name, char **argv, size_t argc,
+                                alvh_result *res)
 {
     arg_list a;
     memset(&a, 0, sizeof a);
@@ -189,7 +190,7 @@ static alvh_status call_strings(const char *name, char **argv, size_t argc, alvh
     } else {
         st = alvh_call_by_name(name, a.values, a.count, res);
     }
-    alvh_cli_print_result(stdout, res);
+    alvh_cli_print_result(f, res);
     alvh_result_free(res);
     args_free(&a);
     return st;
@@ -223,7 +224,7 @@ static int cmd_call(int argc, char **argv)
                 failed = 1;
                 continue;
             }
-            if (call_strings(fields[0], fields + 1, n - 1, &res) != ALVH_OK)
+            if (call_strings(stdout, fields[0], fields + 1, n - 1, &res) != ALVH_OK)
                 failed = 1;
         }
         free(line);
@@ -233,7 +234,7 @@ static int cmd_call(int argc, char **argv)
         fprintf(stderr, "usage: alvh call NAME [ARG...] | alvh call --batch\n");
         return 2;
     }
-    return call_strings(argv[0], argv + 1, (size_t)argc - 1, &res) == ALVH_OK ? 0 : 1;
+    return call_strings(stdout, argv[0], argv + 1, (size_t)argc - 1, &res) == ALVH_OK ? 0 : 1;
 }
 
 /* ---- help --------------------------------------------------------------------------------- */
@@ -304,6 +305,60 @@ static int cmd_describe(int argc, char **argv)
     return 0;
 }
 
+/* Splits a tab-separated example line in place; returns the number of fields. */
+static size_t split_tabs(char *line, char **fields, size_t cap)
+{
+    size_t n = 0;
+    char *p = line;
+    fields[n++] = p;
+    while (n < cap && (p = strchr(p, '\t')) != NULL) {
+        *p++ = '\0';
+        fields[n++] = p;
+    }
+    return n;
+}
+
+/* The examples of f as Markdown lines: `NAME(arg; ...)` -> result, as the CLI prints it. */
+static void print_examples(FILE *f, const alvh_func *fn)
+{
+    if (!fn->examples)
+        return;
+    char buf[2048];
+    const char *p = fn->examples;
+    alvh_result res;
+    alvh_result_init(&res);
+    fprintf(f, "\nExamples (ranges as JSON rows; the result as `alvh call` prints it):\n\n");
+    while (*p) {
+        size_t len = strcspn(p, "\n");
+        if (len >= sizeof buf)
+            len = sizeof buf - 1;
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        p += len + (p[len] == '\n');
+        char *args[ALVH_MAX_ARGS + 1];
+        size_t n = buf[0] ? split_tabs(buf, args, ALVH_MAX_ARGS + 1) : 0;
+        fprintf(f, "- `%s(", fn->name);
+        for (size_t i = 0; i < n; ++i) {
+            char *end = NULL;
+            strtod(args[i], &end);
+            int number = end != args[i] && *end == '\0';
+            int quote = !number && args[i][0] != '[' && args[i][0] != '\0';
+            fprintf(f, "%s%s%s%s", i ? "; " : "", quote ? "\"" : "", args[i], quote ? "\"" : "");
+        }
+        fprintf(f, ")` -> `");
+        char out[4096];
+        FILE *mem = fmemopen(out, sizeof out, "w");
+        if (mem) {
+            call_strings(mem, fn->name, args, n, &res);
+            fclose(mem);
+            out[sizeof out - 1] = '\0';
+            out[strcspn(out, "\n")] = '\0';
+            fputs(out, f);
+        }
+        fprintf(f, "`\n");
+    }
+}
+
 static int cmd_reference(void)
 {
     size_t n = alvh_table_size();
@@ -324,6 +379,7 @@ static int cmd_reference(void)
             print_default(stdout, s);
             putchar('\n');
         }
+        print_examples(stdout, f);
     }
     return 0;
 }

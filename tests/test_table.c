@@ -28,6 +28,19 @@ static void every_row_is_documented_and_unique(void)
             CHECK(s->type != ALVH_ARG_VARARGS || j + 1 == f->nargs,
                   "%s: varargs must be last", f->name);
         }
+        /* Examples: at least two calls, none with more arguments than the function takes. */
+        size_t calls = 0;
+        int varargs = f->nargs > 0 && f->args[f->nargs - 1].type == ALVH_ARG_VARARGS;
+        for (const char *p = f->examples; p && *p;) {
+            size_t len = strcspn(p, "\n"), fields = 1;
+            for (size_t c = 0; c < len; ++c)
+                fields += p[c] == '\t';
+            CHECK(varargs || fields <= f->nargs, "%s: example %zu has %zu arguments", f->name,
+                  calls + 1, fields);
+            ++calls;
+            p += len + (p[len] == '\n');
+        }
+        CHECK(calls >= 2, "%s: needs at least two examples, has %zu", f->name, calls);
         for (size_t k = i + 1; k < n; ++k)
             CHECK(!alvh_strieq(f->name, alvh_table_get(k)->name), "%s listed twice", f->name);
         CHECK(alvh_table_find(f->name) == f, "%s: find", f->name);

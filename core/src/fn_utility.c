@@ -36,6 +36,6 @@ const alvh_func alvh_fn_utility[] = {
      "Text: \"OK\", or \"<STATUS>: <sentence>\" saying what is wrong with which argument",
      ALVH_SHAPE_SCALAR, 2, k_error_args, eval_error,
      "BS_PRICE\tC\t100\t100\t1\t-0.2\n"
-     "ALVH_ERROR\tNOPE\n"},
+     "NOPE\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(utility);
