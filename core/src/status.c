@@ -47,6 +47,22 @@ static const status_entry k_statuses[] = {
     {ALVH_E_POLICY_TYPE, "POLICY_TYPE", "a policy value has the wrong type"},
     {ALVH_E_POLICY_VALUE, "POLICY_VALUE", "a policy value is out of range"},
     {ALVH_E_POLICY_FILE, "POLICY_FILE", "the policy file cannot be read"},
+    {ALVH_E_LEGS, "LEGS",
+     "a legs range must have the columns type, strike, quantity, years, vol (one row per leg)"},
+    {ALVH_E_STRIKES, "STRIKES",
+     "strikes must be four increasing prices: long put < short put <= short call < long call"},
+    {ALVH_E_WING, "WING", "wing must be a positive multiple of the strike step, in index points"},
+    {ALVH_E_STEP, "STEP", "step must be zero (no rounding) or a positive strike spacing"},
+    {ALVH_E_SIDE, "SIDE", "side must be \"LOWER\" (or -1) or \"UPPER\" (or 1)"},
+    {ALVH_E_NO_BREAKEVEN, "NO_BREAKEVEN",
+     "the condor has no break-even on that side: its credit is not between zero and that wing's width"},
+    {ALVH_E_MULTIPLIER, "MULTIPLIER", "multiplier must be positive and finite (SPX: 100 dollars per point)"},
+    {ALVH_E_DAYS, "DAYS", "days must be zero or positive and finite (calendar days)"},
+    {ALVH_E_MOVE, "MOVE", "a scenario move is out of range"},
+    {ALVH_E_HEDGE, "HEDGE", "a hedge range is not laid out as documented"},
+    {ALVH_E_SHORT_DELTA, "SHORT_DELTA",
+     "short_delta must be between 0 and 0.5 (0.16 is a 16-delta short strike)"},
+    {ALVH_E_SKEW, "SKEW", "skew must be finite and must not make any leg's vol negative"},
 };
 
 static const status_entry *find_status(alvh_status status)

@@ -54,6 +54,18 @@ typedef enum alvh_status {
     ALVH_E_POLICY_FILE = 104,   /* policy file cannot be read */
 
     /* 200-299: iron condors, books, scenarios */
+    ALVH_E_LEGS = 200,          /* a legs range is not type, strike, quantity, years, vol */
+    ALVH_E_STRIKES = 201,       /* condor strikes not long put < short put <= short call < long call */
+    ALVH_E_WING = 202,          /* wing not a positive multiple of the strike step */
+    ALVH_E_STEP = 203,          /* strike step negative or not finite */
+    ALVH_E_SIDE = 204,          /* side not LOWER/UPPER */
+    ALVH_E_NO_BREAKEVEN = 205,  /* no break-even on that side (credit not in (0, wing width)) */
+    ALVH_E_MULTIPLIER = 206,    /* multiplier not positive and finite */
+    ALVH_E_DAYS = 207,          /* days negative or not finite */
+    ALVH_E_MOVE = 208,          /* a scenario move out of range */
+    ALVH_E_HEDGE = 209,         /* a hedge range is malformed */
+    ALVH_E_SHORT_DELTA = 210,   /* short_delta not in (0, 0.5) */
+    ALVH_E_SKEW = 211,          /* skew not finite, or it makes a leg's vol negative */
 
     /* 300-399: indicators and signals */
 
