@@ -63,6 +63,14 @@ static const status_entry k_statuses[] = {
     {ALVH_E_SHORT_DELTA, "SHORT_DELTA",
      "short_delta must be between 0 and 0.5 (0.16 is a 16-delta short strike)"},
     {ALVH_E_SKEW, "SKEW", "skew must be finite and must not make any leg's vol negative"},
+    {ALVH_E_PERIOD, "PERIOD",
+     "an indicator period must be a whole number of rows from 2 to 100000 (a MACD signal period may be 1)"},
+    {ALVH_E_SHORT_SERIES, "SHORT_SERIES",
+     "the range has fewer rows than the indicator needs before its first value"},
+    {ALVH_E_FAST_SLOW, "FAST_SLOW", "the MACD fast period must be shorter than the slow period"},
+    {ALVH_E_BREADTH, "BREADTH",
+     "advancers and decliners must be zero or positive, finite counts of issues"},
+    {ALVH_E_VIX_LEVEL, "VIX_LEVEL", "a VIX close must be a positive, finite index level"},
 };
 
 static const status_entry *find_status(alvh_status status)

@@ -68,6 +68,11 @@ typedef enum alvh_status {
     ALVH_E_SKEW = 211,          /* skew not finite, or it makes a leg's vol negative */
 
     /* 300-399: indicators and signals */
+    ALVH_E_PERIOD = 300,        /* an indicator period not a whole number in range */
+    ALVH_E_SHORT_SERIES = 301,  /* fewer rows than the indicator's warm-up */
+    ALVH_E_FAST_SLOW = 302,     /* MACD fast period not shorter than the slow period */
+    ALVH_E_BREADTH = 303,       /* advancers/decliners negative or not finite */
+    ALVH_E_VIX_LEVEL = 304,     /* a VIX close not positive and finite */
 
     /* 400-499: backtest and market data */
 
