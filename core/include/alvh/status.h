@@ -75,6 +75,13 @@ typedef enum alvh_status {
     ALVH_E_VIX_LEVEL = 304,     /* a VIX close not positive and finite */
 
     /* 400-499: backtest and market data */
+    ALVH_E_MARKET_PRESET = 400, /* unknown synthetic market preset */
+    ALVH_E_MARKET_PARAM = 401,  /* synthetic market parameter out of its domain */
+    ALVH_E_DATA_VALUE = 402,    /* market data: a missing, non-numeric or non-positive value */
+    ALVH_E_DATA_ORDER = 403,    /* market data: dates not strictly increasing */
+    ALVH_E_DATA_GAP = 404,      /* market data: missing days (a gap longer than allowed) */
+    ALVH_E_DATA_FORMAT = 405,   /* market data: bad CSV header or column count */
+    ALVH_E_DATA_SHORT = 406,    /* market data: too few rows for a backtest */
 
     ALVH_STATUS_END_ /* not a status; keep last */
 } alvh_status;
