@@ -29,12 +29,33 @@ typedef enum alvh_notional_basis {
     ALVH_NOTIONAL_MARGIN = 2        /* the margin (for a condor: max loss of the wider side) */
 } alvh_notional_basis;
 
+/* How per-notional contract counts become whole contracts (ALVH_SIZE). */
+typedef enum alvh_rounding {
+    ALVH_ROUND_NEAREST = 0, /* to the nearest whole contract, halves away from zero (default) */
+    ALVH_ROUND_DOWN = 1,    /* floor: never more than the rule */
+    ALVH_ROUND_UP = 2       /* ceil: never less than the rule */
+} alvh_rounding;
+
+/* How ALVH_SCHEDULE / ALVH_COST size the layers. */
+typedef enum alvh_sizing {
+    ALVH_SIZING_RULE = 0, /* contracts per notional_unit of notional (the 4/4/2 rule, default) */
+    ALVH_SIZING_VEGA = 1  /* ALVH_CALIBRATE: layer proportions kept, coverage near the target */
+} alvh_sizing;
+
+/* What ALVH_COST charges per month for a layer held from now to its roll date. */
+typedef enum alvh_cost_method {
+    ALVH_COST_CARRY = 0, /* debit minus the option's model value at the roll date (default) */
+    ALVH_COST_DEBIT = 1  /* the whole debit (the option is assumed worthless at the roll) */
+} alvh_cost_method;
+
 typedef struct alvh_layer_policy {
     double contracts;     /* contracts per notional_unit (4, 4, 2) */
     double min_days;      /* expiry chosen inside [min_days, max_days] calendar days */
     double max_days;
     double otm_points;    /* strike = future + otm_points, rounded to the strike grid */
     double roll_days;     /* roll when days to expiry <= roll_days */
+    /* -- appended by the hedge engine -- */
+    double vol_of_vol;    /* Black-76 implied vol of this layer's VIX calls, decimal */
 } alvh_layer_policy;
 
 typedef struct alvh_signal_policy {
@@ -57,8 +78,21 @@ typedef struct alvh_policy {
     double vix_multiplier;              /* 100 dollars per VIX option point */
     double spx_multiplier;              /* 100 dollars per SPX option point */
     alvh_signal_policy signals;
-    /* The hedge engine appends its remaining fields here (term structure, beta model, vol
-     * beta and skew, strike grid, rounding, costs, backtest rules). */
+    /* -- appended by the hedge engine (docs/hedge.md explains each choice) -- */
+    alvh_rounding rounding;             /* JSON: "nearest" (half away from zero) | "down" | "up" */
+    alvh_sizing sizing;                 /* JSON: "rule" (per notional) | "vega" (calibrated) */
+    double vix_long_run;                /* 20: VIX_FUT's long-run level, VIX points */
+    double vix_speed;                   /* 4.3 per year: VIX_FUT's mean-reversion speed */
+    double beta_weight;                 /* 0.65: VIX_BETA fast component's weight, [0, 1] */
+    double beta_fast;                   /* 24 per year: fast decay rate */
+    double beta_slow;                   /* 1.35 per year: slow decay rate */
+    double rate;                        /* 0: discount rate for VIX option prices, decimal */
+    double strike_step;                 /* 1: VIX strike grid spacing below strike_high_from */
+    double strike_high_from;            /* 50: from this strike on the grid is strike_step_high */
+    double strike_step_high;            /* 5 */
+    alvh_cost_method cost_method;       /* JSON: "carry" | "debit" (ALVH_COST) */
+    int distinct_expiries;              /* JSON bool, true: each layer later than the last */
+    /* Other owners append their sub-structs below this line (one line each). */
 } alvh_policy;
 
 /*! alvh_policy_default() : the built-in policy (the values in the comments above). */
@@ -70,6 +104,27 @@ void alvh_policy_default(alvh_policy *p);
  *  @return : ALVH_OK, or ALVH_E_POLICY_JSON / _KEY / _TYPE / _VALUE / _FILE with a sentence in
  *            err (size errsize) naming the key or byte offset. */
 alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_t errsize);
+
+/*! alvh_policy_to_json() :
+ *  The policy as a JSON document (every key, in declaration order; numbers as the shortest
+ *  text that reads back exactly). indent nonzero: pretty-printed.
+ *  @return : a malloc'ed NUL-terminated string (free with free()), or NULL when out of memory. */
+char *alvh_policy_to_json(const alvh_policy *p, int indent);
+
+/* The value of one policy key, for ALVH_POLICY. */
+typedef struct alvh_policy_value {
+    int is_text;     /* 1: text holds it (an enum word, or JSON for an object/array) */
+    double number;   /* is_text == 0: the number (booleans are 1 / 0) */
+    char *text;      /* is_text == 1: malloc'ed, free with free() */
+} alvh_policy_value;
+
+/*! alvh_policy_get() :
+ *  Reads one key of p. key is a dotted path of JSON keys with layers numbered 1-3:
+ *  "coverage_target", "layers.2.contracts", "signals.rsi_level"; "layers" or "signals" give
+ *  that part as JSON text, and "" gives the whole policy as JSON text.
+ *  @return : ALVH_OK, ALVH_E_POLICY_KEY (err names the key), ALVH_E_NO_MEMORY. */
+alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_value *out,
+                            char *err, size_t errsize);
 
 #ifdef __cplusplus
 }

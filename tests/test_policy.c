@@ -1,0 +1,240 @@
+/* test_policy.c: the policy's defaults, JSON reader (errors name the key or byte offset),
+ * file paths, writer round trip and key lookup.
+ *
+ * Expected values are the method's published rules (the article and issue 4: 4/4/2 per
+ * $100,000, coverage 40-60% around 50%, RSI 14/70, MACD 12/26/9 gated at VIX 25) and byte
+ * offsets counted by hand in the JSON texts written out below. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alvh/alvh.h"
+#include "alvh/policy.h"
+#include "check.h"
+
+static void default_policy_is_the_articles_rules(void)
+{
+    alvh_policy p;
+    alvh_policy_default(&p);
+    CHECK(p.notional_unit == 100000.0, "notional unit $100,000");
+    CHECK(p.layers[0].contracts == 4 && p.layers[1].contracts == 4 && p.layers[2].contracts == 2,
+          "4/4/2");
+    CHECK(p.coverage_target == 0.5 && p.coverage_low == 0.4 && p.coverage_high == 0.6, "40-60%%");
+    CHECK(p.signals.rsi_period == 14 && p.signals.rsi_level == 70, "RSI 14/70");
+    CHECK(p.signals.macd_fast == 12 && p.signals.macd_slow == 26 && p.signals.macd_signal == 9,
+          "MACD 12/26/9");
+    CHECK(p.signals.vix_floor == 25, "VIX gate 25");
+    CHECK(p.vix_multiplier == 100 && p.spx_multiplier == 100, "multipliers");
+    CHECK(p.layers[1].min_days == 30, "layer 2 from 30 days (the article's 30-45 DTE)");
+    CHECK(p.layers[2].min_days == 60, "layer 3 from 60 days (the article's 60+ DTE)");
+    CHECK(p.notional_basis == ALVH_NOTIONAL_SHORT_STRIKE, "notional basis");
+    CHECK(p.distinct_expiries == 1, "distinct expiries");
+}
+
+static void empty_text_gives_the_default(void)
+{
+    alvh_policy d, p;
+    char err[256];
+    alvh_policy_default(&d);
+    const char *texts[] = {NULL, "", "   \n\t", "{}", " { } "};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; ++i) {
+        memset(&p, 0x55, sizeof p);
+        CHECK_STATUS(alvh_policy_parse(texts[i], &p, err, sizeof err), ALVH_OK, "empty");
+        CHECK(memcmp(&p, &d, sizeof p) == 0, "text %zu gives the default", i);
+    }
+}
+
+static void keys_given_replace_defaults_and_others_stay(void)
+{
+    alvh_policy p;
+    char err[256];
+    const char *json = "{\"notional_unit\": 50000, \"notional_basis\": \"max_loss\","
+                       " \"layers\": [{\"contracts\": 5}, {}, {\"contracts\": 3, \"roll_days\": 21}],"
+                       " \"signals\": {\"rsi_level\": 75}, \"rounding\": \"down\","
+                       " \"distinct_expiries\": false, \"beta_weight\": 0.5}";
+    CHECK_STATUS(alvh_policy_parse(json, &p, err, sizeof err), ALVH_OK, err);
+    CHECK(p.notional_unit == 50000, "notional_unit");
+    CHECK(p.notional_basis == ALVH_NOTIONAL_MAX_LOSS, "basis");
+    CHECK(p.layers[0].contracts == 5 && p.layers[1].contracts == 4 && p.layers[2].contracts == 3,
+          "layers");
+    CHECK(p.layers[2].roll_days == 21 && p.layers[2].min_days == 60, "layer 3 roll, min stays");
+    CHECK(p.signals.rsi_level == 75 && p.signals.rsi_period == 14, "signals");
+    CHECK(p.rounding == ALVH_ROUND_DOWN, "rounding");
+    CHECK(p.distinct_expiries == 0, "bool");
+    CHECK(p.beta_weight == 0.5, "beta_weight");
+    CHECK(p.coverage_target == 0.5, "untouched key keeps its default");
+}
+
+typedef struct {
+    const char *json;
+    alvh_status status;
+    const char *message_has; /* a substring the sentence must contain */
+} bad_case;
+
+static const bad_case k_bad[] = {
+    /* unknown keys, at every level, named by their dotted path */
+    {"{\"notional\": 1}", ALVH_E_POLICY_KEY, "unknown policy key \"notional\""},
+    {"{\"signals\": {\"rsi_lvl\": 70}}", ALVH_E_POLICY_KEY, "\"signals.rsi_lvl\""},
+    {"{\"layers\": [{}, {\"contract\": 4}]}", ALVH_E_POLICY_KEY, "\"layers.2.contract\""},
+    {"{\"coverage_low\": 0.3, \"coverage_low\": 0.35}", ALVH_E_POLICY_KEY, "given twice"},
+    /* wrong types */
+    {"{\"coverage_target\": \"0.5\"}", ALVH_E_POLICY_TYPE,
+     "\"coverage_target\" must be a number, got text"},
+    {"{\"layers\": {\"contracts\": 4}}", ALVH_E_POLICY_TYPE, "\"layers\" must be an array"},
+    {"{\"layers\": [4, 4, 2]}", ALVH_E_POLICY_TYPE, "\"layers.1\" must be an object"},
+    {"{\"signals\": 14}", ALVH_E_POLICY_TYPE, "\"signals\" must be an object"},
+    {"{\"distinct_expiries\": 1}", ALVH_E_POLICY_TYPE, "must be true or false"},
+    {"{\"notional_basis\": 2}", ALVH_E_POLICY_TYPE, "\"notional_basis\" must be text"},
+    {"{\"layers\": [{\"min_days\": null}]}", ALVH_E_POLICY_TYPE, "\"layers.1.min_days\""},
+    {"[1, 2]", ALVH_E_POLICY_TYPE, "must be a JSON object"},
+    /* out of range */
+    {"{\"coverage_target\": -0.1}", ALVH_E_POLICY_VALUE,
+     "\"coverage_target\" must be above 0 and at most 10, got -0.1"},
+    {"{\"notional_unit\": 0}", ALVH_E_POLICY_VALUE, "\"notional_unit\" must be above 0"},
+    {"{\"signals\": {\"rsi_period\": 14.5}}", ALVH_E_POLICY_VALUE,
+     "\"signals.rsi_period\" must be a whole number, got 14.5"},
+    {"{\"signals\": {\"rsi_level\": 100}}", ALVH_E_POLICY_VALUE, "below 100"},
+    {"{\"layers\": [{}, {}, {\"contracts\": -2}]}", ALVH_E_POLICY_VALUE,
+     "\"layers.3.contracts\" must be at least 0"},
+    {"{\"notional_basis\": \"gross\"}", ALVH_E_POLICY_VALUE,
+     "one of \"short_strike\", \"max_loss\", \"margin\", got \"gross\""},
+    {"{\"beta_weight\": 1.5}", ALVH_E_POLICY_VALUE, "\"beta_weight\""},
+    {"{\"rate\": 1e400}", ALVH_E_POLICY_VALUE, "finite"},
+    {"{\"layers\": [{}, {}, {}, {}]}", ALVH_E_POLICY_VALUE, "at most 3 layers"},
+    /* rules between keys */
+    {"{\"coverage_low\": 0.55}", ALVH_E_POLICY_VALUE, "\"coverage_low\" <= \"coverage_target\""},
+    {"{\"layers\": [{\"min_days\": 50}]}", ALVH_E_POLICY_VALUE,
+     "\"layers.1.min_days\" (50) must not exceed \"layers.1.max_days\" (45)"},
+    {"{\"layers\": [{}, {\"roll_days\": 30}]}", ALVH_E_POLICY_VALUE,
+     "\"layers.2.roll_days\" (30) must be below \"layers.2.min_days\" (30)"},
+    {"{\"layers\": [{\"contracts\": 0}, {\"contracts\": 0}, {\"contracts\": 0}]}",
+     ALVH_E_POLICY_VALUE, "at least one layer"},
+    {"{\"signals\": {\"macd_fast\": 26}}", ALVH_E_POLICY_VALUE, "\"signals.macd_fast\" (26)"},
+    /* malformed JSON: offsets counted by hand (0-based byte index of the first bad byte)
+     *   {"a" 1}              '1' where ':' belongs: { " a " space 1 -> index 5
+     *   {"coverage_low": }   '}' where a value belongs: index 17
+     *   {} x                 trailing 'x' after the document: index 3
+     *   {\n  "rate": 0.0,\n  }  '}' on line 3 where a key belongs: 1+1+14+1 = 17+2 = 19 */
+    {"{\"a\" 1}", ALVH_E_POLICY_JSON, "byte offset 5 (line 1, column 6)"},
+    {"{\"coverage_low\": }", ALVH_E_POLICY_JSON, "byte offset 17 (line 1, column 18)"},
+    {"{} x", ALVH_E_POLICY_JSON, "byte offset 3 (line 1, column 4)"},
+    {"{\n  \"rate\": 0.0,\n  }", ALVH_E_POLICY_JSON, "byte offset 19 (line 3, column 3)"},
+    {"{\"rate\": 0.0", ALVH_E_POLICY_JSON, "not valid JSON at byte offset"},
+};
+
+static void bad_policies_fail_naming_the_key_or_offset(void)
+{
+    for (size_t i = 0; i < sizeof k_bad / sizeof k_bad[0]; ++i) {
+        const bad_case *c = &k_bad[i];
+        alvh_policy p, d;
+        char err[256];
+        alvh_policy_default(&d);
+        alvh_status st = alvh_policy_parse(c->json, &p, err, sizeof err);
+        CHECK_STATUS(st, c->status, c->json);
+        CHECK(strstr(err, c->message_has) != NULL, "%s: message \"%s\" lacks \"%s\"", c->json, err,
+              c->message_has);
+        CHECK(memcmp(&p, &d, sizeof p) == 0, "%s: a failed parse leaves the default", c->json);
+    }
+}
+
+static void a_path_reads_a_policy_file(void)
+{
+    char path[] = "/tmp/alvh_test_policy_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "mkstemp");
+    if (fd < 0)
+        return;
+    FILE *f = fdopen(fd, "w");
+    fputs("{\n  \"coverage_target\": 0.45,\n  \"layers\": [{}, {\"contracts\": 3}]\n}\n", f);
+    fclose(f);
+    alvh_policy p;
+    char err[512];
+    char with_newline[64];
+    snprintf(with_newline, sizeof with_newline, "  %s\n", path);
+    CHECK_STATUS(alvh_policy_parse(with_newline, &p, err, sizeof err), ALVH_OK, err);
+    CHECK(p.coverage_target == 0.45 && p.layers[1].contracts == 3, "file values");
+
+    f = fopen(path, "w");
+    fputs("{\n  \"coverage_target\": 0.45\n  \"x\": 1\n}\n", f); /* missing comma */
+    fclose(f);
+    CHECK_STATUS(alvh_policy_parse(path, &p, err, sizeof err), ALVH_E_POLICY_JSON, "file json");
+    /* line 3 column 3 is the '"' of "x": bytes 0-1 "{\n", 2-27 line 2 (26 bytes with \n),
+     * 28-29 two blanks, 30 the quote. */
+    CHECK(strstr(err, path) && strstr(err, "byte offset 30 (line 3, column 3)"), "%s", err);
+
+    f = fopen(path, "w");
+    fputs("{\"layers\": [{\"otm_points\": \"2\"}]}", f);
+    fclose(f);
+    CHECK_STATUS(alvh_policy_parse(path, &p, err, sizeof err), ALVH_E_POLICY_TYPE, "file type");
+    CHECK(strstr(err, path) && strstr(err, "\"layers.1.otm_points\""), "%s", err);
+    remove(path);
+
+    CHECK_STATUS(alvh_policy_parse(path, &p, err, sizeof err), ALVH_E_POLICY_FILE, "gone");
+    CHECK(strstr(err, "does not exist") != NULL, "%s", err);
+    CHECK_STATUS(alvh_policy_parse("/tmp", &p, err, sizeof err), ALVH_E_POLICY_FILE, "dir");
+    CHECK_STATUS(alvh_policy_parse("policy please", &p, err, sizeof err), ALVH_E_POLICY_FILE,
+                 "text that is neither JSON nor a file");
+    CHECK(strstr(err, "neither JSON text") != NULL, "%s", err);
+}
+
+static void written_json_reads_back_identically(void)
+{
+    alvh_policy p, q;
+    char err[256];
+    const char *json = "{\"coverage_target\": 0.3, \"coverage_low\": 0.1, \"rate\": 0.0437,"
+                       " \"sizing\": \"vega\", \"cost_method\": \"debit\","
+                       " \"layers\": [{}, {\"vol_of_vol\": 0.123456789012345678}]}";
+    CHECK_STATUS(alvh_policy_parse(json, &p, err, sizeof err), ALVH_OK, err);
+    for (int indent = 0; indent <= 1; ++indent) {
+        char *out = alvh_policy_to_json(&p, indent);
+        CHECK(out != NULL, "to_json");
+        if (!out)
+            return;
+        CHECK_STATUS(alvh_policy_parse(out, &q, err, sizeof err), ALVH_OK, err);
+        CHECK(memcmp(&p, &q, sizeof p) == 0, "round trip (indent %d)", indent);
+        CHECK(strstr(out, "\"sizing\"") && strstr(out, "\"signals\"") && strstr(out, "\"layers\""),
+              "keys present");
+        free(out);
+    }
+}
+
+static void policy_get_reads_a_key(void)
+{
+    alvh_policy p;
+    alvh_policy_default(&p);
+    alvh_policy_value v;
+    char err[256];
+    CHECK_STATUS(alvh_policy_get(&p, "coverage_target", &v, err, sizeof err), ALVH_OK, "get");
+    CHECK(!v.is_text && v.number == 0.5, "coverage_target");
+    CHECK_STATUS(alvh_policy_get(&p, "layers.3.contracts", &v, err, sizeof err), ALVH_OK, "get");
+    CHECK(!v.is_text && v.number == 2, "layers.3.contracts");
+    CHECK_STATUS(alvh_policy_get(&p, "SIGNALS.RSI_LEVEL", &v, err, sizeof err), ALVH_OK, "case");
+    CHECK(!v.is_text && v.number == 70, "signals.rsi_level");
+    CHECK_STATUS(alvh_policy_get(&p, "distinct_expiries", &v, err, sizeof err), ALVH_OK, "bool");
+    CHECK(!v.is_text && v.number == 1, "bool as 1");
+    CHECK_STATUS(alvh_policy_get(&p, "notional_basis", &v, err, sizeof err), ALVH_OK, "enum");
+    CHECK(v.is_text && strcmp(v.text, "short_strike") == 0, "enum as text");
+    free(v.text);
+    CHECK_STATUS(alvh_policy_get(&p, "", &v, err, sizeof err), ALVH_OK, "whole");
+    CHECK(v.is_text && v.text[0] == '{', "whole policy as JSON");
+    free(v.text);
+    const char *bad[] = {"layers.4.contracts", "layers.0.contracts", "nope", "signals.",
+                         "layers.1.contracts.x", ".rate"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        CHECK_STATUS(alvh_policy_get(&p, bad[i], &v, err, sizeof err), ALVH_E_POLICY_KEY, bad[i]);
+        CHECK(strstr(err, bad[i]) != NULL, "names the key: %s", err);
+    }
+}
+
+int main(void)
+{
+    default_policy_is_the_articles_rules();
+    empty_text_gives_the_default();
+    keys_given_replace_defaults_and_others_stay();
+    bad_policies_fail_naming_the_key_or_offset();
+    a_path_reads_a_policy_file();
+    written_json_reads_back_identically();
+    policy_get_reads_a_key();
+    return check_summary("test_policy");
+}
