@@ -7,5 +7,6 @@
 #include "alvh/black.h"
 #include "alvh/impvol.h"
 #include "alvh/dates.h"
+#include "alvh/indicators.h"
 
 #endif

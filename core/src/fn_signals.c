@@ -1,0 +1,319 @@
+/* fn_signals.c: table rows for the indicators and the ALVH triggers (category "Signals").
+ * Math lives in indicators.c; these adapters read the ranges, validate the periods, and lay the
+ * results out row for row with the input (rows before the first value stay empty: #N/A). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "alvh/indicators.h"
+#include "alvh/policy.h"
+#include "internal.h"
+
+/* ---- argument helpers --------------------------------------------------------------------- */
+
+static alvh_status arg_period(const alvh_value *v, const char *name, size_t min, size_t *period,
+                              alvh_result *out)
+{
+    double x = v->number;
+    if (!(isfinite(x) && x == floor(x) && x >= (double)min && x <= (double)ALVH_PERIOD_MAX))
+        return alvh_fail(out, ALVH_E_PERIOD,
+                         "%s must be a whole number of rows from %zu to %d, got %.15g", name, min,
+                         ALVH_PERIOD_MAX, x);
+    *period = (size_t)x;
+    return ALVH_OK;
+}
+
+/* A one-row or one-column range of finite numbers (trailing empty cells ignored). */
+static alvh_status arg_series(const alvh_value *v, const char *name, double **data, size_t *n,
+                              alvh_result *out)
+{
+    alvh_status st = alvh_arg_vector(v, name, 1, data, n, out);
+    if (st != ALVH_OK)
+        return st;
+    for (size_t i = 0; i < *n; ++i)
+        if (!isfinite((*data)[i])) {
+            double x = (*data)[i];
+            free(*data);
+            *data = NULL;
+            return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s: item %zu must be a finite number, got %g",
+                             name, i + 1, x);
+        }
+    return ALVH_OK;
+}
+
+static alvh_status same_length(const char *a, size_t na, const char *b, size_t nb,
+                               alvh_result *out)
+{
+    if (na == nb)
+        return ALVH_OK;
+    return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                     "%s and %s must have the same number of values, got %zu and %zu", a, b, na,
+                     nb);
+}
+
+static alvh_status short_series(alvh_result *out, const char *name, size_t n, const char *what,
+                                size_t need)
+{
+    return alvh_fail(out, ALVH_E_SHORT_SERIES,
+                     "%s has %zu values; %s needs at least %zu (its first value is on row %zu)",
+                     name, n, what, need, need);
+}
+
+/* A core status without a message of its own: the sentence of its code. */
+static alvh_status core_fail(alvh_result *out, alvh_status st)
+{
+    return alvh_fail(out, st, NULL);
+}
+
+/* ---- VIX_RSI ------------------------------------------------------------------------------ */
+
+static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    size_t period, n;
+    double *closes = NULL;
+    alvh_status st = arg_period(&args[1], "period", ALVH_PERIOD_MIN, &period, out);
+    if (st == ALVH_OK)
+        st = arg_series(&args[0], "closes", &closes, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    char what[64];
+    snprintf(what, sizeof what, "VIX_RSI with period %zu", period);
+    if (n <= period) {
+        free(closes);
+        return short_series(out, "closes", n, what, period + 1);
+    }
+    double *rsi = malloc(n * sizeof *rsi);
+    if (!rsi) {
+        free(closes);
+        return core_fail(out, ALVH_E_NO_MEMORY);
+    }
+    st = alvh_rsi(closes, n, period, rsi);
+    if (st != ALVH_OK)
+        core_fail(out, st);
+    else
+        st = alvh_result_alloc(out, n, 1);
+    if (st == ALVH_OK)
+        for (size_t i = alvh_rsi_lookback(period); i < n; ++i)
+            alvh_result_set_number(out, i, 0, rsi[i]);
+    free(rsi);
+    free(closes);
+    return st;
+}
+
+static const alvh_arg_spec k_rsi_args[] = {
+    {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"period", "RSI period in rows (trading days), a whole number 2..100000; default 14",
+     ALVH_ARG_NUMBER, 1, 14, NULL},
+};
+
+/* ---- VIX_MACD ----------------------------------------------------------------------------- */
+
+static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    size_t fast, slow, signal, n;
+    double *closes = NULL;
+    alvh_status st = arg_period(&args[1], "fast", ALVH_PERIOD_MIN, &fast, out);
+    if (st == ALVH_OK)
+        st = arg_period(&args[2], "slow", ALVH_PERIOD_MIN, &slow, out);
+    if (st == ALVH_OK)
+        st = arg_period(&args[3], "signal", 1, &signal, out);
+    if (st == ALVH_OK && fast >= slow)
+        st = alvh_fail(out, ALVH_E_FAST_SLOW,
+                       "fast must be shorter than slow (they are not swapped), got fast %zu and "
+                       "slow %zu",
+                       fast, slow);
+    if (st == ALVH_OK)
+        st = arg_series(&args[0], "closes", &closes, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    size_t need = slow + signal - 1;
+    if (n < need) {
+        char what[96];
+        snprintf(what, sizeof what, "VIX_MACD with slow %zu and signal %zu", slow, signal);
+        free(closes);
+        return short_series(out, "closes", n, what, need);
+    }
+    double *work = malloc(3 * n * sizeof *work);
+    if (!work) {
+        free(closes);
+        return core_fail(out, ALVH_E_NO_MEMORY);
+    }
+    double *macd = work, *sig = work + n, *hist = work + 2 * n;
+    st = alvh_macd(closes, n, fast, slow, signal, macd, sig, hist);
+    if (st != ALVH_OK)
+        core_fail(out, st);
+    else
+        st = alvh_result_alloc(out, n, 3);
+    if (st == ALVH_OK) {
+        for (size_t i = alvh_macd_lookback(slow); i < n; ++i)
+            alvh_result_set_number(out, i, 0, macd[i]);
+        for (size_t i = alvh_macd_signal_lookback(slow, signal); i < n; ++i) {
+            alvh_result_set_number(out, i, 1, sig[i]);
+            alvh_result_set_number(out, i, 2, hist[i]);
+        }
+    }
+    free(work);
+    free(closes);
+    return st;
+}
+
+static const alvh_arg_spec k_macd_args[] = {
+    {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"fast", "Fast EMA period in rows, a whole number 2..100000 below slow; default 12",
+     ALVH_ARG_NUMBER, 1, 12, NULL},
+    {"slow", "Slow EMA period in rows, a whole number 2..100000 above fast; default 26",
+     ALVH_ARG_NUMBER, 1, 26, NULL},
+    {"signal", "Signal-line EMA period in rows, a whole number 1..100000; default 9",
+     ALVH_ARG_NUMBER, 1, 9, NULL},
+};
+
+/* ---- AD_LINE ------------------------------------------------------------------------------ */
+
+static alvh_status eval_ad_line(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    double *adv = NULL, *dec = NULL;
+    size_t na, nd;
+    alvh_status st = arg_series(&args[0], "advancers", &adv, &na, out);
+    if (st == ALVH_OK)
+        st = arg_series(&args[1], "decliners", &dec, &nd, out);
+    if (st == ALVH_OK)
+        st = same_length("advancers", na, "decliners", nd, out);
+    for (size_t i = 0; st == ALVH_OK && i < na; ++i) {
+        if (adv[i] < 0)
+            st = alvh_fail(out, ALVH_E_BREADTH,
+                           "advancers: item %zu must be a count of issues, zero or more, got %.15g",
+                           i + 1, adv[i]);
+        else if (dec[i] < 0)
+            st = alvh_fail(out, ALVH_E_BREADTH,
+                           "decliners: item %zu must be a count of issues, zero or more, got %.15g",
+                           i + 1, dec[i]);
+    }
+    double *ad = NULL;
+    if (st == ALVH_OK) {
+        ad = malloc(na * sizeof *ad);
+        if (!ad)
+            st = core_fail(out, ALVH_E_NO_MEMORY);
+    }
+    if (st == ALVH_OK) {
+        st = alvh_ad_line(adv, dec, na, ad);
+        if (st != ALVH_OK)
+            core_fail(out, st);
+        else
+            st = alvh_result_alloc(out, na, 1);
+    }
+    if (st == ALVH_OK)
+        for (size_t i = 0; i < na; ++i)
+            alvh_result_set_number(out, i, 0, ad[i]);
+    free(ad);
+    free(adv);
+    free(dec);
+    return st;
+}
+
+static const alvh_arg_spec k_ad_line_args[] = {
+    {"advancers", "Issues that closed up each day, oldest first: one column (a count, e.g. 1850)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"decliners",
+     "Issues that closed down each day, same rows as advancers (a count, e.g. 1320)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+};
+
+/* ---- AD_DIVERGENCE ------------------------------------------------------------------------ */
+
+static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    double *ad = NULL, *spx = NULL;
+    size_t na, ns, lookback;
+    alvh_status st = arg_period(&args[2], "lookback", ALVH_PERIOD_MIN, &lookback, out);
+    if (st == ALVH_OK)
+        st = arg_series(&args[0], "ad_line", &ad, &na, out);
+    if (st == ALVH_OK)
+        st = arg_series(&args[1], "spx", &spx, &ns, out);
+    if (st == ALVH_OK)
+        st = same_length("ad_line", na, "spx", ns, out);
+    if (st == ALVH_OK && na <= lookback) {
+        char what[64];
+        snprintf(what, sizeof what, "AD_DIVERGENCE with lookback %zu", lookback);
+        st = short_series(out, "ad_line", na, what, lookback + 1);
+    }
+    int *div = NULL;
+    if (st == ALVH_OK) {
+        div = malloc(na * sizeof *div);
+        if (!div)
+            st = core_fail(out, ALVH_E_NO_MEMORY);
+    }
+    if (st == ALVH_OK) {
+        st = alvh_ad_divergence(ad, spx, na, lookback, div);
+        if (st != ALVH_OK)
+            core_fail(out, st);
+        else
+            st = alvh_result_alloc(out, na, 1);
+    }
+    if (st == ALVH_OK)
+        for (size_t i = lookback; i < na; ++i)
+            alvh_result_set_number(out, i, 0, (double)div[i]);
+    free(div);
+    free(ad);
+    free(spx);
+    return st;
+}
+
+static const alvh_arg_spec k_ad_divergence_args[] = {
+    {"ad_line", "Advance-decline line, oldest first: one column (e.g. AD_LINE's result)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"spx", "SPX closes, same rows as ad_line (index points, e.g. 5400)", ALVH_ARG_RANGE, 0, 0,
+     NULL},
+    {"lookback",
+     "Rows a new high or low must exceed, a whole number 2..100000; default 20 (trading days)",
+     ALVH_ARG_NUMBER, 1, 20, NULL},
+};
+
+/* ---- the table rows ----------------------------------------------------------------------- */
+
+const alvh_func alvh_fn_signals[] = {
+    {"VIX_RSI", "Signals",
+     "Wilder's RSI of daily closes, as TA-Lib's TA_RSI (the ALVH rebalances when the VIX's "
+     "RSI(14) crosses above 70)",
+     "Column aligned row for row with closes: RSI from 0 to 100; the first period rows are "
+     "#N/A (first value on row period+1); a window with no gains and no losses is 0, as TA-Lib",
+     ALVH_SHAPE_COLUMN, 2, k_rsi_args, eval_rsi,
+     "[16.2,17.1,16.8,18.4,19.9,21.3,20.7,22.5,24.1,23.6,25.8,27.2,26.4,28.9,31.5,29.8,33.1,"
+     "35.6,32.4,30.2]\n"
+     "[20,21,22,21,20,22,23]\t3\n"},
+    {"VIX_MACD", "Signals",
+     "MACD line, signal line and histogram of daily closes, as TA-Lib's TA_MACD (the ALVH arms "
+     "when the VIX's MACD crosses above its signal line)",
+     "Three columns aligned row for row with closes, in the closes' units (VIX points): MACD "
+     "(fast EMA - slow EMA, from row slow), signal (EMA of MACD, from row slow+signal-1), "
+     "histogram (MACD - signal, from row slow+signal-1); earlier rows #N/A",
+     ALVH_SHAPE_MATRIX, 4, k_macd_args, eval_macd,
+     "[16.2,17.1,16.8,18.4,19.9,21.3,20.7,22.5,24.1,23.6,25.8,27.2,26.4,28.9,31.5,29.8,33.1,"
+     "35.6,32.4,30.2,28.8,27.5,29.1,31.4,34.2,36.8,33.9,31.2,29.5,27.9,26.3,25.1,26.7,28.4,"
+     "30.9]\n"
+     "[20,21,23,22,24,27,26,25,28,30]\t3\t5\t4\n"},
+    {"AD_LINE", "Signals",
+     "Cumulative advance-decline line: running total of advancers minus decliners (breadth, "
+     "not Chaikin's volume A/D)",
+     "Column aligned row for row with the inputs: on each row the sum of advancers - decliners "
+     "up to that row (issues); the first row is that day's net advances",
+     ALVH_SHAPE_COLUMN, 2, k_ad_line_args, eval_ad_line,
+     "[1850,1620,1400,2010]\t[1320,1540,1800,1100]\n"
+     "[1500,1480]\t[1500,1700]\n"},
+    {"AD_DIVERGENCE", "Signals",
+     "Divergence of the advance-decline line from SPX: -1 bearish, +1 bullish, 0 none, per row",
+     "Column aligned row for row with the inputs: -1 when SPX closes above all of the previous "
+     "lookback closes while the A/D line is not above all of its previous lookback values "
+     "(bearish), +1 the mirror at a new low (bullish), else 0; the first lookback rows are #N/A",
+     ALVH_SHAPE_COLUMN, 3, k_ad_divergence_args, eval_ad_divergence,
+     "[100,160,220,180,150,120,90]\t[5000,5050,5100,5120,5150,5080,5020]\t3\n"
+     "[0,10,20,30,40,50,60,70,80,90,100,110,120,130,140,150,160,170,180,190,200,195,190]\t"
+     "[5000,5010,5020,5030,5040,5050,5060,5070,5080,5090,5100,5110,5120,5130,5140,5150,5160,"
+     "5170,5180,5190,5200,5210,5220]\n"},
+};
+ALVH_DEFINE_GROUP_COUNT(signals);
