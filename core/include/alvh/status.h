@@ -52,6 +52,14 @@ typedef enum alvh_status {
     ALVH_E_POLICY_TYPE = 102,   /* policy value of the wrong type */
     ALVH_E_POLICY_VALUE = 103,  /* policy value out of range */
     ALVH_E_POLICY_FILE = 104,   /* policy file cannot be read */
+    ALVH_E_CURVE = 105,         /* futures curve: tenors not increasing, or a price not positive */
+    ALVH_E_NO_SOLUTION = 106,   /* no whole-contract hedge in the layer proportions is in the band */
+    ALVH_E_NO_EXPIRY = 107,     /* no VIX expiry in a layer's days-to-expiry window */
+    ALVH_E_HEDGE_COST = 108,    /* the hedge debit uses up the condor's whole credit */
+    ALVH_E_LAYER = 109,         /* layer not 1, 2 or 3 */
+    ALVH_E_BETA = 110,          /* beta or beta-model parameters out of range */
+    ALVH_E_NOTIONAL = 111,      /* notional not positive and finite */
+    ALVH_E_VEGA = 112,          /* a vega is zero where it divides, or not finite */
 
     /* 200-299: iron condors, books, scenarios */
     ALVH_E_LEGS = 200,          /* a legs range is not type, strike, quantity, years, vol */
