@@ -1,0 +1,602 @@
+/* fn_condor.c: table rows for iron condors (IC_*) and books of option legs (BOOK_*). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alvh/black.h"
+#include "alvh/condor.h"
+#include "internal.h"
+
+/* ---- shared argument helpers ------------------------------------------------------------------ */
+
+/* A bare status of a condor/book-specific argument: "<sentence>, got <value>" naming it. */
+static alvh_status explain(alvh_result *out, alvh_status st, const alvh_arg_spec *specs,
+                           size_t nspecs, const alvh_value *args)
+{
+    const char *name = NULL;
+    switch (st) {
+    case ALVH_E_SHORT_DELTA: name = "short_delta"; break;
+    case ALVH_E_STEP: name = "step"; break;
+    case ALVH_E_MULTIPLIER: name = "multiplier"; break;
+    case ALVH_E_SKEW: name = "skew"; break;
+    case ALVH_E_DAYS: name = "days_forward"; break;
+    default: return st; /* table.c names spot, years, vol, rate, div_yield, ... */
+    }
+    for (size_t i = 0; i < nspecs; ++i)
+        if (strcmp(specs[i].name, name) == 0 && args[i].kind == ALVH_NUMBER)
+            return alvh_fail_value(out, st, args[i].number);
+    return alvh_fail(out, st, NULL);
+}
+
+/* The strikes argument: 4 prices in a row or column, long put < short put <= short call <
+ * long call. */
+static alvh_status arg_strikes(const alvh_value *v, double strikes[4], alvh_result *out)
+{
+    double *d = NULL;
+    size_t n = 0;
+    alvh_status st = alvh_arg_vector(v, "strikes", 1, &d, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    if (n != 4) {
+        free(d);
+        return alvh_fail(out, ALVH_E_STRIKES,
+                         "strikes must be a range of 4 prices (long put, short put, short call, "
+                         "long call), got %zu",
+                         n);
+    }
+    for (int i = 0; i < 4; ++i)
+        strikes[i] = d[i];
+    free(d);
+    if (alvh_condor_check_strikes(strikes) != ALVH_OK)
+        return alvh_fail(out, ALVH_E_STRIKES,
+                         "strikes must be increasing, 0 < long put < short put <= short call < "
+                         "long call, got %.15g, %.15g, %.15g, %.15g",
+                         strikes[0], strikes[1], strikes[2], strikes[3]);
+    return ALVH_OK;
+}
+
+/* The vol argument of the IC_* functions: one vol (with the skew slope) or 4 vols, one per
+ * leg. *dist_vol is the vol of the lognormal used by IC_POP: the one vol given, or the mean of
+ * the two short legs' vols. */
+static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], double spot,
+                                double skew, double vols[4], double *dist_vol, alvh_result *out)
+{
+    double *d = NULL;
+    size_t n = 0;
+    alvh_status st = alvh_arg_vector(v, "vol", 1, &d, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    if (n != 1 && n != 4) {
+        free(d);
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                         "vol must be one vol or a range of 4 vols (one per leg, in strike "
+                         "order), got %zu values",
+                         n);
+    }
+    for (size_t i = 0; i < n; ++i)
+        if (!(isfinite(d[i]) && d[i] >= 0.0)) {
+            double bad = d[i];
+            free(d);
+            if (n == 1)
+                return alvh_fail_value(out, ALVH_E_VOL, bad);
+            return alvh_fail(out, ALVH_E_VOL, "vol item %zu: %s, got %.15g", i + 1,
+                             alvh_status_message(ALVH_E_VOL), bad);
+        }
+    if (!isfinite(skew)) {
+        free(d);
+        return alvh_fail_value(out, ALVH_E_SKEW, skew);
+    }
+    if (n == 4) {
+        for (int i = 0; i < 4; ++i)
+            vols[i] = d[i];
+        free(d);
+        if (skew != 0.0)
+            return alvh_fail(out, ALVH_E_SKEW,
+                             "give either 4 vols or one vol and a skew, not both (skew %.15g)",
+                             skew);
+        *dist_vol = 0.5 * (vols[1] + vols[2]);
+        return ALVH_OK;
+    }
+    double vol = d[0];
+    free(d);
+    if (!(isfinite(spot) && spot > 0.0))
+        return alvh_fail_value(out, ALVH_E_SPOT, spot);
+    st = alvh_condor_skew_vols(strikes, spot, vol, skew, vols);
+    if (st == ALVH_E_SKEW)
+        return alvh_fail(out, ALVH_E_SKEW,
+                         "skew %.15g makes a leg's vol negative (vol + skew x ln(strike/spot) "
+                         "must stay >= 0)",
+                         skew);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, NULL);
+    *dist_vol = vol;
+    return ALVH_OK;
+}
+
+/* The common arguments of IC_CREDIT, IC_MAXLOSS, IC_POP, IC_LEGS, starting at args[0]:
+ * strikes; spot; years; vol; rate; div_yield; skew. */
+typedef struct {
+    double strikes[4];
+    double spot, years, rate, div_yield, skew;
+    double vols[4];
+    double dist_vol;
+} condor_args;
+
+static alvh_status arg_condor(const alvh_value *a, condor_args *c, alvh_result *out)
+{
+    alvh_status st = arg_strikes(&a[0], c->strikes, out);
+    if (st != ALVH_OK)
+        return st;
+    c->spot = a[1].number;
+    c->years = a[2].number;
+    c->rate = a[4].number;
+    c->div_yield = a[5].number;
+    c->skew = a[6].number;
+    if (!(isfinite(c->spot) && c->spot > 0.0))
+        return alvh_fail_value(out, ALVH_E_SPOT, c->spot);
+    if (!(isfinite(c->years) && c->years >= 0.0))
+        return alvh_fail_value(out, ALVH_E_YEARS, c->years);
+    if (!isfinite(c->rate))
+        return alvh_fail_value(out, ALVH_E_RATE, c->rate);
+    if (!isfinite(c->div_yield))
+        return alvh_fail_value(out, ALVH_E_DIV_YIELD, c->div_yield);
+    return arg_leg_vols(&a[3], c->strikes, c->spot, c->skew, c->vols, &c->dist_vol, out);
+}
+
+static alvh_status arg_multiplier(const alvh_value *v, double *m, alvh_result *out)
+{
+    *m = v->number;
+    if (!(isfinite(*m) && *m > 0.0))
+        return alvh_fail_value(out, ALVH_E_MULTIPLIER, *m);
+    return ALVH_OK;
+}
+
+/* ---- IC_STRIKES --------------------------------------------------------------------------------- */
+
+static const alvh_arg_spec k_strikes_args[] = {
+    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"years", "Time to expiry, ACT/365 years, > 0 (30 days: 30/365)", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"vol", "Implied vol used to place both short strikes, decimal, > 0 (0.15)", ALVH_ARG_NUMBER, 0,
+     0, NULL},
+    {"short_delta", "Delta of the short strikes, unsigned decimal in (0, 0.5) (0.16; the method "
+     "uses 0.15-0.25)", ALVH_ARG_NUMBER, 1, ALVH_CONDOR_SHORT_DELTA, NULL},
+    {"wing", "Width of each wing, index points, a multiple of step (SPX: 25-100)", ALVH_ARG_NUMBER,
+     1, ALVH_CONDOR_WING, NULL},
+    {"step", "Strike grid spacing, points (SPX: 5); 0 leaves the strikes unrounded",
+     ALVH_ARG_NUMBER, 1, ALVH_CONDOR_STEP, NULL},
+    {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},
+    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL},
+};
+
+static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    double spot = a[0].number, years = a[1].number, vol = a[2].number;
+    double wing = a[4].number, step = a[5].number;
+    if (isfinite(years) && years <= 0.0)
+        return alvh_fail(out, ALVH_E_YEARS,
+                         "years must be positive: a strike at a delta needs time to expiry, got "
+                         "%.15g",
+                         years);
+    if (isfinite(vol) && vol <= 0.0)
+        return alvh_fail(out, ALVH_E_VOL,
+                         "vol must be positive: a strike at a delta needs volatility, got %.15g",
+                         vol);
+    double k[4];
+    alvh_status st = alvh_condor_strikes(spot, years, vol, a[3].number, wing, step, a[6].number,
+                                         a[7].number, k);
+    if (st == ALVH_E_WING)
+        return alvh_fail(out, st, "wing must be a positive whole multiple of step (%.15g), got "
+                         "%.15g", step, wing);
+    if (st == ALVH_E_STRIKES)
+        return alvh_fail(out, st,
+                         "the condor's strikes would not satisfy 0 < long put < short put <= "
+                         "short call < long call: wing %.15g is too wide for spot %.15g, or the "
+                         "short strikes cross", wing, spot);
+    if (st == ALVH_E_DELTA)
+        return alvh_fail(out, st, "short_delta %.15g cannot be reached with this div_yield and "
+                         "years", a[3].number);
+    if (st != ALVH_OK)
+        return explain(out, st, k_strikes_args, 8, a);
+    alvh_status s = alvh_result_alloc(out, 1, 4);
+    if (s != ALVH_OK)
+        return s;
+    for (size_t i = 0; i < 4; ++i)
+        alvh_result_set_number(out, 0, i, k[i]);
+    return ALVH_OK;
+}
+
+/* ---- IC_LEGS, IC_CREDIT, IC_MAXLOSS, IC_BREAKEVEN, IC_POP ---------------------------------------- */
+
+#define CONDOR_ARGS                                                                              \
+    {"strikes", "The 4 strikes, points: long put, short put, short call, long call (IC_STRIKES' "  \
+     "output)", ALVH_ARG_RANGE, 0, 0, NULL},                                                       \
+    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                  \
+    {"years", "Time to expiry, ACT/365 years (30 days: 30/365)", ALVH_ARG_NUMBER, 0, 0, NULL},     \
+    {"vol", "Implied vol, decimal (0.15): one vol for every leg (the at-the-money vol when skew "  \
+     "is given), or a range of 4 vols, one per leg in strike order", ALVH_ARG_RANGE, 0, 0, NULL},  \
+    {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},           \
+    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}, \
+    {"skew", "Smile slope: leg vol = vol + skew x ln(strike/spot), vol per unit log-moneyness "    \
+     "(SPX 30 days ~ -1.0); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
+
+#define MULTIPLIER_ARG                                                                           \
+    {"multiplier", "Dollars per index point per contract (SPX: 100)", ALVH_ARG_NUMBER, 1, 100,    \
+     NULL}
+
+static const alvh_arg_spec k_condor_args[] = {CONDOR_ARGS};
+static const alvh_arg_spec k_condor_mult_args[] = {CONDOR_ARGS, MULTIPLIER_ARG};
+
+static alvh_status eval_legs(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    condor_args c;
+    alvh_status st = arg_condor(a, &c, out);
+    if (st != ALVH_OK)
+        return st;
+    alvh_leg legs[4];
+    st = alvh_condor_legs(c.strikes, c.years, c.vols, legs);
+    if (st != ALVH_OK)
+        return st;
+    alvh_greeks g[4];
+    for (int i = 0; i < 4; ++i) {
+        st = alvh_bsm_greeks(legs[i].kind, c.spot, legs[i].strike, legs[i].years, legs[i].vol,
+                             c.rate, c.div_yield, &g[i]);
+        if (st != ALVH_OK)
+            return st;
+    }
+    st = alvh_result_alloc(out, 4, 10);
+    if (st != ALVH_OK)
+        return st;
+    for (size_t i = 0; i < 4; ++i) {
+        st = alvh_result_set_text(out, i, 0, legs[i].kind == ALVH_CALL ? "C" : "P");
+        if (st != ALVH_OK)
+            return st;
+        double row[9] = {legs[i].strike, legs[i].quantity, legs[i].years, legs[i].vol,
+                         g[i].price,     g[i].delta,       g[i].gamma,    g[i].vega,
+                         g[i].theta};
+        for (size_t j = 0; j < 9; ++j)
+            alvh_result_set_number(out, i, j + 1, row[j]);
+    }
+    return ALVH_OK;
+}
+
+static alvh_status condor_credit(const alvh_value *a, condor_args *c, double *credit,
+                                 alvh_result *out)
+{
+    alvh_status st = arg_condor(a, c, out);
+    if (st != ALVH_OK)
+        return st;
+    return alvh_condor_credit(c->strikes, c->spot, c->years, c->vols, c->rate, c->div_yield,
+                              credit);
+}
+
+static alvh_status eval_credit(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    condor_args c;
+    double credit, m;
+    alvh_status st = condor_credit(a, &c, &credit, out);
+    if (st == ALVH_OK)
+        st = arg_multiplier(&a[7], &m, out);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, credit * m);
+    return ALVH_OK;
+}
+
+static alvh_status eval_maxloss(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    condor_args c;
+    double credit, m, loss;
+    alvh_status st = condor_credit(a, &c, &credit, out);
+    if (st == ALVH_OK)
+        st = arg_multiplier(&a[7], &m, out);
+    if (st == ALVH_OK)
+        st = alvh_condor_max_loss(c.strikes, credit, &loss);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, loss * m);
+    return ALVH_OK;
+}
+
+static alvh_status arg_side(const alvh_value *v, int *side, alvh_result *out)
+{
+    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
+        *side = v->number > 0 ? 1 : -1;
+        return ALVH_OK;
+    }
+    if (v->kind == ALVH_TEXT) {
+        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
+            *side = -1;
+            return ALVH_OK;
+        }
+        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
+            *side = 1;
+            return ALVH_OK;
+        }
+        return alvh_fail(out, ALVH_E_SIDE, "%s, got \"%.40s\"", alvh_status_message(ALVH_E_SIDE),
+                         v->text);
+    }
+    if (v->kind == ALVH_NUMBER)
+        return alvh_fail_value(out, ALVH_E_SIDE, v->number);
+    return alvh_fail(out, ALVH_E_SIDE, NULL);
+}
+
+static alvh_status breakevens(const condor_args *c, double credit, double *lower, double *upper,
+                              alvh_result *out)
+{
+    for (int side = -1; side <= 1; side += 2) {
+        double *level = side < 0 ? lower : upper;
+        if (!level)
+            continue;
+        alvh_status st = alvh_condor_breakeven(c->strikes, credit, side, level);
+        if (st == ALVH_E_NO_BREAKEVEN)
+            return alvh_fail(out, st,
+                             "the condor has no %s break-even: its credit %.15g points is not "
+                             "between 0 and the %s wing's width %.15g",
+                             side < 0 ? "lower" : "upper", credit, side < 0 ? "put" : "call",
+                             side < 0 ? c->strikes[1] - c->strikes[0]
+                                      : c->strikes[3] - c->strikes[2]);
+        if (st != ALVH_OK)
+            return st;
+    }
+    return ALVH_OK;
+}
+
+static alvh_status eval_breakeven(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    int side = 0;
+    alvh_status st = arg_side(&a[0], &side, out);
+    if (st != ALVH_OK)
+        return st;
+    condor_args c;
+    double credit, level;
+    st = condor_credit(a + 1, &c, &credit, out);
+    if (st == ALVH_OK)
+        st = breakevens(&c, credit, side < 0 ? &level : NULL, side > 0 ? &level : NULL, out);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, level);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_breakeven_args[] = {
+    {"side", "\"LOWER\" (or -1) for the put side, \"UPPER\" (or 1) for the call side",
+     ALVH_ARG_SCALAR, 0, 0, NULL},
+    CONDOR_ARGS,
+};
+
+static alvh_status eval_pop(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    condor_args c;
+    double credit, lower, upper, pop;
+    alvh_status st = condor_credit(a, &c, &credit, out);
+    if (st == ALVH_OK)
+        st = breakevens(&c, credit, &lower, &upper, out);
+    if (st == ALVH_OK)
+        st = alvh_condor_pop(lower, upper, c.spot, c.years, c.dist_vol, c.rate, c.div_yield, &pop);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, pop);
+    return ALVH_OK;
+}
+
+/* ---- BOOK_VALUE, BOOK_GREEK, BOOK_PNL ----------------------------------------------------------- */
+
+#define LEGS_ARG                                                                                 \
+    {"legs", "Range of legs, one row per leg, columns type (\"C\"/\"P\"), strike (points), "      \
+     "quantity (+ long, - short), years (ACT/365), vol (decimal); blank rows are skipped",        \
+     ALVH_ARG_RANGE, 0, 0, NULL}
+#define BOOK_MARKET_ARGS                                                                         \
+    {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},           \
+    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}, \
+    MULTIPLIER_ARG
+
+static const alvh_arg_spec k_book_value_args[] = {
+    LEGS_ARG,
+    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
+    BOOK_MARKET_ARGS,
+};
+
+static alvh_status eval_book_value(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    alvh_leg *legs = NULL;
+    size_t n = 0;
+    alvh_status st = alvh_arg_legs(&a[0], "legs", &legs, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    double v = 0.0;
+    st = alvh_book_value(legs, n, a[1].number, 0.0, a[2].number, a[3].number, a[4].number, &v);
+    free(legs);
+    if (st != ALVH_OK)
+        return explain(out, st, k_book_value_args, 5, a);
+    alvh_result_number(out, v);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_book_greek_args[] = {
+    {"greek", "Which greek: \"delta\", \"gamma\", \"vega\", \"theta\", \"rho\", \"vanna\" or "
+     "\"volga\"", ALVH_ARG_TEXT, 0, 0, NULL},
+    LEGS_ARG,
+    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
+    BOOK_MARKET_ARGS,
+};
+
+static alvh_status eval_book_greek(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    alvh_greek greek;
+    if (alvh_greek_parse(a[0].text, &greek) != ALVH_OK)
+        return alvh_fail(out, ALVH_E_GREEK, "%s, got \"%.40s\"", alvh_status_message(ALVH_E_GREEK),
+                         a[0].text);
+    alvh_leg *legs = NULL;
+    size_t n = 0;
+    alvh_status st = alvh_arg_legs(&a[1], "legs", &legs, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    double v = 0.0;
+    st = alvh_book_greek(legs, n, greek, a[2].number, a[3].number, a[4].number, a[5].number, &v);
+    free(legs);
+    if (st != ALVH_OK)
+        return explain(out, st, k_book_greek_args, 6, a);
+    alvh_result_number(out, v);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_book_pnl_args[] = {
+    LEGS_ARG,
+    {"spot_range", "Index levels to evaluate, points: a row or column (e.g. 4500 to 5500 step 25)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"spot", "Index level now, points: the book is entered at its value here", ALVH_ARG_NUMBER, 0,
+     0, NULL},
+    {"days_forward", "Calendar days from now for the second curve (0: today, the T+0 line)",
+     ALVH_ARG_NUMBER, 1, 0, NULL},
+    BOOK_MARKET_ARGS,
+    {"entry_value", "What the book cost, dollars (negative for a credit received); omitted: its "
+     "model value at spot now", ALVH_ARG_SCALAR, 1, 0, NULL},
+};
+
+static alvh_status eval_book_pnl(const alvh_value *a, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    double spot = a[2].number, days = a[3].number, rate = a[4].number, q = a[5].number;
+    double m = a[6].number;
+    if (!(isfinite(days) && days >= 0.0))
+        return alvh_fail_value(out, ALVH_E_DAYS, days);
+    if (a[7].kind == ALVH_TEXT)
+        return alvh_fail(out, ALVH_E_ARG_TYPE, "entry_value must be a number, got text \"%.40s\"",
+                         a[7].text);
+    if (a[7].kind == ALVH_NUMBER && !isfinite(a[7].number))
+        return alvh_fail(out, ALVH_E_PRICE, "entry_value must be a finite number of dollars, got "
+                         "%.15g", a[7].number);
+    alvh_leg *legs = NULL;
+    size_t n = 0;
+    alvh_status st = alvh_arg_legs(&a[0], "legs", &legs, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    double *spots = NULL;
+    size_t ns = 0;
+    st = alvh_arg_vector(&a[1], "spot_range", 1, &spots, &ns, out);
+    if (st != ALVH_OK) {
+        free(legs);
+        return st;
+    }
+    for (size_t i = 0; i < ns && st == ALVH_OK; ++i)
+        if (!(isfinite(spots[i]) && spots[i] > 0.0))
+            st = alvh_fail(out, ALVH_E_SPOT, "spot_range item %zu: %s, got %.15g", i + 1,
+                           alvh_status_message(ALVH_E_SPOT), spots[i]);
+    double entry = 0.0;
+    if (st == ALVH_OK) {
+        if (a[7].kind == ALVH_NUMBER)
+            entry = a[7].number;
+        else
+            st = alvh_book_value(legs, n, spot, 0.0, rate, q, m, &entry);
+    }
+    double t_expiry = alvh_book_first_expiry(legs, n);
+    double elapsed = days / 365.0;
+    if (st == ALVH_OK)
+        st = alvh_result_alloc(out, ns, 2);
+    for (size_t i = 0; i < ns && st == ALVH_OK; ++i) {
+        double at_expiry = 0.0, at_date = 0.0;
+        st = alvh_book_value(legs, n, spots[i], t_expiry, rate, q, m, &at_expiry);
+        if (st == ALVH_OK)
+            st = alvh_book_value(legs, n, spots[i], elapsed, rate, q, m, &at_date);
+        if (st == ALVH_OK) {
+            alvh_result_set_number(out, i, 0, at_expiry - entry);
+            alvh_result_set_number(out, i, 1, at_date - entry);
+        }
+    }
+    free(legs);
+    free(spots);
+    if (st != ALVH_OK && out->message[0] == '\0')
+        return explain(out, st, k_book_pnl_args, 8, a);
+    return st;
+}
+
+/* ---- the rows ---------------------------------------------------------------------------------- */
+
+#define LEGS_EXAMPLE                                                                             \
+    "[[\"P\",4750,1,0.0821917808219178,0.19],[\"P\",4800,-1,0.0821917808219178,0.175],"          \
+    "[\"C\",5225,-1,0.0821917808219178,0.12],[\"C\",5275,1,0.0821917808219178,0.115]]"
+
+const alvh_func alvh_fn_condor[] = {
+    {"IC_STRIKES", "Condor",
+     "Iron condor strikes: shorts at a BSM delta, rounded away from spot to the strike grid, "
+     "wings a fixed width beyond",
+     "A row of 4 strikes in index points: long put, short put, short call, long call. The short "
+     "put is rounded down and the short call up to a multiple of step, so neither short's delta "
+     "exceeds short_delta",
+     ALVH_SHAPE_ROW, 8, k_strikes_args, eval_strikes,
+     "5000\t0.0821917808219178\t0.15\n"
+     "5000\t0.0821917808219178\t0.15\t0.2\t25\t5\t0.045\t0.013\n"
+     "100\t0.25\t0.3\t0.25\t5\t0\n"},
+    {"IC_LEGS", "Condor",
+     "The four legs of an iron condor with their BSM prices and greeks, per-leg vols from a skew "
+     "or a range",
+     "A 4x10 array, one row per leg (long put, short put, short call, long call), columns: type "
+     "(\"P\"/\"C\"), strike, quantity (+1 long, -1 short), years, vol, then per ONE long option: "
+     "price (points), delta, gamma, vega (per vol point), theta (per calendar day). The first 5 "
+     "columns are a legs range for the BOOK_ functions",
+     ALVH_SHAPE_MATRIX, 7, k_condor_args, eval_legs,
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\n"
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t[[0.19,0.175,0.12,0.115]]\n"},
+    {"IC_CREDIT", "Condor",
+     "Credit received for one short iron condor at BSM prices (per-leg vols from a skew or a "
+     "range)",
+     "Dollars per condor: (short put - long put + short call - long call prices) x multiplier",
+     ALVH_SHAPE_SCALAR, 8, k_condor_mult_args, eval_credit,
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\t1\n"},
+    {"IC_MAXLOSS", "Condor",
+     "Maximum loss at expiry of one short iron condor: the wider wing minus the credit",
+     "Dollars per condor: (max(short put - long put, long call - short call) - credit) x "
+     "multiplier; the credit is not discounted",
+     ALVH_SHAPE_SCALAR, 8, k_condor_mult_args, eval_maxloss,
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\t100\n"},
+    {"IC_BREAKEVEN", "Condor",
+     "Break-even index level at expiry of one short iron condor, on the put or the call side",
+     "Index points: short put - credit (LOWER) or short call + credit (UPPER), credit in points; "
+     "an error when the credit is not between 0 and that wing's width",
+     ALVH_SHAPE_SCALAR, 8, k_breakeven_args, eval_breakeven,
+     "LOWER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
+     "UPPER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\n"},
+    {"IC_POP", "Condor",
+     "Probability that one short iron condor finishes between its break-evens: risk-neutral "
+     "lognormal, not a real-world forecast",
+     "Probability 0..1 = N(d2(lower)) - N(d2(upper)) with drift rate - div_yield and the vol "
+     "given (with 4 vols: the mean of the two short legs' vols); no smile in the distribution",
+     ALVH_SHAPE_SCALAR, 7, k_condor_args, eval_pop,
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\n"},
+    {"BOOK_VALUE", "Condor",
+     "Value of a book of European option legs (any structure laid out as a legs range), BSM",
+     "Dollars: sum of quantity x BSM price x multiplier; negative for a net short (credit) book",
+     ALVH_SHAPE_SCALAR, 5, k_book_value_args, eval_book_value,
+     LEGS_EXAMPLE "\t5000\n" LEGS_EXAMPLE "\t5000\t0.045\t0.013\t100\n"},
+    {"BOOK_GREEK", "Condor",
+     "One greek of a book of option legs, in dollars (BSM, each leg with its own years and vol)",
+     "Dollars: sum of quantity x greek x multiplier. delta: dollars per 1.00 index point; gamma: "
+     "change of that per point; vega: per vol point; theta: per calendar day; rho: per rate "
+     "point; vanna, volga: per vol point",
+     ALVH_SHAPE_SCALAR, 6, k_book_greek_args, eval_book_greek,
+     "vega\t" LEGS_EXAMPLE "\t5000\n"
+     "delta\t" LEGS_EXAMPLE "\t5000\t0.045\t0.013\t100\n"
+     "theta\t" LEGS_EXAMPLE "\t5000\t0.045\t0.013\t100\n"},
+    {"BOOK_PNL", "Condor",
+     "Profit and loss of a book over a range of index levels, at the first expiry and days_forward "
+     "days from now: the two curves of a risk profile chart",
+     "An n x 2 array in dollars, one row per spot_range item: column 1 the P&L when the first leg "
+     "expires (later legs still valued by BSM, vols unchanged), column 2 the P&L days_forward "
+     "calendar days from now (expired legs at their payoff); P&L = value - entry_value",
+     ALVH_SHAPE_MATRIX, 8, k_book_pnl_args, eval_book_pnl,
+     LEGS_EXAMPLE "\t[[4700,4800,4900,5000,5100,5200,5300]]\t5000\n"
+     LEGS_EXAMPLE "\t[4700,4800,5000,5300]\t5000\t10\t0.045\t0.013\t100\t-2000\n"},
+};
+ALVH_DEFINE_GROUP_COUNT(condor);
