@@ -16,6 +16,9 @@ typedef struct alvh_cli_command {
 /* Defined in commands.c: the extra commands, ended by a {NULL} entry. */
 extern const alvh_cli_command alvh_cli_extra_commands[];
 
+/* Synthetic markets and backtests (market_cmd.c, backtest_cmd.c). */
+int alvh_cli_market(int argc, char **argv);
+
 /* Prints a result the way `alvh call` does (one line). */
 void alvh_cli_print_result(FILE *f, const alvh_result *r);
 

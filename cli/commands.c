@@ -2,5 +2,6 @@
 #include "cli.h"
 
 const alvh_cli_command alvh_cli_extra_commands[] = {
+    {"market", "market PRESET [--seed N] [--days N]", alvh_cli_market},
     {NULL, NULL, NULL},
 };

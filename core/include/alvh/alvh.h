@@ -8,5 +8,6 @@
 #include "alvh/impvol.h"
 #include "alvh/dates.h"
 #include "alvh/indicators.h"
+#include "alvh/market.h"
 
 #endif
