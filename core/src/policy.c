@@ -76,6 +76,15 @@ void alvh_policy_default(alvh_policy *p)
     p->strike_step_high = 5.0;
     p->cost_method = ALVH_COST_CARRY;
     p->distinct_expiries = 1;
+    /* Backtest rules: docs/backtest.md says why each default. */
+    p->backtest = (alvh_backtest_policy){.capital = 100000.0, .condor_contracts = 1.0,
+                                         .condor_delta = 0.16, .condor_days = 45.0,
+                                         .wing_points = 50.0, .spx_strike_step = 5.0,
+                                         .open_every_days = 28.0, .take_profit = 0.5,
+                                         .close_days = 21.0, .vol_beta = 1.0, .skew = 2.0,
+                                         .div_yield = 0.0, .cost_spx = 1.5, .cost_vix = 1.0,
+                                         .high_vix = 30.0, .spike_rise = 0.15,
+                                         .max_gap_days = 7.0, .use_signals = 1};
 }
 
 /* ---- descriptors ---------------------------------------------------------------------------- */
@@ -153,12 +162,34 @@ static const field k_signal_fields[] = {
     INT(alvh_signal_policy, ad_lookback, 2, 10000),
 };
 
+static const field k_backtest_fields[] = {
+    NUM(alvh_backtest_policy, capital, 0, 1e12, 1, 0),
+    INT(alvh_backtest_policy, condor_contracts, 1, 100000),
+    NUM(alvh_backtest_policy, condor_delta, 0, 0.5, 1, 1),
+    INT(alvh_backtest_policy, condor_days, 1, 3650),
+    NUM(alvh_backtest_policy, wing_points, 0, 1e5, 1, 0),
+    NUM(alvh_backtest_policy, spx_strike_step, 0, 1000, 1, 0),
+    NUM(alvh_backtest_policy, open_every_days, 0, 3650, 0, 0),
+    NUM(alvh_backtest_policy, take_profit, 0, 1, 0, 1),
+    NUM(alvh_backtest_policy, close_days, 0, 3650, 0, 0),
+    NUM(alvh_backtest_policy, vol_beta, 0, 10, 1, 0),
+    NUM(alvh_backtest_policy, skew, -20, 20, 0, 0),
+    NUM(alvh_backtest_policy, div_yield, -1, 1, 0, 0),
+    NUM(alvh_backtest_policy, cost_spx, 0, 1e4, 0, 0),
+    NUM(alvh_backtest_policy, cost_vix, 0, 1e4, 0, 0),
+    NUM(alvh_backtest_policy, high_vix, 0, 1000, 0, 0),
+    NUM(alvh_backtest_policy, spike_rise, 0, 10, 1, 0),
+    NUM(alvh_backtest_policy, max_gap_days, 1, 3650, 0, 0),
+    BOOL(alvh_backtest_policy, use_signals),
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Sub-objects of the policy, in JSON order after "layers". Other owners append one line. */
 static const object_desc k_objects[] = {
     {"signals", offsetof(alvh_policy, signals), k_signal_fields, COUNT(k_signal_fields)},
     /* -- sub-objects: add yours here (one line each) -- */
+    {"backtest", offsetof(alvh_policy, backtest), k_backtest_fields, COUNT(k_backtest_fields)},
 };
 
 /* ---- errors --------------------------------------------------------------------------------- */

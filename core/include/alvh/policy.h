@@ -68,6 +68,29 @@ typedef struct alvh_signal_policy {
     double ad_lookback;   /* 20: days for the A/D divergence's new-high test */
 } alvh_signal_policy;
 
+/* Backtest rules (alvh/backtest.h; docs/backtest.md defines each). JSON object "backtest".
+ * Owner: the backtest (core/src/backtest.c). */
+typedef struct alvh_backtest_policy {
+    double capital;          /* 100000 dollars: starting equity of both strategies */
+    double condor_contracts; /* 1: iron condors per opening */
+    double condor_delta;     /* 0.16: |delta| of the short put and the short call at the open */
+    double condor_days;      /* 45: calendar days to expiry at the open */
+    double wing_points;      /* 50: SPX points from each short strike to its long strike */
+    double spx_strike_step;  /* 5: SPX strike grid, points */
+    double open_every_days;  /* 28: open when flat and this many days after the last open */
+    double take_profit;      /* 0.5: close when it can be bought back for (1-0.5) x credit; 0 off */
+    double close_days;       /* 21: close when days to expiry <= this; 0: hold to expiry */
+    double vol_beta;         /* 1: at-the-money implied vol = vol_beta x VIX / 100 */
+    double skew;             /* 2: vol(K) = atm vol x (1 - skew x ln(K / spot)), floored */
+    double div_yield;        /* 0: SPX dividend yield, continuous decimal */
+    double cost_spx;         /* 1.5 dollars per SPX option contract bought or sold */
+    double cost_vix;         /* 1 dollar per VIX option contract bought or sold */
+    double high_vix;         /* 30: a high-VIX day closes with VIX above this */
+    double spike_rise;       /* 0.15: a spike day closes VIX at least 15% above the day before */
+    double max_gap_days;     /* 7: calendar days between rows above this are missing days */
+    int use_signals;         /* true: REBALANCE / ARM re-strike the front layer */
+} alvh_backtest_policy;
+
 typedef struct alvh_policy {
     double notional_unit;               /* 100000 dollars */
     alvh_notional_basis notional_basis; /* JSON: "short_strike" | "max_loss" | "margin" */
@@ -93,6 +116,7 @@ typedef struct alvh_policy {
     alvh_cost_method cost_method;       /* JSON: "carry" | "debit" (ALVH_COST) */
     int distinct_expiries;              /* JSON bool, true: each layer later than the last */
     /* Other owners append their sub-structs below this line (one line each). */
+    alvh_backtest_policy backtest;      /* JSON object "backtest" (owner: backtest.c) */
 } alvh_policy;
 
 /*! alvh_policy_default() : the built-in policy (the values in the comments above). */
