@@ -312,7 +312,7 @@ static void ic_legs_lays_out_the_four_legs_and_feeds_the_book_functions(void)
 {
     if (!csv_load("condor_values.csv"))
         return;
-    size_t i = 1; /* SPX 4750/4800/5225/5275, skew -1, rate 4.5%, div 1.3% */
+    size_t i = 1; /* SPX 4750/4800/5225/5275, skew 3, rate 4.5%, div 1.3% */
     double spot = num(i, 4), years = num(i, 5), vol = num(i, 6), skew = num(i, 7);
     double rate = num(i, 8), q = num(i, 9), credit = num(i, 14);
     alvh_value s[4] = {N(num(i, 0)), N(num(i, 1)), N(num(i, 2)), N(num(i, 3))};

@@ -117,7 +117,7 @@ alvh_status alvh_condor_skew_vols(const double strikes[4], double spot, double v
         return ALVH_E_SKEW;
     double v[4];
     for (int i = 0; i < 4; ++i) {
-        v[i] = skew == 0.0 ? vol : vol + skew * log(strikes[i] / spot);
+        v[i] = skew == 0.0 ? vol : vol * (1.0 - skew * log(strikes[i] / spot));
         if (!(isfinite(v[i]) && v[i] >= 0.0))
             return ALVH_E_SKEW;
     }

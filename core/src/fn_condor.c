@@ -104,8 +104,8 @@ static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], do
     st = alvh_condor_skew_vols(strikes, spot, vol, skew, vols);
     if (st == ALVH_E_SKEW)
         return alvh_fail(out, ALVH_E_SKEW,
-                         "skew %.15g makes a leg's vol negative (vol + skew x ln(strike/spot) "
-                         "must stay >= 0)",
+                         "skew %.15g makes a leg's vol negative (vol x (1 - skew x "
+                         "ln(strike/spot)) must stay >= 0)",
                          skew);
     if (st != ALVH_OK)
         return alvh_fail(out, st, NULL);
@@ -217,8 +217,8 @@ static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *
      "is given), or a range of 4 vols, one per leg in strike order", ALVH_ARG_RANGE, 0, 0, NULL},  \
     {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},           \
     {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}, \
-    {"skew", "Smile slope: leg vol = vol + skew x ln(strike/spot), vol per unit log-moneyness "    \
-     "(SPX 30 days ~ -1.0); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
+    {"skew", "Relative smile slope: leg vol = vol x (1 - skew x ln(strike/spot)) (SPX 30 days "  \
+     "~2-7; the policy's backtest.skew is 2); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
 
 #define MULTIPLIER_ARG                                                                           \
     {"multiplier", "Dollars per index point per contract (SPX: 100)", ALVH_ARG_NUMBER, 1, 100,    \
@@ -544,7 +544,7 @@ const alvh_func alvh_fn_condor[] = {
      "columns are a legs range for the BOOK_ functions",
      ALVH_SHAPE_MATRIX, 7, k_condor_args, eval_legs,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
-     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\n"
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\n"
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t[[0.19,0.175,0.12,0.115]]\n"},
     {"IC_CREDIT", "Condor",
      "Credit received for one short iron condor at BSM prices (per-leg vols from a skew or a "
@@ -552,21 +552,21 @@ const alvh_func alvh_fn_condor[] = {
      "Dollars per condor: (short put - long put + short call - long call prices) x multiplier",
      ALVH_SHAPE_SCALAR, 8, k_condor_mult_args, eval_credit,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
-     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\t1\n"},
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\t1\n"},
     {"IC_MAXLOSS", "Condor",
      "Maximum loss at expiry of one short iron condor: the wider wing minus the credit",
      "Dollars per condor: (max(short put - long put, long call - short call) - credit) x "
      "multiplier; the credit is not discounted",
      ALVH_SHAPE_SCALAR, 8, k_condor_mult_args, eval_maxloss,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
-     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\t100\n"},
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\t100\n"},
     {"IC_BREAKEVEN", "Condor",
      "Break-even index level at expiry of one short iron condor, on the put or the call side",
      "Index points: short put - credit (LOWER) or short call + credit (UPPER), credit in points; "
      "an error when the credit is not between 0 and that wing's width",
      ALVH_SHAPE_SCALAR, 8, k_breakeven_args, eval_breakeven,
      "LOWER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
-     "UPPER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\n"},
+     "UPPER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\n"},
     {"IC_POP", "Condor",
      "Probability that one short iron condor finishes between its break-evens: risk-neutral "
      "lognormal, not a real-world forecast",
@@ -574,7 +574,7 @@ const alvh_func alvh_fn_condor[] = {
      "given (with 4 vols: the mean of the two short legs' vols); no smile in the distribution",
      ALVH_SHAPE_SCALAR, 7, k_condor_args, eval_pop,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
-     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t-1\n"},
+     "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\n"},
     {"BOOK_VALUE", "Condor",
      "Value of a book of European option legs (any structure laid out as a legs range), BSM",
      "Dollars: sum of quantity x BSM price x multiplier; negative for a net short (credit) book",

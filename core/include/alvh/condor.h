@@ -15,10 +15,10 @@
  * it collects a credit now and pays the put spread or the call spread at expiry.
  *
  * Per-leg vols: a condor's legs may each carry their own vol (a smile). Either four vols are
- * given, or one at-the-money vol and a skew slope:
- *   vol_i = vol + skew * ln(K_i / spot)          (skew per unit of log-moneyness)
- * skew = 0 is a flat smile; SPX index options typically show skew around -0.5 to -1.5 at 30
- * days (a put 7% below spot carrying 4-10 vol points more than at the money).
+ * given, or one at-the-money vol and a relative skew, the policy's smile rule (backtest.skew):
+ *   vol_i = vol * (1 - skew * ln(K_i / spot))
+ * skew = 0 is a flat smile; skew > 0 puts more vol on lower strikes. SPX index options at 30
+ * days show roughly 2-7 (a put 5% below spot carrying 10-35% more vol than at the money).
  *
  * A book is any list of legs (type, strike, quantity, years, vol), so verticals, calendars and
  * ratio spreads work as well as condors; a leg with years = 0 is worth its payoff.
@@ -79,7 +79,7 @@ alvh_status alvh_condor_strikes(double spot, double years, double vol, double sh
  *  else ALVH_E_STRIKES. */
 alvh_status alvh_condor_check_strikes(const double strikes[4]);
 
-/*! alvh_condor_skew_vols() : vols[i] = vol + skew * ln(strikes[i] / spot) for the four legs.
+/*! alvh_condor_skew_vols() : vols[i] = vol * (1 - skew * ln(strikes[i] / spot)), the four legs.
  *  @return : ALVH_OK, ALVH_E_STRIKES, ALVH_E_SPOT, ALVH_E_VOL (vol < 0 or not finite),
  *            ALVH_E_SKEW (skew not finite, or a leg's vol would be negative). */
 alvh_status alvh_condor_skew_vols(const double strikes[4], double spot, double vol, double skew,
