@@ -55,8 +55,8 @@ static alvh_status short_series(alvh_result *out, const char *name, size_t n, co
                                 size_t need)
 {
     return alvh_fail(out, ALVH_E_SHORT_SERIES,
-                     "%s has %zu values; %s needs at least %zu (its first value is on row %zu)",
-                     name, n, what, need, need);
+                     "%s has %zu value%s; %s needs at least %zu (its first value is on row %zu)",
+                     name, n, n == 1 ? "" : "s", what, need, need);
 }
 
 /* A core status without a message of its own: the sentence of its code. */
@@ -274,6 +274,97 @@ static const alvh_arg_spec k_ad_divergence_args[] = {
      ALVH_ARG_NUMBER, 1, 20, NULL},
 };
 
+/* ---- ALVH_SIGNAL -------------------------------------------------------------------------- */
+
+static const char *trigger_text(unsigned t)
+{
+    switch (t) {
+    case ALVH_TRIGGER_REBALANCE: return "REBALANCE";
+    case ALVH_TRIGGER_ARM: return "ARM";
+    case ALVH_TRIGGER_REBALANCE | ALVH_TRIGGER_ARM: return "REBALANCE+ARM";
+    default: return "NONE";
+    }
+}
+
+static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    alvh_policy policy;
+    char err[ALVH_MESSAGE_SIZE];
+    err[0] = '\0';
+    const char *text = args[3].kind == ALVH_TEXT ? args[3].text : NULL;
+    alvh_status st = alvh_policy_parse(text, &policy, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
+    const char *bad = NULL;
+    if (alvh_signal_policy_check(&policy.signals, &bad) != ALVH_OK)
+        return alvh_fail(out, ALVH_E_POLICY_VALUE,
+                         "policy key \"%s\" cannot be used by ALVH_SIGNAL: periods must be whole "
+                         "numbers from 2 to 100000 with macd_fast below macd_slow (macd_signal may "
+                         "be 1), rsi_level 0 to 100, vix_floor zero or more",
+                         bad);
+    int use_div = args[1].kind != ALVH_EMPTY || args[2].kind != ALVH_EMPTY;
+    if (use_div && (args[1].kind == ALVH_EMPTY || args[2].kind == ALVH_EMPTY))
+        return alvh_fail(out, ALVH_E_MISSING,
+                         "ad_line and spx go together: give both for the divergence trigger, or "
+                         "neither");
+    double *vix = NULL, *ad = NULL, *spx = NULL;
+    size_t n = 0, na = 0, ns = 0;
+    st = arg_series(&args[0], "vix", &vix, &n, out);
+    for (size_t i = 0; st == ALVH_OK && i < n; ++i)
+        if (!(vix[i] > 0))
+            st = alvh_fail(out, ALVH_E_VIX_LEVEL,
+                           "vix: item %zu must be a positive VIX close (index points), got %.15g",
+                           i + 1, vix[i]);
+    if (st == ALVH_OK && use_div) {
+        st = arg_series(&args[1], "ad_line", &ad, &na, out);
+        if (st == ALVH_OK)
+            st = arg_series(&args[2], "spx", &spx, &ns, out);
+        if (st == ALVH_OK)
+            st = same_length("vix", n, "ad_line", na, out);
+        if (st == ALVH_OK)
+            st = same_length("vix", n, "spx", ns, out);
+    }
+    size_t first = alvh_signal_first(&policy.signals, use_div);
+    if (st == ALVH_OK && n <= first)
+        st = short_series(out, "vix", n, "ALVH_SIGNAL with this policy", first + 1);
+    unsigned *trig = NULL;
+    if (st == ALVH_OK) {
+        trig = malloc(n * sizeof *trig);
+        if (!trig)
+            st = core_fail(out, ALVH_E_NO_MEMORY);
+    }
+    if (st == ALVH_OK) {
+        st = alvh_signal(vix, ad, spx, n, &policy.signals, trig, &first);
+        if (st != ALVH_OK)
+            core_fail(out, st);
+        else
+            st = alvh_result_alloc(out, n, 1);
+    }
+    for (size_t i = first; st == ALVH_OK && i < n; ++i)
+        st = alvh_result_set_text(out, i, 0, trigger_text(trig[i]));
+    free(trig);
+    free(vix);
+    free(ad);
+    free(spx);
+    return st;
+}
+
+static const alvh_arg_spec k_signal_args[] = {
+    {"vix", "VIX daily closes, oldest first: one column (index points, e.g. 18.5)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"ad_line",
+     "Advance-decline line on the same rows (AD_LINE's result); with spx, enables the "
+     "divergence trigger; omit both to leave it out",
+     ALVH_ARG_RANGE, 1, 0, NULL},
+    {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
+     ALVH_ARG_RANGE, 1, 0, NULL},
+    {"policy",
+     "ALVH policy: JSON text or a JSON file's path; its \"signals\" part sets the thresholds "
+     "(default: RSI 14 above 70, MACD 12/26/9, VIX above 25, lookback 20)",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+};
+
 /* ---- the table rows ----------------------------------------------------------------------- */
 
 const alvh_func alvh_fn_signals[] = {
@@ -315,5 +406,18 @@ const alvh_func alvh_fn_signals[] = {
      "[0,10,20,30,40,50,60,70,80,90,100,110,120,130,140,150,160,170,180,190,200,195,190]\t"
      "[5000,5010,5020,5030,5040,5050,5060,5070,5080,5090,5100,5110,5120,5130,5140,5150,5160,"
      "5170,5180,5190,5200,5210,5220]\n"},
+    {"ALVH_SIGNAL", "Signals",
+     "The ALVH triggers per row: REBALANCE when the VIX's RSI crosses above the policy level or "
+     "an A/D divergence starts, ARM when the VIX's MACD crosses above its signal line with VIX "
+     "above the policy floor",
+     "Column of text aligned row for row with vix: \"REBALANCE\", \"ARM\", \"REBALANCE+ARM\" "
+     "or \"NONE\"; #N/A until every trigger in use can be evaluated (row 35 with the default "
+     "policy: two MACD histogram values)",
+     ALVH_SHAPE_COLUMN, 4, k_signal_args, eval_signal,
+     "[20,20,20,20,20,20,20,20,20,20,30,31,33,32,30,28,26,27,29,32,35,37,36,34,33]\t\t\t"
+     "{\"signals\": {\"rsi_period\": 3, \"macd_fast\": 3, \"macd_slow\": 6, \"macd_signal\": 3}}\n"
+     "[19.78,19.34,19.96,21.21,19.75,20.45,22.71,22.82,21.31,21.27,18.83,17.87,17.52,17.98,"
+     "19,20.64,20.23,21.24,20.46,19.19,21.07,21.31,20.01,18.61,18.79,18.18,19,18.46,16.49,"
+     "17.27,19,18.67,17.96,17.57,18.49,18.88,16.96,29.45,27.09]\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(signals);
