@@ -6,7 +6,9 @@ Independent of the C code under test:
     then the documented rounding rule (short put down, short call up to the step grid);
   - prices from the BSM formula in mpmath; greeks by mpmath numerical differentiation
     (mp.diff) of that price, not from closed-form greeks;
-  - break-evens and the probability of profit from the credit and the lognormal CDF.
+  - break-evens and the probability of profit from the credit and the lognormal CDF;
+  - scenarios: the shock rules of alvh/scenario.h written out again here, BSM and Black-76 in
+    mpmath.
 
 usage: /usr/bin/python3 tests/gen_condor_golden.py   (writes tests/data/condor_*.csv)
 """
@@ -208,8 +210,74 @@ def books():
     return len(rows)
 
 
+def b76_call(f, k, t, v, r):
+    f, k, t, v, r = map(mpf, (f, k, t, v, r))
+    if t <= 0:
+        return max(f - k, mpf(0))
+    sd = v * sqrt(t)
+    d1 = (log(f / k) + sd * sd / 2) / sd
+    return exp(-r * t) * (f * ncdf(d1) - k * ncdf(d1 - sd))
+
+
+# The default policy's scenario parameters, as documented in alvh/policy.h and alvh/scenario.h:
+# backtest.vol_beta 1, backtest.skew 2; beta(T) = 0.65 e^{-24 T} + 0.35 e^{-1.35 T}; VIX option
+# rate 0; multipliers 100 and 100.
+SCEN_HEDGE = [  # future, strike, contracts, years, vol_of_vol
+    (17.2, 18, 4, 20 / 365, 0.9), (18.4, 20, 4, 49 / 365, 0.8), (19.3, 22, 2, 77 / 365, 0.7)]
+SCEN_SHOCKS = [  # spx_move, vix_move, days, vov_move, vol_beta, skew, rate, div
+    (-0.03, 8, 1, 0, 1, 2, 0.045, 0.013),
+    (-0.06, 20, 1, 0, 1, 2, 0.045, 0.013),
+    (-0.01, 2, 1, 0, 1, 2, 0.045, 0.013),
+    (0.02, -3, 3, 0, 1, 2, 0.0, 0.0),
+    (-0.045, 12, 0, 0.25, 0.8, 4, 0.045, 0.013),
+    (-0.02, 5, 40, 0, 1, 0, 0.03, 0.0),  # past the condor's and layer 1's expiry
+]
+
+
+def scenario(legs, hedge, spot, vix, shock):
+    m, dv, days, vov_move, vbeta, skew, r, q = [mpf(x) for x in shock]
+    el = days / 365
+    s2, v2 = mpf(spot) * (1 + m), mpf(vix) + dv
+
+    def f(k, s):
+        return 1 - skew * log(mpf(k) / s)
+
+    before = after = mpf(0)
+    for kind, k, qty, t, v in legs:
+        before += qty * bsm(kind, spot, k, t, v, r, q)
+        v_new = mpf(v) + vbeta / 100 * (v2 * f(k, s2) - mpf(vix) * f(k, mpf(spot)))
+        rem = mpf(t) - el
+        after += qty * (max(kind * (s2 - k), mpf(0)) if rem <= 0 else bsm(kind, s2, k, rem, v_new, r, q))
+    h0 = h1 = mpf(0)
+    for fut, k, n, t, vov in hedge:
+        beta = mpf("0.65") * exp(-24 * mpf(t)) + mpf("0.35") * exp(-mpf("1.35") * mpf(t))
+        h0 += n * b76_call(fut, k, t, vov, 0)
+        h1 += n * b76_call(mpf(fut) + beta * dv, k, mpf(t) - el, mpf(vov) + vov_move, 0)
+    return 100 * (after - before), 100 * (h1 - h0)
+
+
+def scenarios():
+    legs = BOOKS[1]
+    rows = []
+    for shock in SCEN_SHOCKS:
+        condor, hedge = scenario(legs, SCEN_HEDGE, 5000, 16, shock)
+        rows.append(list(shock) + [fmt(condor), fmt(hedge), fmt(condor + hedge)])
+    with open(os.path.join(DATA, "condor_scenarios.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["spx_move", "vix_move", "days", "vov_move", "vol_beta", "skew", "rate",
+                    "div_yield", "condor", "hedge", "net"])
+        w.writerows(rows)
+    with open(os.path.join(DATA, "condor_scenario_hedge.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["future", "strike", "contracts", "years", "vol_of_vol"])
+        for fut, k, n, t, vov in SCEN_HEDGE:
+            w.writerow([fut, k, n, fmt(t), vov])
+    return len(rows)
+
+
 if __name__ == "__main__":
     os.makedirs(DATA, exist_ok=True)
     print("condor_strikes.csv:", strikes_cases(), "rows")
     print("condor_values.csv:", condor_values(), "rows")
     print("condor_book_values.csv:", books(), "rows")
+    print("condor_scenarios.csv:", scenarios(), "rows (book 1, spot 5000, VIX 16)")

@@ -1,0 +1,245 @@
+/* scenario.c: the condor and its VIX hedge repriced together under an SPX/VIX shock.
+ * The rules are stated in alvh/scenario.h (and docs/scenarios.md). */
+#include "alvh/scenario.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "alvh/black.h"
+#include "alvh/vixcurve.h"
+#include "internal.h"
+
+alvh_status alvh_vix_call_check(const alvh_vix_call *c)
+{
+    if (!(isfinite(c->future) && c->future > 0.0))
+        return ALVH_E_FORWARD;
+    if (!(isfinite(c->strike) && c->strike >= 0.0))
+        return ALVH_E_STRIKE;
+    if (!isfinite(c->contracts))
+        return ALVH_E_HEDGE;
+    if (!(isfinite(c->years) && c->years >= 0.0))
+        return ALVH_E_YEARS;
+    if (!(isfinite(c->vol_of_vol) && c->vol_of_vol >= 0.0))
+        return ALVH_E_VOL;
+    return ALVH_OK;
+}
+
+static alvh_status check_shock(const alvh_shock *s, const alvh_scenario_market *m)
+{
+    if (!(isfinite(m->spot) && m->spot > 0.0) || !(isfinite(m->vix_spot) && m->vix_spot > 0.0))
+        return ALVH_E_SPOT;
+    if (!isfinite(m->rate))
+        return ALVH_E_RATE;
+    if (!isfinite(m->div_yield))
+        return ALVH_E_DIV_YIELD;
+    if (!(isfinite(s->spx_move) && s->spx_move > -1.0) || !isfinite(s->vix_move) ||
+        !(m->vix_spot + s->vix_move > 0.0) || !isfinite(s->vov_move))
+        return ALVH_E_MOVE;
+    if (!(isfinite(s->days) && s->days >= 0.0))
+        return ALVH_E_DAYS;
+    return ALVH_OK;
+}
+
+/* The policy's smile factor f(K, S) = 1 - skew ln(K/S) (backtest.skew). */
+static double smile(double strike, double spot, double skew)
+{
+    return skew == 0.0 ? 1.0 : 1.0 - skew * log(strike / spot);
+}
+
+alvh_status alvh_scenario_leg_vol(double vol, double strike, const alvh_shock *shock,
+                                  const alvh_scenario_market *m, const alvh_policy *p,
+                                  double *shifted)
+{
+    double skew = p->backtest.skew, beta = p->backtest.vol_beta;
+    double spot2 = m->spot * (1.0 + shock->spx_move);
+    double vix2 = m->vix_spot + shock->vix_move;
+    /* A strike of 0 (a call) has no smile: ln(0) is not a moneyness. */
+    double f0 = strike > 0.0 ? smile(strike, m->spot, skew) : 1.0;
+    double f1 = strike > 0.0 ? smile(strike, spot2, skew) : 1.0;
+    double v = vol + beta / 100.0 * (vix2 * f1 - m->vix_spot * f0);
+    if (!(isfinite(v) && v >= 0.0))
+        return ALVH_E_MOVE;
+    *shifted = v;
+    return ALVH_OK;
+}
+
+/* Value of the VIX calls in dollars, elapsed years from now, each future moved by
+ * beta(T) x vix_move and each vol of vol by vov_move. */
+static alvh_status hedge_value(const alvh_vix_call *h, size_t nh, double vix_move,
+                               double vov_move, double elapsed, const alvh_policy *p,
+                               double *value)
+{
+    double sum = 0.0;
+    for (size_t j = 0; j < nh; ++j) {
+        alvh_status st = alvh_vix_call_check(&h[j]);
+        if (st != ALVH_OK)
+            return st;
+        double beta = 0.0;
+        st = alvh_vix_beta(h[j].years, p->beta_weight, p->beta_fast, p->beta_slow, &beta);
+        if (st != ALVH_OK)
+            return st;
+        double fut = h[j].future + beta * vix_move;
+        double vov = h[j].vol_of_vol + vov_move;
+        if (!(isfinite(fut) && fut > 0.0) || !(isfinite(vov) && vov >= 0.0))
+            return ALVH_E_MOVE;
+        double remaining = h[j].years - elapsed;
+        double price;
+        if (remaining <= 0.0) {
+            price = fmax(fut - h[j].strike, 0.0); /* settled */
+        } else {
+            st = alvh_black76_price(ALVH_CALL, fut, h[j].strike, remaining, vov, p->rate, &price);
+            if (st != ALVH_OK)
+                return st;
+        }
+        sum += h[j].contracts * price;
+    }
+    sum *= p->vix_multiplier;
+    if (!isfinite(sum))
+        return ALVH_E_NOT_FINITE;
+    *value = sum;
+    return ALVH_OK;
+}
+
+alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t n,
+                          const alvh_vix_call *hedge, size_t nh, const alvh_scenario_market *m,
+                          const alvh_policy *p, alvh_scenario_pnl *out)
+{
+    alvh_status st = check_shock(shock, m);
+    if (st != ALVH_OK)
+        return st;
+    if (n == 0)
+        return ALVH_E_LEGS;
+    /* The shocked legs: same strikes and quantities, shifted vols. Their years stay as they
+     * are; alvh_book_value advances the clock by `elapsed`. */
+    alvh_leg *moved = malloc(n * sizeof *moved);
+    if (!moved)
+        return ALVH_E_NO_MEMORY;
+    for (size_t i = 0; i < n && st == ALVH_OK; ++i) {
+        st = alvh_leg_check(&legs[i]);
+        moved[i] = legs[i];
+        if (st == ALVH_OK)
+            st = alvh_scenario_leg_vol(legs[i].vol, legs[i].strike, shock, m, p, &moved[i].vol);
+    }
+    double elapsed = shock->days / 365.0;
+    double spot2 = m->spot * (1.0 + shock->spx_move);
+    double before = 0.0, after = 0.0, h0 = 0.0, h1 = 0.0;
+    if (st == ALVH_OK)
+        st = alvh_book_value(legs, n, m->spot, 0.0, m->rate, m->div_yield, p->spx_multiplier,
+                             &before);
+    if (st == ALVH_OK)
+        st = alvh_book_value(moved, n, spot2, elapsed, m->rate, m->div_yield, p->spx_multiplier,
+                             &after);
+    free(moved);
+    if (st == ALVH_OK)
+        st = hedge_value(hedge, nh, 0.0, 0.0, 0.0, p, &h0);
+    if (st == ALVH_OK)
+        st = hedge_value(hedge, nh, shock->vix_move, shock->vov_move, elapsed, p, &h1);
+    if (st != ALVH_OK)
+        return st;
+    alvh_scenario_pnl r;
+    r.condor = after - before;
+    r.hedge = h1 - h0;
+    r.net = r.condor + r.hedge;
+    r.has_ratio = r.condor < 0.0;
+    r.ratio = r.has_ratio ? r.hedge / -r.condor : 0.0;
+    if (!isfinite(r.condor) || !isfinite(r.hedge) || !isfinite(r.net) || !isfinite(r.ratio))
+        return ALVH_E_NOT_FINITE;
+    *out = r;
+    return ALVH_OK;
+}
+
+/* ---- the hedge range ------------------------------------------------------------------------ */
+
+static const char *const k_hedge_columns[5] = {"future", "strike", "contracts", "years",
+                                               "vol_of_vol"};
+
+/* Column indexes of ALVH_SCHEDULE's output (alvh/hedge.h, alvh_layer_row). */
+enum { SCHED_COLS = 13, SCHED_LAYER = 0, SCHED_DAYS = 2, SCHED_STRIKE = 3, SCHED_CONTRACTS = 4,
+       SCHED_FUTURE = 5 };
+
+static void describe_cell(const alvh_value *c, char *buf, size_t size)
+{
+    switch (c->kind) {
+    case ALVH_NUMBER: snprintf(buf, size, "%.15g", c->number); break;
+    case ALVH_TEXT: snprintf(buf, size, "text \"%.40s\"", c->text); break;
+    default: snprintf(buf, size, "an empty cell"); break;
+    }
+}
+
+alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const alvh_policy *p,
+                           alvh_vix_call **calls, size_t *n, alvh_result *out)
+{
+    *calls = NULL;
+    *n = 0;
+    size_t cols = range->kind == ALVH_RANGE ? range->cols : 1;
+    if (range->kind != ALVH_RANGE || range->rows == 0 || (cols != 5 && cols != SCHED_COLS))
+        return alvh_fail(out, ALVH_E_HEDGE,
+                         "%s must have 5 columns (future, strike, contracts, years, vol_of_vol; "
+                         "one row per layer) or be ALVH_SCHEDULE's 13-column output, got %zu "
+                         "column(s)",
+                         argname, cols);
+    int sched = cols == SCHED_COLS;
+    alvh_vix_call *c = malloc(range->rows * sizeof *c);
+    if (!c)
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    size_t count = 0;
+    static const size_t sched_src[5] = {SCHED_FUTURE, SCHED_STRIKE, SCHED_CONTRACTS, SCHED_DAYS,
+                                        SCHED_LAYER};
+    static const char *const sched_names[5] = {"future", "strike", "contracts", "days", "layer"};
+    for (size_t r = 0; r < range->rows; ++r) {
+        const alvh_value *row = &range->cells[r * cols];
+        int empty = 1;
+        for (size_t k = 0; k < cols; ++k)
+            if (row[k].kind != ALVH_EMPTY)
+                empty = 0;
+        if (empty)
+            continue;
+        double x[5];
+        for (size_t k = 0; k < 5; ++k) {
+            size_t src = sched ? sched_src[k] : k;
+            if (row[src].kind != ALVH_NUMBER) {
+                char got[80];
+                describe_cell(&row[src], got, sizeof got);
+                free(c);
+                return alvh_fail(out, ALVH_E_HEDGE, "%s row %zu, column %zu (%s) must be a number, "
+                                 "got %s", argname, r + 1, src + 1,
+                                 sched ? sched_names[k] : k_hedge_columns[k], got);
+            }
+            x[k] = row[src].number;
+        }
+        alvh_vix_call call = {x[0], x[1], x[2], x[3], x[4]};
+        if (sched) {
+            double layer = x[4];
+            if (!(layer == 1.0 || layer == 2.0 || layer == 3.0)) {
+                free(c);
+                return alvh_fail(out, ALVH_E_HEDGE, "%s row %zu, column 1 (layer) must be 1, 2 or "
+                                 "3, got %.15g", argname, r + 1, layer);
+            }
+            call.years = x[3] / 365.0;
+            call.vol_of_vol = p->layers[(int)layer - 1].vol_of_vol;
+        }
+        alvh_status st = alvh_vix_call_check(&call);
+        if (st != ALVH_OK) {
+            size_t k = st == ALVH_E_FORWARD ? 0 : st == ALVH_E_STRIKE ? 1
+                     : st == ALVH_E_HEDGE   ? 2 : st == ALVH_E_YEARS ? 3 : 4;
+            static const char *const rule[5] = {
+                "must be a positive VIX future price", "must be zero or positive",
+                "must be a finite number", "must be zero or positive", "must be zero or positive "
+                "(a decimal: 0.9 is 90%)"};
+            size_t col = sched ? sched_src[k] + 1 : k + 1;
+            free(c);
+            return alvh_fail(out, st, "%s row %zu, column %zu (%s) %s, got %.15g", argname, r + 1,
+                             col, sched ? sched_names[k] : k_hedge_columns[k], rule[k],
+                             sched && k == 3 ? x[3] : x[k]);
+        }
+        c[count++] = call;
+    }
+    if (count == 0) {
+        free(c);
+        return alvh_fail(out, ALVH_E_HEDGE, "%s holds no layers (every row is empty)", argname);
+    }
+    *calls = c;
+    *n = count;
+    return ALVH_OK;
+}
