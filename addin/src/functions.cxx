@@ -10,11 +10,11 @@
 //
 // Calc's Function Wizard text comes from the same table at run time (XAddIn below).
 //
-// Values: an any argument is void (omitted), a double (numbers, booleans, dates), a string, or
-// a sequence< sequence< any > > (a range or inline array, void for empty cells). A scalar
-// empty string is taken as omitted, like the CLI's "" (Calc passes an empty cell referenced
-// by an any parameter as ""). Results: a 1x1 result is a scalar any (double or string; an
-// "no value" cell is void, which Calc shows as #N/A); larger results are a
+// Values: an any argument is void (omitted), a double (numbers, booleans, dates, and an empty
+// cell, which Calc passes as 0), a string, or a sequence< sequence< any > > (a range or inline
+// array). An empty string is an empty value, like the CLI's "" and JSON null: Calc 7.4 passes
+// the empty cells of a range as "". Results: a 1x1 result is a scalar any (double or string;
+// a "no value" cell is void, which Calc shows as #N/A); larger results are a
 // sequence< sequence< any > > whose "no value" cells hold Calc's #N/A error value (see na()).
 //
 // Threading: stateless apart from the locale; alvh_call() is reentrant.
@@ -146,8 +146,9 @@ alvh_value text_value(const OUString& s, ArgStore& store)
     return v;
 }
 
-// A scalar element: void, a number (any numeric type or boolean) or a string.
-// Returns false for anything else.
+// A scalar element: void, a number (any numeric type or boolean) or a string; an empty string
+// is an empty value (Calc 7.4 passes the empty cells of a range as ""). Returns false for
+// anything else.
 bool scalar_value(const uno::Any& a, alvh_value& v, ArgStore& store)
 {
     switch (a.getValueTypeClass()) {
@@ -171,9 +172,11 @@ bool scalar_value(const uno::Any& a, alvh_value& v, ArgStore& store)
         v = number_value(d);
         return true;
     }
-    case uno::TypeClass_STRING:
-        v = text_value(*static_cast<const OUString*>(a.getValue()), store);
+    case uno::TypeClass_STRING: {
+        const OUString& s = *static_cast<const OUString*>(a.getValue());
+        v = s.isEmpty() ? empty_value() : text_value(s, store);
         return true;
+    }
     default:
         return false;
     }
@@ -202,14 +205,9 @@ alvh_value range_value(const uno::Sequence<uno::Sequence<uno::Any>>& m, ArgStore
     return v;
 }
 
-// An any argument: a scalar, or a range / inline array. A scalar "" counts as omitted.
+// An any argument: a scalar ("" counts as omitted), or a range / inline array.
 bool any_value(const uno::Any& a, alvh_value& v, ArgStore& store)
 {
-    if (a.getValueTypeClass() == uno::TypeClass_STRING
-        && static_cast<const OUString*>(a.getValue())->isEmpty()) {
-        v = empty_value();
-        return true;
-    }
     if (scalar_value(a, v, store))
         return true;
     uno::Sequence<uno::Sequence<uno::Any>> m;

@@ -1,0 +1,688 @@
+#!/usr/bin/python3
+"""The Calc add-in in a real headless LibreOffice, for every row of the function table.
+
+usage: /usr/bin/python3 test_calc.py --oxt alvh.oxt --alvh ALVH --functions functions.json
+                                     [--suite all|wizard|values|errors|documents]
+                                     [--compat tests/data/compat_formulas.fods] [--keep]
+
+Suites (one office start for wizard, values and errors; documents restarts it once):
+  wizard     com.sun.star.sheet.FunctionDescriptions lists every table function in Financial,
+             with a description, every argument named and described, optional flags right.
+  values     every `examples` line of every function, in a cell, equals `alvh call --batch`
+             bit for bit: arguments from cells (ranges as cell blocks) and again inline
+             (literals, inline arrays); array results through array formulas, cell by cell.
+  errors     a bad-input matrix from each function's richest example: each argument made
+             negative, zero, text, an empty cell, omitted, an error value (=0/0), a wrong shape;
+             the cell equals the CLI (value, or #ERR NO_CONVERGENCE <-> Err:523, other #ERR <->
+             Err:502), except where Calc answers before calling the add-in (CALC_FIRST below);
+             ALVH_ERROR with the same arguments shows the CLI's sentence; soffice stays alive.
+  documents  a document with every example formula saved as .ods stores the names
+             ORG.ALVHCALC.FUNCTIONS.<NAME>, reopens (same office and a fresh one) and recalculates
+             to the same values; the committed compat .fods opens and computes.
+
+Expected values come from the `alvh` CLI (the same table through its own front end, parsed and
+printed independently of UNO); the function list from functions.json is checked against
+`alvh list`. Prints "N passed, N failed"; exit status 1 on any failure.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+
+# Calc's error codes (FormulaError) as XCell.getError() reports them.
+ERR_ILLEGAL_ARGUMENT = 502   # Err:502, IllegalArgumentException from the add-in
+ERR_PARAMETER = 504          # Err:504, error in the parameter list (Calc, before the call)
+ERR_VALUE = 519              # #VALUE!
+ERR_NO_CONVERGENCE = 523     # Err:523, NoConvergenceException from the add-in
+ERR_NAME = 525               # #NAME?
+ERR_DIV0 = 532               # #DIV/0!
+ERR_NA = 32767               # #N/A
+FINANCIAL = 3                # com.sun.star.sheet.FunctionCategory.FINANCIAL
+
+NUMBER_RE = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+# ---- bookkeeping ---------------------------------------------------------------------------
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, cond, what):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL", what, flush=True)
+        return cond
+
+
+# ---- argument fields -----------------------------------------------------------------------
+
+class Field:
+    """One argument as the test places it in Calc and hands it to the CLI.
+
+    kind: omit | number | text | empty | error | range
+    value: float / str / None / 2-D list of (float | str | None | ERROR)
+    cli: the CLI batch field for the same argument (may differ where Calc converts first).
+    """
+    ERROR = object()   # a cell holding =0/0 (#DIV/0!)
+
+    def __init__(self, kind, value=None, cli=None):
+        self.kind = kind
+        self.value = value
+        self.cli = cli if cli is not None else self.default_cli()
+
+    def default_cli(self):
+        if self.kind == "omit":
+            return ""
+        if self.kind == "number":
+            return repr(self.value)
+        if self.kind == "text":
+            return self.value
+        if self.kind == "range":
+            return json.dumps([[None if c is Field.ERROR else c for c in row] for row in self.value])
+        return ""
+
+    @staticmethod
+    def parse(text):
+        """A field of an `examples` line, read the way `alvh call` reads it."""
+        if text == "":
+            return Field("omit", cli="")
+        if text.startswith("["):
+            data = json.loads(text)
+            if data and not isinstance(data[0], list):
+                data = [[c] for c in data]  # a flat list is one column
+            rows = [[float(c) if isinstance(c, (int, float)) and not isinstance(c, bool) else
+                     (1.0 if c is True else 0.0 if c is False else c) for c in row] for row in data]
+            return Field("range", rows, cli=text)
+        try:
+            x = float(text)
+            return Field("number", x, cli=text)
+        except ValueError:
+            return Field("text", text, cli=text)
+
+
+def parse_examples(func):
+    calls = []
+    for line in func["examples"].split("\n"):
+        if line.strip() == "":
+            continue
+        calls.append([Field.parse(t) for t in line.split("\t")])
+    return calls
+
+
+def col_name(c):
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def literal(x):
+    """A number as a formula literal: Python's shortest repr, read back by Calc's parser."""
+    r = repr(float(x))
+    return r[:-2] if r.endswith(".0") else r
+
+
+def quote(s):
+    return '"' + s.replace('"', '""') + '"'
+
+
+# ---- calls ---------------------------------------------------------------------------------
+
+class Call:
+    """One formula: NAME(fields), where it sits, and what it should show."""
+
+    def __init__(self, name, fields, label, inline=False, calc_error=None, cli_fields=None,
+                 fixed_count=None):
+        self.name = name
+        self.fixed_count = len(fields) if fixed_count is None else fixed_count
+        self.fields = fields
+        self.label = label
+        self.inline = inline
+        self.calc_error = calc_error        # Calc answers first with this error code
+        self.cli_fields = cli_fields if cli_fields is not None else [f.cli for f in fields]
+        self.cli = None                     # the CLI's output line
+        self.anchor = None                  # (col, row) on the calls sheet
+        self.shape = (1, 1)
+
+    def batch_line(self):
+        return "\t".join([self.name] + self.cli_fields)
+
+
+class Workbench:
+    """A document with a Data sheet (argument cells) and a Calls sheet (formulas)."""
+
+    def __init__(self, office):
+        self.office = office
+        self.doc = office.new_calc()
+        self.doc.enableAutomaticCalculation(False)
+        sheets = self.doc.Sheets
+        self.calls = sheets.getByIndex(0)
+        sheets.insertNewByName("Data", 1)
+        self.data = sheets.getByName("Data")
+        self.data_row = 0
+        self.call_row = 0
+
+    def _put(self, col, row, v):
+        cell = self.data.getCellByPosition(col, row)
+        if v is None:
+            return
+        if v is Field.ERROR:
+            cell.setFormula("=0/0")
+        elif isinstance(v, float):
+            cell.setValue(v)
+        else:
+            cell.setString(v)
+
+    def arg_text(self, f, inline, col, row):
+        """The formula text of an argument; cells go to Data at (col, row). Returns (text, width,
+        height)."""
+        if f.kind == "omit":
+            return "", 0, 0
+        if inline and f.kind == "number":
+            return literal(f.value), 0, 0
+        if inline and f.kind == "text":
+            return quote(f.value), 0, 0
+        if inline and f.kind == "error":
+            return "0/0", 0, 0
+        if inline and f.kind == "range":
+            body = "|".join(";".join(literal(c) if isinstance(c, float) else quote(c) for c in r)
+                            for r in f.value)
+            return "{" + body + "}", 0, 0
+        if f.kind == "range":
+            for r, rowv in enumerate(f.value):
+                for c, v in enumerate(rowv):
+                    self._put(col + c, row + r, v)
+            h, w = len(f.value), len(f.value[0])
+            ref = f"$Data.${col_name(col)}${row + 1}:${col_name(col + w - 1)}${row + h}"
+            return ref, w, h
+        if f.kind == "number":
+            self._put(col, row, f.value)
+        elif f.kind == "text":
+            self._put(col, row, f.value)
+        elif f.kind == "error":
+            self._put(col, row, Field.ERROR)
+        # "empty": nothing written
+        return f"$Data.${col_name(col)}${row + 1}", 1, 1
+
+    def formula(self, call):
+        # Argument cells start in column B: the formulas sit in column A (and rows of their
+        # own), so a range given where a number belongs never meets Calc's implicit
+        # intersection by accident.
+        col, height, parts = 1, 1, []
+        call.placements = []
+        for f in call.fields:
+            text, w, h = self.arg_text(f, call.inline, col, self.data_row)
+            call.placements.append((col, self.data_row, w, h) if w else None)
+            parts.append(text)
+            col += w
+            height = max(height, h)
+        self.data_row += height
+        # Trailing omitted declared arguments are left out entirely (Calc passes them void);
+        # omitted varargs items stay, as empty parameters, like the CLI's "" fields.
+        while parts and len(parts) <= call.fixed_count and call.fields[len(parts) - 1].kind == "omit":
+            parts.pop()
+        return "=" + call.name + "(" + ";".join(parts) + ")"
+
+    def place(self, call):
+        text = self.formula(call)
+        rows, cols = call.shape
+        call.anchor = (0, self.call_row)
+        call.formula = text
+        if rows == 1 and cols == 1:
+            self.calls.getCellByPosition(0, self.call_row).setFormula(text)
+        else:
+            rng = self.calls.getCellRangeByPosition(0, self.call_row, cols - 1,
+                                                    self.call_row + rows - 1)
+            rng.setArrayFormula(text)
+        self.call_row += rows
+
+    def read(self, call):
+        return read_cells(self.calls, call)
+
+
+def read_cells(sheet, call):
+    """[[(error, value, string, result type)]] of a call's result block."""
+    col, row = call.anchor
+    rows, cols = call.shape
+    out = []
+    for r in range(rows):
+        line = []
+        for c in range(cols):
+            cell = sheet.getCellByPosition(col + c, row + r)
+            line.append((cell.getError(), cell.getValue(), cell.getString(),
+                         cell.FormulaResultType2))
+        out.append(line)
+    return out
+
+
+def reloaded_call(data, call):
+    """The call with its arguments as a reloaded document holds them: LibreOffice 7.4 writes
+    cell values to ODF with 15 significant digits, so the inputs after a reload can differ from
+    the 17-digit examples; the CLI is then asked about exactly what Calc computes with."""
+    fields = []
+    for f, place in zip(call.fields, call.placements):
+        if place is None or f.kind in ("empty", "error", "omit"):
+            fields.append(f)
+            continue
+        col, row, w, h = place
+        values = []
+        for r in range(h):
+            line = []
+            for c in range(w):
+                cell = data.getCellByPosition(col + c, row + r)
+                kind = cell.getType().value
+                line.append(None if kind == "EMPTY" else
+                            cell.getString() if kind == "TEXT" else cell.getValue())
+            values.append(line)
+        if f.kind == "range":
+            fields.append(Field("range", values))
+        elif isinstance(values[0][0], float):
+            fields.append(Field("number", values[0][0]))
+        else:
+            fields.append(Field("text", values[0][0]))
+    new = Call(call.name, fields, call.label, fixed_count=call.fixed_count)
+    new.anchor, new.shape, new.formula = call.anchor, call.shape, call.formula
+    return new
+
+
+def run_cli(alvh, calls):
+    """Evaluates every call with `alvh call --batch`; one output line per call."""
+    text = "".join(c.batch_line() + "\n" for c in calls)
+    p = subprocess.run([alvh, "call", "--batch"], input=text, capture_output=True, text=True,
+                       timeout=300)
+    lines = p.stdout.split("\n")
+    if len(lines) < len(calls):
+        raise RuntimeError(f"alvh call --batch printed {len(lines)} lines for {len(calls)} calls:"
+                           f"\n{p.stderr}")
+    for c, line in zip(calls, lines):
+        c.cli = line
+
+
+def cli_shape(line):
+    if line.startswith("[["):
+        data = json.loads(line)
+        return len(data), len(data[0])
+    return 1, 1
+
+
+VALUE_RESULT, STRING_RESULT, ERROR_RESULT = 1, 2, 4   # sheet::FormulaResult
+
+
+def expected_error(cli):
+    return ERR_NO_CONVERGENCE if cli.startswith("#ERR NO_CONVERGENCE:") else ERR_ILLEGAL_ARGUMENT
+
+
+def compare(call, cells):
+    """(ok, why) for the Calc cells against the call's expectation."""
+    err0, val0, str0, type0 = cells[0][0]
+    if call.calc_error is not None:
+        return err0 == call.calc_error, f"Calc should answer {call.calc_error} first"
+    cli = call.cli
+    if cli.startswith("#ERR "):
+        want = expected_error(cli)
+        return err0 == want, f"want Err:{want} like the CLI"
+    if cli.startswith("[["):
+        data = json.loads(cli)
+        for r, row in enumerate(data):
+            for c, want in enumerate(row):
+                err, val, s, _ = cells[r][c]
+                if want is None:
+                    ok = err == ERR_NA
+                elif isinstance(want, str):
+                    ok = err == 0 and s == want
+                else:
+                    ok = err == 0 and val == float(want)
+                if not ok:
+                    return False, f"cell ({r},{c}): want {want!r}, got err={err} value={val!r} {s!r}"
+        return True, ""
+    if cli == "#N/A":
+        return err0 == ERR_NA, "want #N/A"
+    if NUMBER_RE.match(cli):
+        return err0 == 0 and type0 == VALUE_RESULT and val0 == float(cli), "want the CLI's double"
+    return err0 == 0 and type0 == STRING_RESULT and str0 == cli, "want the CLI's text"
+
+
+def evaluate(office, alvh, calls, checks, suite):
+    """Places, recalculates and compares a batch of calls; returns the workbench."""
+    run_cli(alvh, calls)
+    wb = Workbench(office)
+    t0 = time.monotonic()
+    for c in calls:
+        c.shape = cli_shape(c.cli) if c.calc_error is None else (1, 1)
+        wb.place(c)
+    t1 = time.monotonic()
+    wb.doc.calculateAll()
+    t2 = time.monotonic()
+    for c in calls:
+        cells = wb.read(c)
+        ok, why = compare(c, cells)
+        checks.check(ok, f"[{suite}] {c.label}: {c.formula} -> {cells[0][0][:3]} vs CLI "
+                         f"{c.batch_line()!r} -> {c.cli!r}: {why}")
+    print(f"{suite}: {len(calls)} formulas, placed in {t1 - t0:.1f}s, calculateAll "
+          f"{t2 - t1:.2f}s, read in {time.monotonic() - t2:.1f}s", flush=True)
+    return wb
+
+
+# ---- suites --------------------------------------------------------------------------------
+
+def suite_wizard(office, table, alvh, checks):
+    names = subprocess.run([alvh, "list"], capture_output=True, text=True, timeout=60).stdout
+    cli_names = [line.split()[0] for line in names.splitlines() if line.strip()]
+    checks.check(cli_names == [f["name"] for f in table],
+                 f"[wizard] functions.json lists the table's functions: {cli_names}")
+    fd = office.service("com.sun.star.sheet.FunctionDescriptions")
+    seen = {}
+    for k in range(fd.getCount()):
+        d = {p.Name: p.Value for p in fd.getByIndex(k)}
+        seen[d["Name"]] = d
+    for f in table:
+        d = seen.get(f["name"])
+        if not checks.check(d is not None, f"[wizard] {f['name']} is in FunctionDescriptions"):
+            continue
+        checks.check(d["Category"] == FINANCIAL, f"[wizard] {f['name']} is in Financial: "
+                                                 f"{d['Category']}")
+        checks.check(bool(d["Description"].strip()) and d["Description"] != f["name"],
+                     f"[wizard] {f['name']} has a description: {d['Description']!r}")
+        args = d["Arguments"]
+        if not checks.check(len(args) == len(f["args"]),
+                            f"[wizard] {f['name']}: {len(args)} arguments, table has "
+                            f"{len(f['args'])}"):
+            continue
+        for a, spec in zip(args, f["args"]):
+            checks.check(a.Name == spec["name"], f"[wizard] {f['name']}: argument {a.Name!r} is "
+                                                 f"named {spec['name']!r}")
+            checks.check(len(a.Description.strip()) > 3,
+                         f"[wizard] {f['name']}.{spec['name']} has a description")
+            # Calc marks exactly the any/sequence<any> parameters optional: optional arguments
+            # must be marked; required number and range arguments must not be.
+            if spec["optional"]:
+                checks.check(a.IsOptional, f"[wizard] {f['name']}.{spec['name']} is optional")
+            if spec["uno"] in ("double", "matrix"):
+                checks.check(not a.IsOptional,
+                             f"[wizard] {f['name']}.{spec['name']} is marked required")
+
+
+def fixed_count(func):
+    return sum(1 for a in func["args"] if a["uno"] != "varargs")
+
+
+def example_calls(table):
+    calls = []
+    for f in table:
+        for k, fields in enumerate(parse_examples(f)):
+            calls.append(Call(f["name"], fields, f"{f['name']} example {k + 1} (cells)",
+                              fixed_count=fixed_count(f)))
+            if any(x.kind == "range" and any(v is None for r in x.value for v in r)
+                   for x in fields):
+                continue  # inline arrays cannot hold an empty element
+            calls.append(Call(f["name"], fields, f"{f['name']} example {k + 1} (inline)",
+                              inline=True, fixed_count=fixed_count(f)))
+    return calls
+
+
+def suite_values(office, table, alvh, checks):
+    calls = example_calls(table)
+    counts = {}
+    for c in calls:
+        counts[c.name] = counts.get(c.name, 0) + 1
+    for f in table:
+        checks.check(counts.get(f["name"], 0) >= 2,
+                     f"[values] {f['name']} has at least two example calls")
+    wb = evaluate(office, alvh, calls, checks, "values")
+    wb.doc.close(True)
+
+
+def uno_type(func, pos):
+    args = func["args"]
+    if pos < len(args):
+        return args[pos]["uno"]
+    return "any"  # further varargs items
+
+
+def mutations(f, uno):
+    """(label, calc Field, CLI field or None, Calc-first error or None) for one argument.
+
+    CALC_FIRST: where LibreOffice answers before the add-in is called (measured on 7.4):
+      text into a double parameter            -> #VALUE!
+      a multi-cell range into a double        -> #VALUE! (no implicit intersection: other sheet)
+      an error value (=0/0) as any argument   -> the error itself (#DIV/0!)
+      an error cell inside a range argument   -> Err:504
+      too few required (double/range) args   -> Err:504 (not tested here)
+    and where Calc converts before the call:
+      an empty cell as a scalar argument      -> 0 (so the CLI is given 0)
+    """
+    out = []
+    if f.kind in ("number", "text", "omit"):
+        base = f.value if f.kind == "number" else 100.0
+        out.append(("negative", Field("number", -base if base != 0 else -1.0), None, None))
+        out.append(("zero", Field("number", 0.0), None, None))
+        out.append(("text", Field("text", "abc"),
+                    None, ERR_VALUE if uno == "double" else None))
+        out.append(("empty cell", Field("empty", cli="0"), None, None))
+        out.append(("omitted", Field("omit"), "0" if uno in ("double",) else "", None))
+        out.append(("error value", Field("error"), None, ERR_DIV0))
+        out.append(("1x2 range", Field("range", [[base, base]]), None,
+                    ERR_VALUE if uno == "double" else None))
+        if f.kind == "text":
+            out.append(("other text", Field("text", f.value + "x"), None, None))
+    elif f.kind == "range":
+        cells = f.value
+        flat = [(r, c) for r in range(len(cells)) for c in range(len(cells[0]))
+                if isinstance(cells[r][c], float)]
+
+        def changed(pos, v):
+            new = [list(row) for row in cells]
+            new[pos[0]][pos[1]] = v
+            return new
+        if flat:
+            first = flat[0]
+            x = cells[first[0]][first[1]]
+            out.append(("negative cell", Field("range", changed(first, -x if x else -1.0)),
+                        None, None))
+            out.append(("zero cell", Field("range", changed(first, 0.0)), None, None))
+            out.append(("text cell", Field("range", changed(first, "abc")), None, None))
+            out.append(("empty first cell", Field("range", changed(first, None)), None, None))
+            last = flat[-1]
+            out.append(("empty last cell", Field("range", changed(last, None)), None, None))
+            out.append(("error cell", Field("range", changed(first, Field.ERROR)), None,
+                        ERR_PARAMETER))
+            out.append(("single number", Field("number", x), None, None))
+        if len(cells[0]) == 1 and len(cells) >= 2:
+            out.append(("two columns", Field("range", [row + row for row in cells]), None, None))
+        elif len(cells) == 1 and len(cells[0]) >= 2:
+            out.append(("two rows", Field("range", cells + cells), None, None))
+        out.append(("empty cell", Field("empty", cli="0"), None, None))
+        if uno != "matrix":
+            out.append(("omitted", Field("omit"), "", None))
+    return out
+
+
+def richest_example(func):
+    examples = parse_examples(func)
+    return max(examples, key=lambda fs: sum(1 for x in fs if x.kind != "omit"))
+
+
+def error_calls(table):
+    calls = []
+    for func in table:
+        base = richest_example(func)
+        # make every declared argument present (omitted optional ones get mutated too)
+        fixed = [a for a in func["args"] if a["uno"] != "varargs"]
+        fields = list(base) + [Field("omit")] * max(0, len(fixed) - len(base))
+        for pos, f in enumerate(fields):
+            uno = uno_type(func, pos)
+            for label, mf, cli, calc_error in mutations(f, uno):
+                new = list(fields)
+                new[pos] = mf
+                mirror_cli = [x.cli for x in new]
+                cli_fields = list(mirror_cli)
+                if cli is not None:
+                    cli_fields[pos] = cli
+                # Trailing omitted arguments are left out of the formula; when a required
+                # double/range parameter is among them, Calc rejects the count (Err:504).
+                end = len(new)
+                while end > 0 and new[end - 1].kind == "omit" and end <= fixed_count(func):
+                    end -= 1
+                if calc_error is None and any(uno_type(func, k) in ("double", "matrix")
+                                              for k in range(end, fixed_count(func))):
+                    calc_error = ERR_PARAMETER
+                what = f"{func['name']} arg {pos + 1} ({uno_name(func, pos)}) {label}"
+                calls.append(Call(func["name"], new, what, calc_error=calc_error,
+                                  cli_fields=cli_fields, fixed_count=fixed_count(func)))
+                # ALVH_ERROR with the same arguments shows the CLI's sentence (its arguments
+                # are any, so only error values are answered by Calc first).
+                if calc_error == ERR_DIV0 or label == "error cell":
+                    continue
+                calls.append(Call("ALVH_ERROR", [Field("text", func["name"])] + new,
+                                  what + " via ALVH_ERROR",
+                                  cli_fields=[func["name"]] + mirror_cli, fixed_count=1))
+    return calls
+
+
+def uno_name(func, pos):
+    args = func["args"]
+    return args[pos]["name"] if pos < len(args) else args[-1]["name"]
+
+
+def suite_errors(office, table, alvh, checks):
+    calls = error_calls(table)
+    wb = evaluate(office, alvh, calls, checks, "errors")
+    wb.doc.close(True)
+    checks.check(office.alive(), "[errors] soffice is alive after the bad-input matrix")
+
+
+def suite_documents(office, table, alvh, checks, compat):
+    calls = [c for c in example_calls(table) if not c.inline]
+    wb = evaluate(office, alvh, calls, checks, "documents")
+    path = office.temp_path("addin_formulas.ods")
+    wb.doc.storeToURL(_url(path), (prop("FilterName", "calc8"),))
+    wb.doc.close(True)
+    with zipfile.ZipFile(path) as z:
+        content = z.read("content.xml").decode("utf-8")
+    for f in table:
+        checks.check(f"of:=ORG.ALVHCALC.FUNCTIONS.{f['name']}(" in content,
+                     f"[documents] the .ods stores {f['name']} as ORG.ALVHCALC.FUNCTIONS."
+                     f"{f['name']}")
+
+    def reopen(label):
+        doc = office.load(path)
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            cached = [read_cells(sheet, c) for c in calls]
+            doc.calculateAll()
+            again = [reloaded_call(doc.Sheets.getByName("Data"), c) for c in calls]
+            run_cli(alvh, again)
+            for c, before in zip(again, cached):
+                after = read_cells(sheet, c)
+                ok, why = compare(c, after)
+                checks.check(ok, f"[documents] {label}: {c.label} {c.formula} recalculates to "
+                                 f"{after[0][0][:3]}, the CLI gives {c.cli!r} ({why})")
+                checks.check(same_within(before, after, 1e-9),
+                             f"[documents] {label}: {c.label} {c.formula}: saved result "
+                             f"{before[0][0][:3]}, recalculated {after[0][0][:3]}")
+        finally:
+            doc.close(True)
+
+    reopen("reopened in the same office")
+    office.stop()
+    office.start()
+    reopen("reopened in a fresh office")
+
+    if compat:
+        doc = office.load(compat)
+        try:
+            doc.calculateAll()
+            sheet = doc.Sheets.getByIndex(0)
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            last_row = cursor.RangeAddress.EndRow
+            rows = 0
+            for r in range(1, last_row + 1):
+                formula_cell = sheet.getCellByPosition(1, r)
+                formula = formula_cell.getFormula()
+                if sheet.getCellByPosition(0, r).getString() == "All passed":
+                    total = sheet.getCellByPosition(3, r)
+                    checks.check(total.getError() == 0 and total.getValue()
+                                 == sheet.getCellByPosition(2, r).getValue(),
+                                 f"[documents] compat: all {rows} pass flags are 1")
+                if not formula.startswith("="):
+                    continue
+                rows += 1
+                flag = sheet.getCellByPosition(3, r)
+                checks.check(formula_cell.getError() == 0 and flag.getError() == 0
+                             and flag.getValue() == 1.0,
+                             f"[documents] compat row {r + 1}: {formula} -> "
+                             f"{formula_cell.getString()!r} expected "
+                             f"{sheet.getCellByPosition(2, r).getString()!r}")
+            checks.check(rows > 0, f"[documents] the compat document has formulas ({rows})")
+        finally:
+            doc.close(True)
+
+
+def same_within(a, b, rel):
+    """Two result blocks agree: errors and text exactly, numbers to rel (saved values carry
+    15 significant digits)."""
+    for ra, rb in zip(a, b):
+        for (ea, va, sa, _), (eb, vb, sb, _) in zip(ra, rb):
+            if ea != eb:
+                return False
+            if ea == 0 and abs(va - vb) > rel * max(abs(va), abs(vb)) and sa != sb:
+                return False
+    return True
+
+
+def _url(path):
+    import uno
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--alvh", required=True)
+    ap.add_argument("--functions", required=True)
+    ap.add_argument("--compat")
+    ap.add_argument("--suite", default="all",
+                    choices=["all", "wizard", "values", "errors", "documents"])
+    ap.add_argument("--keep", action="store_true", help="keep the run directory (debugging)")
+    opts = ap.parse_args()
+    run_unprivileged()
+    with open(opts.functions, encoding="utf-8") as fh:
+        table = json.load(fh)["functions"]
+    checks = Checks()
+    t0 = time.monotonic()
+    with CalcOffice(opts.oxt, keep=opts.keep) as office:
+        print(f"office up in {office.start_seconds:.1f}s ({time.monotonic() - t0:.1f}s with "
+              f"profile and unopkg add); {len(table)} functions", flush=True)
+        suites = ["wizard", "values", "errors", "documents"] if opts.suite == "all" \
+            else [opts.suite]
+        for s in suites:
+            if s == "wizard":
+                suite_wizard(office, table, opts.alvh, checks)
+            elif s == "values":
+                suite_values(office, table, opts.alvh, checks)
+            elif s == "errors":
+                suite_errors(office, table, opts.alvh, checks)
+            elif s == "documents":
+                suite_documents(office, table, opts.alvh, checks, opts.compat)
+        checks.check(office.alive(), "soffice is alive at the end")
+    print(f"test_calc ({opts.suite}): {checks.passed} passed, {checks.failed} failed "
+          f"in {time.monotonic() - t0:.0f}s")
+    return 1 if checks.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
