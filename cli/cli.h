@@ -18,6 +18,10 @@ extern const alvh_cli_command alvh_cli_extra_commands[];
 
 /* Synthetic markets and backtests (market_cmd.c, backtest_cmd.c). */
 int alvh_cli_market(int argc, char **argv);
+int alvh_cli_backtest(int argc, char **argv);
+
+/* The policy as JSON (policy_cmd.c). */
+int alvh_cli_policy(int argc, char **argv);
 
 /* Prints a result the way `alvh call` does (one line). */
 void alvh_cli_print_result(FILE *f, const alvh_result *r);

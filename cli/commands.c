@@ -3,5 +3,6 @@
 
 const alvh_cli_command alvh_cli_extra_commands[] = {
     {"market", "market PRESET [--seed N] [--days N]", alvh_cli_market},
+    {"policy", "policy [POLICY]", alvh_cli_policy},
     {NULL, NULL, NULL},
 };
