@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""IC_* and BOOK_* through the alvh CLI: values against the mpmath golden data
+"""IC_*, BOOK_* and ALVH_SCENARIO* through the alvh CLI: values against the mpmath golden data
 (tests/data/condor_*.csv from gen_condor_golden.py) and hand derivations, output layout,
 and error lines.
 
@@ -153,6 +153,40 @@ errors = [
 for args, prefix in errors:
     code, out = run(["call"] + args)
     check(code == 1 and out.startswith(prefix), f"{args[0]} error: {out!r} want {prefix!r}")
+
+# ALVH_SCENARIO / ALVH_SCENARIO_GRID against mpmath (gen_condor_golden.py: book 1, a 4/4/2
+# hedge, spot 5000, VIX 16), the exact zero of a zero shock, and the grid = the scenarios.
+hedge = json.dumps([[float(r[k]) for k in ("future", "strike", "contracts", "years", "vol_of_vol")]
+                    for r in rows("condor_scenario_hedge.csv")])
+for r in rows("condor_scenarios.csv"):
+    policy = json.dumps({"backtest": {"vol_beta": float(r["vol_beta"]), "skew": float(r["skew"])}})
+    code, out = run(["call", "ALVH_SCENARIO", r["spx_move"], r["vix_move"], r["days"], condor,
+                     hedge, "5000", "16", policy, r["vov_move"], r["rate"], r["div_yield"]])
+    got = json.loads(out)[0] if code == 0 else [None] * 4
+    ok = code == 0 and all(close(g, float(r[k]), 1e-8, 1e-10)
+                           for g, k in zip(got, ("condor", "hedge", "net")))
+    check(ok, f"ALVH_SCENARIO {r['spx_move']} {r['vix_move']}: {out} want {r['condor']}, "
+              f"{r['hedge']}, {r['net']}")
+    if ok and float(r["condor"]) < 0:
+        check(close(got[3], float(r["hedge"]) / -float(r["condor"]), 1e-12, 1e-9), "ratio")
+code, out = run(["call", "ALVH_SCENARIO", "0", "0", "0", condor, hedge, "5000", "16"])
+check(code == 0 and out == "[[0,0,0,null]]", "zero shock is exactly zero, ratio #N/A: " + out)
+code, grid = run(["call", "ALVH_SCENARIO_GRID", "[-0.05,0]", "[[0,10]]", "1", condor, hedge,
+                  "5000", "16"])
+grid = json.loads(grid) if code == 0 else []
+for i, m in enumerate(("-0.05", "0")):
+    for j, dv in enumerate(("0", "10")):
+        code, out = run(["call", "ALVH_SCENARIO", m, dv, "1", condor, hedge, "5000", "16"])
+        check(code == 0 and len(grid) == 2 and json.loads(out)[0][2] == grid[i][j],
+              f"grid[{i}][{j}] = scenario net: {out}")
+for args, prefix in [
+        (["-1", "8", "1", condor, hedge, "5000", "16"], "#ERR MOVE: spx_move must be a fraction above -1"),
+        (["-0.03", "-20", "1", condor, hedge, "5000", "16"], "#ERR MOVE: vix_move must leave VIX positive"),
+        (["-0.03", "8", "1", condor, "[[17,18,4]]", "5000", "16"], "#ERR HEDGE: hedge must have 5 columns"),
+        (["-0.03", "8", "1", condor, hedge, "5000", "16", "{\"nope\":1}"], "#ERR POLICY_KEY: "),
+]:
+    code, out = run(["call", "ALVH_SCENARIO"] + args)
+    check(code == 1 and out.startswith(prefix), f"ALVH_SCENARIO error: {out!r} want {prefix!r}")
 
 print(f"cli_condor: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
