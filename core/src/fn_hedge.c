@@ -1,0 +1,707 @@
+/* fn_hedge.c: table rows of the ALVH hedge engine (group "hedge"): condor VIX vega, coverage,
+ * notional, sizing, calibration, schedule, cost, hedged break-evens and the policy. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alvh/dates.h"
+#include "alvh/hedge.h"
+#include "alvh/policy.h"
+#include "alvh/vixcurve.h"
+#include "internal.h"
+
+/* ---- argument helpers ------------------------------------------------------------------------- */
+
+static void fmt_num(char *buf, size_t size, double x)
+{
+    snprintf(buf, size, "%.15g", x);
+    if (isfinite(x) && strtod(buf, NULL) != x)
+        snprintf(buf, size, "%.17g", x);
+}
+
+static alvh_status bad_arg(alvh_result *out, alvh_status st, const char *name, const char *rule,
+                           double got)
+{
+    char num[32];
+    fmt_num(num, sizeof num, got);
+    return alvh_fail(out, st, "%s must be %s, got %s", name, rule, num);
+}
+
+static int positive_finite(double x)
+{
+    return isfinite(x) && x > 0.0;
+}
+
+/* The [policy] argument: omitted = the default policy; text = JSON or a file path. */
+static alvh_status arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
+{
+    if (v->kind == ALVH_EMPTY) {
+        alvh_policy_default(p);
+        return ALVH_OK;
+    }
+    char err[ALVH_MESSAGE_SIZE];
+    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "%s", err);
+    return ALVH_OK;
+}
+
+/* An optional SCALAR argument that must be a number when given. */
+static alvh_status arg_opt_number(const alvh_value *v, const char *name, int *given, double *x,
+                                  alvh_result *out)
+{
+    *given = 0;
+    if (v->kind == ALVH_EMPTY)
+        return ALVH_OK;
+    if (v->kind != ALVH_NUMBER)
+        return alvh_fail(out, ALVH_E_ARG_TYPE, "%s must be a number, got text \"%.60s\"", name,
+                         v->text);
+    *given = 1;
+    *x = v->number;
+    return ALVH_OK;
+}
+
+/* The strikes argument: long put, short put, short call, long call. */
+static alvh_status arg_strikes(const alvh_value *v, double k[4], alvh_result *out)
+{
+    double *d = NULL;
+    size_t n = 0;
+    alvh_status st = alvh_arg_vector(v, "strikes", 1, &d, &n, out);
+    if (st != ALVH_OK)
+        return st;
+    if (n != 4) {
+        free(d);
+        return alvh_fail(out, ALVH_E_STRIKES, "strikes must be 4 prices (long put, short put, "
+                         "short call, long call), got %zu", n);
+    }
+    memcpy(k, d, 4 * sizeof *k);
+    free(d);
+    int ok = 1;
+    for (int i = 0; i < 4; ++i)
+        ok = ok && isfinite(k[i]) && k[i] > 0.0;
+    if (!ok || !(k[0] < k[1] && k[1] <= k[2] && k[2] < k[3]))
+        return alvh_fail(out, ALVH_E_STRIKES, "strikes must be increasing, 0 < long put < short "
+                         "put <= short call < long call, got %.15g, %.15g, %.15g, %.15g",
+                         k[0], k[1], k[2], k[3]);
+    return ALVH_OK;
+}
+
+/* ---- CONDOR_VIX_VEGA -------------------------------------------------------------------------- */
+
+static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double contracts = a[1].number, vol_beta = a[2].number, mult = a[5].number, spot = 0.0;
+    if (!positive_finite(contracts))
+        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+                       contracts);
+    if (!isfinite(vol_beta) || vol_beta < 0.0)
+        return bad_arg(out, ALVH_E_ARGUMENT, "vol_beta", "zero or positive (vol points per VIX "
+                       "point)", vol_beta);
+    if (!positive_finite(mult))
+        return bad_arg(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
+                       mult);
+    int spot_given;
+    alvh_status st = arg_opt_number(&a[4], "vix_spot", &spot_given, &spot, out);
+    if (st != ALVH_OK)
+        return st;
+    double *vegas = NULL, *vols = NULL;
+    size_t nv = 0, nvol = 0;
+    st = alvh_arg_vector(&a[0], "leg_vegas", 1, &vegas, &nv, out);
+    if (st == ALVH_OK && a[3].kind != ALVH_EMPTY) {
+        st = alvh_arg_vector(&a[3], "leg_vols", 1, &vols, &nvol, out);
+        if (st == ALVH_OK && nvol != nv)
+            st = alvh_fail(out, ALVH_E_RANGE_SHAPE, "leg_vols must have one vol per leg vega: "
+                           "got %zu vols for %zu vegas", nvol, nv);
+        if (st == ALVH_OK && !spot_given)
+            st = alvh_fail(out, ALVH_E_MISSING, "vix_spot is required with leg_vols (each leg's "
+                           "vol moves by leg vol x 100 / vix_spot points per VIX point)");
+        if (st == ALVH_OK && !positive_finite(spot))
+            st = bad_arg(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
+        for (size_t i = 0; st == ALVH_OK && i < nvol; ++i)
+            if (!isfinite(vols[i]) || vols[i] < 0.0)
+                st = alvh_fail(out, ALVH_E_VOL, "leg_vols: item %zu must be a vol (decimal, "
+                               "zero or positive), got %.15g", i + 1, vols[i]);
+    }
+    for (size_t i = 0; st == ALVH_OK && i < nv; ++i)
+        if (!isfinite(vegas[i]))
+            st = alvh_fail(out, ALVH_E_VEGA, "leg_vegas: item %zu is not finite", i + 1);
+    double d = 0.0;
+    if (st == ALVH_OK)
+        st = alvh_condor_vix_vega(vegas, nv, contracts, vol_beta, vols, spot, mult, &d);
+    free(vegas);
+    free(vols);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, d);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_condor_vix_vega_args[] = {
+    {"leg_vegas", "Vega per vol point of each leg of ONE condor, index points, signed by "
+                  "position (short legs negative), e.g. 3.1; -5.2; -4.6; 2.4 (or the condor's "
+                  "total)",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"contracts", "Number of condors, e.g. 2", ALVH_ARG_NUMBER, 1, 1.0, NULL},
+    {"vol_beta", "Vol points the legs' implied vols move per point of VIX (1: one for one)",
+     ALVH_ARG_NUMBER, 1, 1.0, NULL},
+    {"leg_vols", "Skew option: each leg's implied vol (decimals); each then moves leg vol x 100 / "
+                 "vix_spot points per VIX point. Empty: all legs move alike",
+     ALVH_ARG_RANGE, 1, 0, NULL},
+    {"vix_spot", "Spot VIX in points, needed with leg_vols, e.g. 18", ALVH_ARG_SCALAR, 1, 0, NULL},
+    {"multiplier", "Dollars per index point (SPX options: 100)", ALVH_ARG_NUMBER, 1, 100.0, NULL},
+};
+
+/* ---- ALVH_COVERAGE ---------------------------------------------------------------------------- */
+
+static alvh_status eval_coverage(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double h = a[0].number, c = a[1].number, cov;
+    if (!isfinite(h) || h < 0.0)
+        return bad_arg(out, ALVH_E_VEGA, "hedge_vega", "zero or positive dollars per VIX point",
+                       h);
+    if (!isfinite(c) || c == 0.0)
+        return bad_arg(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", c);
+    alvh_status st = alvh_coverage(h, c, &cov);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, cov);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_coverage_args[] = {
+    {"hedge_vega", "Dollars the hedge gains per +1 point of spot VIX (sum of VIX_LAYER_VEGA), "
+                   "e.g. 700",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is "
+                    "ignored), e.g. -1400",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+};
+
+/* ---- ALVH_NOTIONAL ---------------------------------------------------------------------------- */
+
+static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double k[4], credit = a[1].number, contracts = a[2].number, v;
+    alvh_policy p;
+    alvh_status st = arg_strikes(&a[0], k, out);
+    if (st == ALVH_OK)
+        st = arg_policy(&a[3], &p, out);
+    if (st != ALVH_OK)
+        return st;
+    double wing = fmax(k[1] - k[0], k[3] - k[2]);
+    if (!isfinite(credit) || credit < 0.0 || credit >= wing) {
+        char w[32];
+        fmt_num(w, sizeof w, wing);
+        char rule[96];
+        snprintf(rule, sizeof rule, "zero or positive points and below the wider wing (%s)", w);
+        return bad_arg(out, ALVH_E_PRICE, "credit", rule, credit);
+    }
+    if (!positive_finite(contracts))
+        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+                       contracts);
+    st = alvh_hedge_notional(k, credit, contracts, &p, &v);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, v);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_notional_args[] = {
+    {"strikes", "The condor's 4 strikes: long put, short put, short call, long call, e.g. 5650; "
+                "5700; 6300; 6350",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"contracts", "Number of condors", ALVH_ARG_NUMBER, 1, 1.0, NULL},
+    {"policy", "Policy: JSON text or a JSON file path; its notional_basis (short_strike, max_loss, "
+               "margin) picks the measure",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+};
+
+/* ---- ALVH_SIZE -------------------------------------------------------------------------------- */
+
+static alvh_status arg_layer(const alvh_value *v, int *layer, alvh_result *out)
+{
+    *layer = 0;
+    int given;
+    double x = 0.0;
+    alvh_status st = arg_opt_number(v, "layer", &given, &x, out);
+    if (st != ALVH_OK || !given)
+        return st;
+    if (x != 1.0 && x != 2.0 && x != 3.0)
+        return alvh_fail_value(out, ALVH_E_LAYER, x);
+    *layer = (int)x;
+    return ALVH_OK;
+}
+
+static alvh_status eval_size(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double notional = a[0].number, c[ALVH_LAYERS];
+    int layer;
+    alvh_policy p;
+    if (!positive_finite(notional))
+        return alvh_fail_value(out, ALVH_E_NOTIONAL, notional);
+    alvh_status st = arg_layer(&a[1], &layer, out);
+    if (st == ALVH_OK)
+        st = arg_policy(&a[2], &p, out);
+    if (st == ALVH_OK)
+        st = alvh_hedge_size(notional, &p, c);
+    if (st != ALVH_OK)
+        return st;
+    if (layer) {
+        alvh_result_number(out, c[layer - 1]);
+        return ALVH_OK;
+    }
+    st = alvh_result_alloc(out, 1, ALVH_LAYERS);
+    if (st != ALVH_OK)
+        return st;
+    for (size_t i = 0; i < ALVH_LAYERS; ++i)
+        alvh_result_set_number(out, 0, i, c[i]);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_size_args[] = {
+    {"notional", "Condor notional in dollars, measured as the policy's notional_basis says "
+                 "(ALVH_NOTIONAL), e.g. 250000",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"layer", "1 (front), 2 (mid) or 3 (back); empty: all three as a row", ALVH_ARG_SCALAR, 1, 0,
+     NULL},
+    {"policy", "Policy: JSON text or a JSON file path (layers.N.contracts per notional_unit, "
+               "rounding)",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+};
+
+/* ---- ALVH_CALIBRATE --------------------------------------------------------------------------- */
+
+static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double cv = a[0].number, target = 0.0, *u = NULL;
+    size_t nu = 0;
+    int given;
+    alvh_policy p;
+    if (!isfinite(cv) || cv == 0.0)
+        return bad_arg(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
+    alvh_status st = arg_opt_number(&a[2], "target", &given, &target, out);
+    if (st == ALVH_OK)
+        st = arg_policy(&a[3], &p, out);
+    if (st != ALVH_OK)
+        return st;
+    if (!given)
+        target = p.coverage_target;
+    if (!isfinite(target) || target < p.coverage_low || target > p.coverage_high) {
+        char lo[32], hi[32], t[32];
+        fmt_num(lo, sizeof lo, p.coverage_low);
+        fmt_num(hi, sizeof hi, p.coverage_high);
+        fmt_num(t, sizeof t, target);
+        return alvh_fail(out, ALVH_E_ARGUMENT, "target must be inside the policy's coverage band "
+                         "%s to %s (decimals), got %s", lo, hi, t);
+    }
+    st = alvh_arg_vector(&a[1], "layer_unit_vegas", 1, &u, &nu, out);
+    if (st != ALVH_OK)
+        return st;
+    if (nu != ALVH_LAYERS) {
+        free(u);
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "layer_unit_vegas must be 3 values (dollars "
+                         "per VIX point of one contract of layers 1, 2, 3), got %zu", nu);
+    }
+    for (size_t i = 0; i < nu; ++i)
+        if (!isfinite(u[i]) || u[i] < 0.0) {
+            char num[32];
+            fmt_num(num, sizeof num, u[i]);
+            free(u);
+            return alvh_fail(out, ALVH_E_VEGA, "layer_unit_vegas: item %zu must be zero or "
+                             "positive dollars per VIX point, got %s", i + 1, num);
+        }
+    alvh_calibration cal;
+    st = alvh_hedge_calibrate(cv, u, target, &p, &cal);
+    free(u);
+    if (st == ALVH_E_NO_SOLUTION) {
+        if (!(cal.step > 0.0))
+            return alvh_fail(out, st, "no whole-contract hedge can cover anything: the layers "
+                             "with contracts in the policy have no VIX vega");
+        char lo[32], hi[32];
+        fmt_num(lo, sizeof lo, p.coverage_low);
+        fmt_num(hi, sizeof hi, p.coverage_high);
+        return alvh_fail(out, st, "no whole-contract hedge in the proportions %g/%g/%g lands in "
+                         "the coverage band %s to %s: each step of %g/%g/%g contracts covers "
+                         "%.4g, and the nearest, %g/%g/%g, covers %.4g",
+                         cal.base[0], cal.base[1], cal.base[2], lo, hi, cal.base[0],
+                         cal.base[1], cal.base[2], cal.step, cal.contracts[0], cal.contracts[1],
+                         cal.contracts[2], cal.coverage);
+    }
+    if (st == ALVH_E_POLICY_VALUE)
+        return alvh_fail(out, st, "the policy's layer contracts are not a ratio of whole numbers "
+                         "(up to 1000), so their proportions cannot be kept in whole contracts");
+    if (st != ALVH_OK)
+        return st;
+    st = alvh_result_alloc(out, 1, ALVH_LAYERS + 1);
+    if (st != ALVH_OK)
+        return st;
+    for (size_t i = 0; i < ALVH_LAYERS; ++i)
+        alvh_result_set_number(out, 0, i, cal.contracts[i]);
+    alvh_result_set_number(out, 0, ALVH_LAYERS, cal.coverage);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_calibrate_args[] = {
+    {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is "
+                    "ignored), e.g. -1500",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"layer_unit_vegas", "Dollars per VIX point of ONE contract of layers 1, 2, 3 "
+                         "(VIX_LAYER_VEGA with contracts 1), e.g. 18; 11; 7",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"target", "Coverage to aim at, decimal inside the policy's band; empty: coverage_target "
+               "(0.5)",
+     ALVH_ARG_SCALAR, 1, 0, NULL},
+    {"policy", "Policy: JSON text or a JSON file path (layer proportions, coverage band)",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+};
+
+/* ---- ALVH_SCHEDULE and ALVH_COST -------------------------------------------------------------- */
+
+/* The futures argument: rows of (expiry serial, price); expiries at or before valuation are
+ * dropped (expired contracts are not on the curve); the rest must increase. */
+static alvh_status arg_futures(const alvh_value *v, double valuation, double **tenors,
+                               double **prices, size_t *n, alvh_result *out)
+{
+    *tenors = *prices = NULL;
+    *n = 0;
+    if (v->kind == ALVH_EMPTY)
+        return ALVH_OK;
+    if (v->kind != ALVH_RANGE || v->cols != 2)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "futures must be a range of 2 columns (expiry "
+                         "date, price), got %zu columns", v->kind == ALVH_RANGE ? v->cols : 1);
+    double *t = malloc(v->rows * sizeof *t), *f = malloc(v->rows * sizeof *f);
+    if (!t || !f) {
+        free(t);
+        free(f);
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    }
+    size_t k = 0;
+    for (size_t r = 0; r < v->rows; ++r) {
+        const alvh_value *e = &v->cells[2 * r], *pr = &v->cells[2 * r + 1];
+        if (e->kind == ALVH_EMPTY && pr->kind == ALVH_EMPTY)
+            continue; /* a blank row in a longer range */
+        alvh_status st = ALVH_OK;
+        if (e->kind != ALVH_NUMBER || pr->kind != ALVH_NUMBER)
+            st = alvh_fail(out, ALVH_E_RANGE_VALUE, "futures: row %zu must hold an expiry date "
+                           "and a price (numbers)", r + 1);
+        else if (!isfinite(e->number))
+            st = alvh_fail(out, ALVH_E_DATE, "futures: row %zu: the expiry is not a date", r + 1);
+        else if (e->number <= valuation)
+            continue; /* expired */
+        else if (!positive_finite(pr->number))
+            st = alvh_fail(out, ALVH_E_CURVE, "futures: row %zu: the price must be positive, got "
+                           "%.15g", r + 1, pr->number);
+        else if (k > 0 && !((e->number + (e->number == floor(e->number) ? 570.0 / 1440.0 : 0.0)
+                              - valuation) / 365.0 > t[k - 1]))
+            st = alvh_fail(out, ALVH_E_CURVE, "futures: row %zu: expiries must increase down "
+                           "the range", r + 1);
+        if (st != ALVH_OK) {
+            free(t);
+            free(f);
+            return st;
+        }
+        /* A date without a time is the VIX settlement time, 09:30, as VIX_EXPIRY gives it,
+         * so a quote typed as a plain date lands exactly on the layer's expiry. */
+        double ex = e->number == floor(e->number) ? e->number + 570.0 / 1440.0 : e->number;
+        alvh_years_between(valuation, ex, &t[k]);
+        f[k++] = pr->number;
+    }
+    if (k == 0) {
+        free(t);
+        free(f);
+        return alvh_fail(out, ALVH_E_CURVE, "futures: no contract expires after the valuation "
+                         "date");
+    }
+    *tenors = t;
+    *prices = f;
+    *n = k;
+    return ALVH_OK;
+}
+
+static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LAYERS],
+                                double *notional, alvh_result *out)
+{
+    double val = a[0].number, spot = a[1].number, cv = a[3].number;
+    *notional = a[2].number;
+    alvh_policy p;
+    int y, m, d;
+    if (!isfinite(val) || alvh_ymd_from_serial(val, &y, &m, &d) != ALVH_OK)
+        return bad_arg(out, ALVH_E_DATE, "valuation", "a date (spreadsheet serial)", val);
+    if (!positive_finite(spot))
+        return bad_arg(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
+    if (!positive_finite(*notional))
+        return alvh_fail_value(out, ALVH_E_NOTIONAL, *notional);
+    if (!isfinite(cv) || cv == 0.0)
+        return bad_arg(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
+    alvh_status st = arg_policy(&a[4], &p, out);
+    if (st != ALVH_OK)
+        return st;
+    double *t = NULL, *f = NULL;
+    size_t nf = 0;
+    st = arg_futures(&a[5], val, &t, &f, &nf, out);
+    if (st != ALVH_OK)
+        return st;
+    alvh_curve curve = {t, f, nf};
+    int bad = 0;
+    st = alvh_hedge_schedule(val, spot, *notional, cv, &p, &curve, rows, &bad);
+    free(t);
+    free(f);
+    if (st == ALVH_E_NO_EXPIRY && bad >= 1 && bad <= ALVH_LAYERS) {
+        const alvh_layer_policy *l = &p.layers[bad - 1];
+        return alvh_fail(out, st, "layer %d: no VIX expiry from %g to %g days after the "
+                         "valuation date%s; the first is %.4g days away (widen "
+                         "layers.%d.max_days)", bad, l->min_days, l->max_days,
+                         p.distinct_expiries && bad > 1 ? " and after the previous layer's" : "",
+                         rows[bad - 1].days, bad);
+    }
+    if (st == ALVH_E_NO_SOLUTION) {
+        char lo[32], hi[32];
+        fmt_num(lo, sizeof lo, p.coverage_low);
+        fmt_num(hi, sizeof hi, p.coverage_high);
+        return alvh_fail(out, st, "sizing \"vega\": no whole-contract hedge in the policy's "
+                         "proportions lands in the coverage band %s to %s; the nearest, "
+                         "%g/%g/%g contracts, covers %.4g", lo, hi, rows[0].contracts,
+                         rows[1].contracts, rows[2].contracts, rows[0].coverage);
+    }
+    return st;
+}
+
+static alvh_status eval_schedule(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    alvh_layer_row rows[ALVH_LAYERS];
+    double notional;
+    alvh_status st = run_schedule(a, rows, &notional, out);
+    if (st != ALVH_OK)
+        return st;
+    st = alvh_result_alloc(out, ALVH_LAYERS, ALVH_SCHEDULE_COLS);
+    if (st != ALVH_OK)
+        return st;
+    for (size_t i = 0; i < ALVH_LAYERS; ++i) {
+        double c[ALVH_SCHEDULE_COLS];
+        alvh_layer_row_values(&rows[i], c);
+        for (size_t k = 0; k < ALVH_SCHEDULE_COLS; ++k)
+            alvh_result_set_number(out, i, k, c[k]);
+    }
+    return ALVH_OK;
+}
+
+static alvh_status eval_cost(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    alvh_layer_row rows[ALVH_LAYERS];
+    double notional;
+    alvh_status st = run_schedule(a, rows, &notional, out);
+    if (st != ALVH_OK)
+        return st;
+    double total = 0.0;
+    for (size_t i = 0; i < ALVH_LAYERS; ++i)
+        total += rows[i].monthly_cost;
+    alvh_result_number(out, total);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_schedule_args[] = {
+    {"valuation", "Valuation date-time, spreadsheet serial (US/Eastern), e.g. 46037 for "
+                  "2026-01-15",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"vix_spot", "Spot VIX in points, e.g. 16", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"notional", "Condor notional in dollars as the policy's notional_basis measures it "
+                 "(ALVH_NOTIONAL), e.g. 250000",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA), e.g. "
+                    "-1500",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"policy", "Policy: JSON text or a JSON file path (layers, windows, strikes, sizing, costs)",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+    {"futures", "Quoted VIX futures: 2 columns, expiry date (serial; a plain date means 09:30) and "
+                "price; expired rows are skipped. Empty: the model curve VIX_FUT",
+     ALVH_ARG_RANGE, 1, 0, NULL},
+};
+
+/* ---- ALVH_BREAKEVEN --------------------------------------------------------------------------- */
+
+static alvh_status arg_side(const alvh_value *v, int *side, alvh_result *out)
+{
+    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
+        *side = v->number > 0 ? 1 : -1;
+        return ALVH_OK;
+    }
+    if (v->kind == ALVH_TEXT) {
+        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
+            *side = -1;
+            return ALVH_OK;
+        }
+        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
+            *side = 1;
+            return ALVH_OK;
+        }
+        return alvh_fail(out, ALVH_E_SIDE, "side must be \"LOWER\" (or -1) or \"UPPER\" (or 1), "
+                         "got \"%.60s\"", v->text);
+    }
+    return alvh_fail_value(out, ALVH_E_SIDE, v->number);
+}
+
+static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    int side = 0;
+    double k[4], credit = a[2].number, debit = a[3].number, contracts = a[4].number;
+    double mult = a[5].number, level;
+    alvh_status st = arg_side(&a[0], &side, out);
+    if (st == ALVH_OK)
+        st = arg_strikes(&a[1], k, out);
+    if (st != ALVH_OK)
+        return st;
+    if (!positive_finite(credit))
+        return bad_arg(out, ALVH_E_PRICE, "credit", "a positive number of index points per "
+                       "condor", credit);
+    if (!isfinite(debit) || debit < 0.0)
+        return bad_arg(out, ALVH_E_ARGUMENT, "hedge_debit", "zero or positive dollars", debit);
+    if (!positive_finite(contracts))
+        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+                       contracts);
+    if (!positive_finite(mult))
+        return bad_arg(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
+                       mult);
+    st = alvh_hedge_breakeven(k, credit, debit, contracts, mult, side, &level);
+    double per = debit / (contracts * mult);
+    if (st == ALVH_E_HEDGE_COST)
+        return alvh_fail(out, st, "the hedge debit (%.2f dollars = %.4g points per condor) is at "
+                         "least the credit (%.4g points): the hedged condor loses at every "
+                         "expiry level, so it has no break-even", debit, per, credit);
+    if (st == ALVH_E_NO_BREAKEVEN)
+        return alvh_fail(out, st, "no %s break-even: the net credit (%.4g points) is at least "
+                         "the %s wing (%.4g points), so that side never loses at expiry",
+                         side < 0 ? "lower" : "upper", credit - per, side < 0 ? "put" : "call",
+                         side < 0 ? k[1] - k[0] : k[3] - k[2]);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, level);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_breakeven_args[] = {
+    {"side", "\"LOWER\" (or -1) or \"UPPER\" (or 1)", ALVH_ARG_SCALAR, 0, 0, NULL},
+    {"strikes", "The condor's 4 strikes: long put, short put, short call, long call", ALVH_ARG_RANGE,
+     0, 0, NULL},
+    {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"hedge_debit", "Hedge cost charged against the credit, dollars (the schedule's debits, or a "
+                    "month's carry), e.g. 450",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"contracts", "Number of condors", ALVH_ARG_NUMBER, 1, 1.0, NULL},
+    {"multiplier", "Dollars per index point (SPX options: 100)", ALVH_ARG_NUMBER, 1, 100.0, NULL},
+};
+
+/* ---- ALVH_POLICY ------------------------------------------------------------------------------ */
+
+static alvh_status eval_policy(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    alvh_policy p;
+    alvh_status st = arg_policy(&a[1], &p, out);
+    if (st != ALVH_OK)
+        return st;
+    const char *key = a[0].text;
+    if (strcmp(key, "*") == 0)
+        key = "";
+    alvh_policy_value v;
+    char err[ALVH_MESSAGE_SIZE];
+    st = alvh_policy_get(&p, key, &v, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "%s", err);
+    if (!v.is_text) {
+        alvh_result_number(out, v.number);
+        return ALVH_OK;
+    }
+    st = alvh_result_alloc(out, 1, 1);
+    if (st == ALVH_OK)
+        st = alvh_result_set_text(out, 0, 0, v.text);
+    free(v.text);
+    return st;
+}
+
+static const alvh_arg_spec k_policy_args[] = {
+    {"key", "Policy key as a dotted path, layers numbered 1-3: \"coverage_target\", "
+            "\"layers.2.contracts\", \"signals.rsi_level\"; \"*\" for the whole policy",
+     ALVH_ARG_TEXT, 0, 0, NULL},
+    {"policy", "Policy: JSON text or a JSON file path; empty: the built-in default",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+};
+
+const alvh_func alvh_fn_hedge[] = {
+    {"CONDOR_VIX_VEGA", "Hedge",
+     "Dollars a condor position changes for +1 point of VIX: leg vegas x vol_beta x contracts x "
+     "multiplier (skew option: legs move with their own vol)",
+     "Dollars per VIX point (negative for a short condor)", ALVH_SHAPE_SCALAR, 6,
+     k_condor_vix_vega_args, eval_condor_vix_vega,
+     "[3.1,-5.2,-4.6,2.4]\n"
+     "[3.1,-5.2,-4.6,2.4]\t2\t1\t[0.26,0.22,0.13,0.12]\t18\n"
+     "-4.3\t10\t0.8\n"},
+    {"ALVH_COVERAGE", "Hedge",
+     "Share of the condor's VIX loss the hedge covers: hedge_vega / |condor_vega| (the 40-60% "
+     "rule)",
+     "Decimal (0.5 = 50%)", ALVH_SHAPE_SCALAR, 2, k_coverage_args, eval_coverage,
+     "700\t-1400\n"
+     "350\t1400\n"},
+    {"ALVH_NOTIONAL", "Hedge",
+     "Notional of short iron condors as the policy defines it: short_strike, max_loss or margin",
+     "Dollars", ALVH_SHAPE_SCALAR, 4, k_notional_args, eval_notional,
+     "[5650,5700,6300,6350]\t12.5\n"
+     "[5650,5700,6300,6350]\t12.5\t3\t{\"notional_basis\":\"max_loss\"}\n"
+     "[5650,5700,6300,6350]\t12.5\t3\t{\"notional_basis\":\"margin\"}\n"},
+    {"ALVH_SIZE", "Hedge",
+     "VIX call contracts of a layer by the per-notional rule (4/4/2 per $100,000), rounded to "
+     "whole contracts",
+     "Contracts; without layer a row: layer 1, layer 2, layer 3", ALVH_SHAPE_ROW, 3, k_size_args,
+     eval_size,
+     "250000\t1\n"
+     "250000\t3\n"
+     "250000\n"
+     "125000\t3\t{\"rounding\":\"down\"}\n"},
+    {"ALVH_CALIBRATE", "Hedge",
+     "Whole contracts per layer in the policy's proportions (4:4:2) with coverage nearest the "
+     "target inside the band",
+     "Row: layer 1, layer 2, layer 3 contracts, coverage achieved (decimal)", ALVH_SHAPE_ROW, 4,
+     k_calibrate_args, eval_calibrate,
+     "-1500\t[18,11,7]\n"
+     "-1500\t[18,11,7]\t0.45\n"
+     "-4000\t[18,11,7]\t0.5\t{\"layers\":[{\"contracts\":1},{\"contracts\":1},{\"contracts\":0}]}\n"},
+    {"ALVH_SCHEDULE", "Hedge",
+     "The ALVH layer table: expiry, strike, contracts, price, debit, delta, vega, monthly cost per "
+     "layer",
+     "3 rows (layers 1-3) x 13 columns: layer, expiry (serial), days to expiry, strike, "
+     "contracts, future, option price (VIX points), debit ($), delta, beta, layer vega ($ per VIX "
+     "point), monthly cost (decimal of notional), coverage (decimal)",
+     ALVH_SHAPE_MATRIX, 6, k_schedule_args, eval_schedule,
+     "46037\t16\t250000\t-1500\n"
+     "46037\t16\t250000\t-1500\t{\"sizing\":\"vega\"}\t[[46043,16.9],[46071,18.1],[46099,18.9],"
+     "[46127,19.5]]\n"},
+    {"ALVH_COST", "Hedge",
+     "Monthly carry of the ALVH hedge as a share of notional (each layer's cost to its roll date, "
+     "per month)",
+     "Decimal of notional per month (0.0045 = 0.45%)", ALVH_SHAPE_SCALAR, 6, k_schedule_args,
+     eval_cost,
+     "46037\t16\t250000\t-1500\n"
+     "46037\t16\t250000\t-1500\t{\"cost_method\":\"debit\"}\n"},
+    {"ALVH_BREAKEVEN", "Hedge",
+     "Break-even of short condors at expiry with the hedge debit charged against the credit",
+     "Index level", ALVH_SHAPE_SCALAR, 6, k_breakeven_args, eval_breakeven,
+     "LOWER\t[5650,5700,6300,6350]\t12.5\t450\n"
+     "UPPER\t[5650,5700,6300,6350]\t12.5\t450\t3\t100\n"},
+    {"ALVH_POLICY", "Hedge",
+     "Reads one value of a policy (the built-in default, JSON text, or a JSON file)",
+     "The value: a number (true/false as 1/0), or text for words and JSON parts",
+     ALVH_SHAPE_SCALAR, 2, k_policy_args, eval_policy,
+     "layers.1.contracts\n"
+     "coverage_target\t{\"coverage_target\":0.45}\n"
+     "notional_basis\n"},
+};
+ALVH_DEFINE_GROUP_COUNT(hedge);

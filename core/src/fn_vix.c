@@ -1,0 +1,242 @@
+/* fn_vix.c: table rows for the VIX term structure and VIX option layers (group "vix"). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alvh/black.h"
+#include "alvh/hedge.h"
+#include "alvh/policy.h"
+#include "alvh/vixcurve.h"
+#include "internal.h"
+
+/* "<name> must be ..., got <x>" for an argument the generic path cannot name. */
+static alvh_status bad_arg(alvh_result *out, alvh_status st, const char *name, const char *rule,
+                           double got)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.15g", got);
+    if (strtod(num, NULL) != got && isfinite(got))
+        snprintf(num, sizeof num, "%.17g", got);
+    return alvh_fail(out, st, "%s must be %s, got %s", name, rule, num);
+}
+
+static int positive_finite(double x)
+{
+    return isfinite(x) && x > 0.0;
+}
+
+/* ---- VIX_FUT ---------------------------------------------------------------------------------- */
+
+static alvh_status eval_vix_fut(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double years = a[0].number, spot = a[1].number, lr = a[2].number, speed = a[3].number;
+    if (!positive_finite(spot))
+        return bad_arg(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
+    if (!positive_finite(lr))
+        return bad_arg(out, ALVH_E_SPOT, "long_run", "a positive VIX level in points", lr);
+    if (!isfinite(speed) || speed < 0.0)
+        return bad_arg(out, ALVH_E_ARGUMENT, "speed", "zero or a positive rate per year", speed);
+    double f;
+    alvh_status st = alvh_vix_future_model(years, spot, lr, speed, &f);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, f);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_vix_fut_args[] = {
+    {"years", "Tenor of the future in years (ACT/365), e.g. 0.25", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"vix_spot", "Spot VIX in points, e.g. 16", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"long_run", "Long-run VIX level the curve reverts to, points (about the VIX average since "
+                 "1990)",
+     ALVH_ARG_NUMBER, 1, ALVH_VIX_LONG_RUN, NULL},
+    {"speed", "Mean-reversion speed per year (4.3: the 1-month future is 30% of the way to "
+              "long_run)",
+     ALVH_ARG_NUMBER, 1, ALVH_VIX_SPEED, NULL},
+};
+
+/* ---- VIX_FUT_CURVE ---------------------------------------------------------------------------- */
+
+static alvh_status eval_vix_fut_curve(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double *t = NULL, *f = NULL;
+    size_t nt = 0, nf = 0;
+    alvh_status st = alvh_arg_vector(&a[1], "tenors", 1, &t, &nt, out);
+    if (st == ALVH_OK)
+        st = alvh_arg_vector(&a[2], "futures", 1, &f, &nf, out);
+    if (st == ALVH_OK && nt != nf)
+        st = alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                       "tenors and futures must have the same length, got %zu and %zu", nt, nf);
+    if (st == ALVH_OK) {
+        size_t bad;
+        if (alvh_vix_curve_check(t, f, nt, &bad) != ALVH_OK) {
+            if (!isfinite(t[bad]) || t[bad] < 0.0)
+                st = alvh_fail(out, ALVH_E_CURVE, "tenors: item %zu must be zero or positive "
+                               "years, got %.15g", bad + 1, t[bad]);
+            else if (!positive_finite(f[bad]))
+                st = alvh_fail(out, ALVH_E_CURVE, "futures: item %zu must be a positive price, "
+                               "got %.15g", bad + 1, f[bad]);
+            else
+                st = alvh_fail(out, ALVH_E_CURVE, "tenors must increase: item %zu (%.15g) is not "
+                               "after item %zu (%.15g)", bad + 1, t[bad], bad, t[bad - 1]);
+        }
+    }
+    double v = 0.0;
+    if (st == ALVH_OK)
+        st = alvh_vix_future_curve(a[0].number, t, f, nt, &v);
+    free(t);
+    free(f);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, v);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_vix_fut_curve_args[] = {
+    {"years", "Tenor to read the curve at, years (ACT/365), e.g. 0.2", ALVH_ARG_NUMBER, 0, 0,
+     NULL},
+    {"tenors", "Tenors of the quoted futures in years, increasing, e.g. 0.05; 0.13; 0.21",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"futures", "Quoted futures prices in VIX points, one per tenor, e.g. 17.2; 18.4; 19.1",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+};
+
+/* ---- VIX_BETA --------------------------------------------------------------------------------- */
+
+static alvh_status eval_vix_beta(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double w = ALVH_VIX_BETA_WEIGHT, fast = ALVH_VIX_BETA_FAST, slow = ALVH_VIX_BETA_SLOW;
+    const alvh_value *pv = &a[1];
+    if (pv->kind == ALVH_RANGE && pv->rows * pv->cols == 1 && pv->cells[0].kind == ALVH_TEXT) {
+        alvh_policy p;
+        char err[ALVH_MESSAGE_SIZE];
+        alvh_status st = alvh_policy_parse(pv->cells[0].text, &p, err, sizeof err);
+        if (st != ALVH_OK)
+            return alvh_fail(out, st, "params: %s", err);
+        w = p.beta_weight;
+        fast = p.beta_fast;
+        slow = p.beta_slow;
+    } else if (pv->kind == ALVH_RANGE) {
+        double *d = NULL;
+        size_t k = 0;
+        alvh_status st = alvh_arg_vector(pv, "params", 1, &d, &k, out);
+        if (st != ALVH_OK)
+            return st;
+        if (k != 3) {
+            free(d);
+            return alvh_fail(out, ALVH_E_BETA, "params must be 3 numbers (weight, fast, slow) or "
+                             "a policy, got %zu numbers", k);
+        }
+        w = d[0];
+        fast = d[1];
+        slow = d[2];
+        free(d);
+        if (!isfinite(w) || w < 0.0 || w > 1.0)
+            return bad_arg(out, ALVH_E_BETA, "params weight", "between 0 and 1", w);
+        if (!isfinite(fast) || fast < 0.0)
+            return bad_arg(out, ALVH_E_BETA, "params fast", "zero or positive per year", fast);
+        if (!isfinite(slow) || slow < 0.0)
+            return bad_arg(out, ALVH_E_BETA, "params slow", "zero or positive per year", slow);
+    }
+    double b;
+    alvh_status st = alvh_vix_beta(a[0].number, w, fast, slow, &b);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, b);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_vix_beta_args[] = {
+    {"years", "Tenor of the VIX future in years (ACT/365), e.g. 0.0833 for one month",
+     ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"params", "Beta model: 3 numbers (weight of the fast part 0-1, fast and slow decay per "
+               "year) or a policy (JSON text or file path)",
+     ALVH_ARG_RANGE, 1, 0, "0.65; 24; 1.35"},
+};
+
+/* ---- VIX_LAYER_VEGA --------------------------------------------------------------------------- */
+
+static alvh_status eval_vix_layer_vega(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double contracts = a[0].number, fut = a[1].number, strike = a[2].number, years = a[3].number;
+    double vov = a[4].number, rate = a[5].number, beta;
+    if (!isfinite(contracts) || contracts < 0.0)
+        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "zero or a positive number of VIX calls",
+                       contracts);
+    if (!positive_finite(fut))
+        return bad_arg(out, ALVH_E_FORWARD, "vix_future", "a positive VIX futures price in points",
+                       fut);
+    if (!isfinite(vov) || vov < 0.0)
+        return bad_arg(out, ALVH_E_VOL, "vol_of_vol", "zero or a positive decimal (0.9 is 90%)",
+                       vov);
+    if (a[6].kind == ALVH_EMPTY) {
+        alvh_status st = alvh_vix_beta(years, ALVH_VIX_BETA_WEIGHT, ALVH_VIX_BETA_FAST,
+                                       ALVH_VIX_BETA_SLOW, &beta);
+        if (st != ALVH_OK)
+            return st;
+    } else if (a[6].kind == ALVH_NUMBER) {
+        beta = a[6].number;
+        if (!isfinite(beta) || beta < 0.0)
+            return bad_arg(out, ALVH_E_BETA, "beta", "zero or positive (points of future per "
+                           "point of spot VIX)", beta);
+    } else {
+        return alvh_fail(out, ALVH_E_ARG_TYPE, "beta must be a number, got text \"%.60s\"",
+                         a[6].text);
+    }
+    double vega;
+    alvh_status st = alvh_layer_vega(contracts, fut, strike, years, vov, rate, beta, 100.0, &vega,
+                                     NULL);
+    if (st != ALVH_OK)
+        return st;
+    alvh_result_number(out, vega);
+    return ALVH_OK;
+}
+
+static const alvh_arg_spec k_vix_layer_vega_args[] = {
+    {"contracts", "Number of VIX calls in the layer, e.g. 4", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"vix_future", "VIX future of the options' expiry, points, e.g. 17.5", ALVH_ARG_NUMBER, 0, 0,
+     NULL},
+    {"strike", "Strike of the VIX calls, points, e.g. 19", ALVH_ARG_NUMBER, 0, 0, NULL},
+    {"years", "Time to the options' expiry in years (ACT/365), e.g. 0.08", ALVH_ARG_NUMBER, 0, 0,
+     NULL},
+    {"vol_of_vol", "Implied vol of the VIX options, decimal (0.9 is 90%)", ALVH_ARG_NUMBER, 0, 0,
+     NULL},
+    {"rate", "Discount rate, continuous decimal, e.g. 0.04", ALVH_ARG_NUMBER, 1, 0.0, NULL},
+    {"beta", "Points the future moves per point of spot VIX; empty: VIX_BETA(years)",
+     ALVH_ARG_SCALAR, 1, 0, NULL},
+};
+
+const alvh_func alvh_fn_vix[] = {
+    {"VIX_FUT", "VIX",
+     "Model VIX future at a tenor: long_run + (vix_spot - long_run) x exp(-speed x years)",
+     "VIX points", ALVH_SHAPE_SCALAR, 4, k_vix_fut_args, eval_vix_fut,
+     "0.25\t16\n"
+     "0.0833\t30\t20\t4.3\n"
+     "0\t16\n"},
+    {"VIX_FUT_CURVE", "VIX",
+     "Quoted VIX futures curve read at a tenor: linear in tenor between quotes, flat beyond the "
+     "first and last",
+     "VIX points", ALVH_SHAPE_SCALAR, 3, k_vix_fut_curve_args, eval_vix_fut_curve,
+     "0.1\t[0.05,0.13,0.21]\t[17.2,18.4,19.1]\n"
+     "0.5\t[0.05,0.13,0.21]\t[17.2,18.4,19.1]\n"},
+    {"VIX_BETA", "VIX",
+     "Beta of a VIX future to spot VIX: w exp(-fast T) + (1 - w) exp(-slow T), about 0.4 at one "
+     "month and 0.2 at five",
+     "Points of the future per point of spot VIX (1 at tenor 0, falling with tenor)",
+     ALVH_SHAPE_SCALAR, 2, k_vix_beta_args, eval_vix_beta,
+     "0.0833333333333333\n"
+     "0.416666666666667\n"
+     "0.25\t[0.5,20,1]\n"},
+    {"VIX_LAYER_VEGA", "VIX",
+     "Dollars a layer of VIX calls gains for +1 point of spot VIX: contracts x 100 x Black-76 "
+     "delta x beta",
+     "Dollars per VIX point", ALVH_SHAPE_SCALAR, 7, k_vix_layer_vega_args, eval_vix_layer_vega,
+     "4\t17.5\t19\t0.08\t0.9\n"
+     "4\t17.5\t19\t0.08\t0.9\t0.04\t0.5\n"},
+};
+ALVH_DEFINE_GROUP_COUNT(vix);
