@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""Recalculation benchmark: N cells of BS_PRICE (the add-in) against the same Black-Scholes-Merton
+price written with native Calc functions (NORMSDIST/LN/EXP/SQRT), with Calc's threaded formula
+group calculation off and on. Results and the command go to BENCHMARKS.md (never a test).
+
+usage: /usr/bin/python3 bench/bench_calc.py --oxt BUILD/addin/alvh.oxt
+           --functions BUILD/addin/gen/functions.json [--core BUILD/bench/bench_calc_core]
+           [--n 100000] [--reps 3]
+
+Each sheet: inputs in A:G (spot, strike, years, vol, rate, div_yield, "C"), the formula in H1
+filled down to row N. Times are wall-clock seconds of XCalculatable.calculateAll() (a hard
+recalculation of every formula), best of --reps, after one warm-up. --core runs
+bench_calc_core on the same inputs and reports the add-in's per-call overhead over the core's
+alvh_call time.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "calc"))
+from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+
+# Input columns; BS_PRICE's arguments are matched to them by their table names.
+COLUMNS = {"spot": "A", "strike": "B", "years": "C", "vol": "D", "rate": "E", "div_yield": "F",
+           "type": "G", "option_type": "G", "kind": "G"}
+NATIVE = ("=A{r}*EXP(-F{r}*C{r})*NORMSDIST((LN(A{r}/B{r})+(E{r}-F{r}+D{r}^2/2)*C{r})"
+          "/(D{r}*SQRT(C{r})))-B{r}*EXP(-E{r}*C{r})*NORMSDIST((LN(A{r}/B{r})"
+          "+(E{r}-F{r}-D{r}^2/2)*C{r})/(D{r}*SQRT(C{r})))")
+
+
+def inputs(i):
+    """The same rows as bench_calc_core.c."""
+    return (50.0 + (i % 1000) * 0.1, 100.0, 0.25 + (i % 8) * 0.25, 0.1 + (i % 9) * 0.05,
+            0.01 + (i % 5) * 0.01, (i % 3) * 0.01, "C")
+
+
+def addin_template(functions):
+    f = next((f for f in functions if f["name"] == "BS_PRICE"), None)
+    if f is None:
+        sys.exit("bench_calc: BS_PRICE is not in the function table")
+    cols = []
+    for a in f["args"]:
+        if a["name"] in COLUMNS:
+            cols.append(COLUMNS[a["name"]] + "{r}")
+        elif a["optional"]:
+            cols.append("")
+        else:
+            sys.exit(f"bench_calc: no input column for BS_PRICE argument {a['name']}")
+    while cols and cols[-1] == "":
+        cols.pop()
+    return "=BS_PRICE(" + ";".join(cols) + ")"
+
+
+def set_threading(office, enabled):
+    cp = office.service("com.sun.star.configuration.ConfigurationProvider")
+    ua = cp.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        (prop("nodepath", "/org.openoffice.Office.Calc/Formula/Calculation"),))
+    ua.setPropertyValue("UseThreadedCalculationForFormulaGroups", enabled)
+    ua.commitChanges()
+
+
+def build(office, template, n):
+    import uno
+    doc = office.new_calc()
+    doc.enableAutomaticCalculation(False)
+    sh = doc.Sheets.getByIndex(0)
+    sh.getCellRangeByName(f"A1:G{n}").setDataArray(tuple(inputs(i) for i in range(n)))
+    # One formula filled down: setFormulaArray with N distinct strings is very slow.
+    sh.getCellRangeByName("H1").setFormula(template.format(r=1))
+    sh.getCellRangeByName(f"H1:H{n}").fillAuto(
+        uno.Enum("com.sun.star.sheet.FillDirection", "TO_BOTTOM"), 1)
+    return doc, sh
+
+
+def timed_recalcs(doc, reps):
+    doc.calculateAll()  # warm-up
+    times = []
+    for _ in range(reps):
+        t = time.monotonic()
+        doc.calculateAll()
+        times.append(time.monotonic() - t)
+    return times
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--functions", required=True)
+    ap.add_argument("--core")
+    ap.add_argument("--n", type=int, default=100000)
+    ap.add_argument("--reps", type=int, default=3)
+    opts = ap.parse_args()
+    run_unprivileged()
+    with open(opts.functions, encoding="utf-8") as fh:
+        functions = json.load(fh)["functions"]
+    n = opts.n
+    results = {}
+    with CalcOffice(opts.oxt, label="alvh-bench", watchdog_seconds=3600) as office:
+        print(f"soffice up in {office.start_seconds:.1f}s; N={n}, best of {opts.reps}",
+              flush=True)
+        values = {}
+        for label, template in (("add-in BS_PRICE", addin_template(functions)),
+                                ("native NORMSDIST/LN/EXP/SQRT", NATIVE)):
+            doc, sh = build(office, template, n)
+            for threaded in (False, True):
+                set_threading(office, threaded)
+                times = timed_recalcs(doc, opts.reps)
+                results[(label, threaded)] = min(times)
+                print(f"  {label:30s} threaded={'on ' if threaded else 'off'} "
+                      + " ".join(f"{t:.3f}s" for t in times), flush=True)
+            values[label] = [row[0] for row in sh.getCellRangeByName(f"H1:H{n}").getDataArray()]
+            doc.close(True)
+        a, b = values["add-in BS_PRICE"], values["native NORMSDIST/LN/EXP/SQRT"]
+        bad = sum(1 for x in a + b if not isinstance(x, float))
+        diff = max(abs(x - y) / max(1.0, abs(y)) for x, y in zip(a, b)
+                   if isinstance(x, float) and isinstance(y, float))
+        print(f"  add-in vs native: max relative difference {diff:.2e}, non-numeric cells {bad}")
+    cpu = os.cpu_count()
+    print(f"\nResults (N={n}, {cpu} CPUs, seconds per calculateAll, best of {opts.reps}):")
+    for (label, threaded), t in results.items():
+        print(f"  {label:30s} threaded {'on ' if threaded else 'off'}  {t:7.3f}s  "
+              f"{t / n * 1e6:6.2f} us/cell")
+    if opts.core:
+        out = subprocess.run([opts.core, str(n)], capture_output=True, text=True, timeout=600)
+        print(out.stdout, end="")
+        per_call = None
+        for line in out.stdout.splitlines():
+            if line.strip().startswith("alvh_call"):
+                per_call = float(line.split()[-2]) * 1e-9
+        if per_call is not None:
+            addin = results[("add-in BS_PRICE", False)] / n
+            print(f"  add-in overhead over alvh_call: {(addin - per_call) * 1e6:.2f} us/cell "
+                  f"({addin * 1e6:.2f} us/cell in Calc, {per_call * 1e6:.3f} us in the core)")
+    if not math.isfinite(sum(results.values())):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
