@@ -200,23 +200,27 @@ static size_t dq_front(const deque *d)
     return d->slot[d->head];
 }
 
+/* Slot of the k-th entry from the front (k < cap): a wrap instead of a division. */
+static size_t dq_slot(const deque *d, size_t k)
+{
+    size_t j = d->head + k;
+    return j >= d->cap ? j - d->cap : j;
+}
+
 static void dq_push(deque *d, const double *x, size_t i)
 {
     /* Drop the back while it can never again be the extreme: x[back] not beyond x[i]. */
-    while (d->count > 0) {
-        size_t back = d->slot[(d->head + d->count - 1) % d->cap];
-        if (d->sign * x[back] > d->sign * x[i])
-            break;
+    const double xi = d->sign * x[i];
+    while (d->count > 0 && !(d->sign * x[d->slot[dq_slot(d, d->count - 1)]] > xi))
         --d->count;
-    }
-    d->slot[(d->head + d->count) % d->cap] = i;
+    d->slot[dq_slot(d, d->count)] = i;
     ++d->count;
 }
 
 static void dq_expire(deque *d, size_t oldest_kept)
 {
     while (d->count > 0 && dq_front(d) < oldest_kept) {
-        d->head = (d->head + 1) % d->cap;
+        d->head = d->head + 1 == d->cap ? 0 : d->head + 1;
         --d->count;
     }
 }
