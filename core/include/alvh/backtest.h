@@ -1,0 +1,159 @@
+/* alvh/backtest.h: a daily backtest of short SPX iron condors with and without the layered VIX
+ * call hedge (ALVH), on market data a user supplies or on a synthetic market (alvh/market.h).
+ *
+ * Both strategies trade the SAME condors; the hedged one also holds the three VIX call layers.
+ * So, on every row, exactly:
+ *     equity_unhedged = cash_unhedged + condor_mark
+ *     equity_hedged   = cash_hedged + condor_mark + hedge_mark
+ *     hedge_pnl       = equity_hedged - equity_unhedged
+ *                     = (cash_hedged - cash_unhedged) + hedge_mark
+ * Cash earns no interest (so the identities hold without a financing term).
+ *
+ * Rules (every number from the policy, alvh/policy.h, "backtest" object and the hedge fields;
+ * docs/backtest.md states them with their reasons):
+ *   - Rows are daily closes, taken at 16:00 US/Eastern of the row's date.
+ *   - Condor: opened on the first row, then on the first row when none is open and at least
+ *     open_every_days have passed since the last opening. Expiry: the first business day
+ *     (alvh_is_business_day) on or after condor_days calendar days later, 16:00 (SPX options
+ *     expire every business day). Short strikes where the BSM delta at the at-the-money vol
+ *     and that expiry is -/+ condor_delta (closed form, K = S exp(-kind N^-1(kind delta e^{qT}) vol sqrt(T) + (r - q + vol^2/2) T)),
+ *     moved away from spot to the spx_strike_step grid (put down, call up); wings wing_points.
+ *     Closed when it can be bought back for at most (1 - take_profit) x its credit, or when
+ *     days to expiry <= close_days; otherwise settled at its payoff on the first row on or after
+ *     its expiry.
+ *   - Implied vols: at-the-money vol = vol_beta x VIX / 100; a leg's vol is
+ *     atm x (1 - skew x ln(K / spot)) (the relative smile of alvh_condor_skew_vols), floored at
+ *     atm / 4. BSM with the policy's rate and backtest.div_yield.
+ *   - Hedge layers (hedged strategy only), set by alvh_hedge_schedule(): layer i is bought at
+ *     the first VIX expiry (Cboe rule, alvh_vix_expiry) at least layers[i].min_days away,
+ *     strike = that expiry's future + otm_points rounded up to the policy's VIX strike grid,
+ *     contracts by alvh_hedge_size() on the latest condor's notional (alvh_hedge_notional()),
+ *     the future from the curve below. A layer is sold and re-bought (a
+ *     roll) when its days to expiry <= roll_days; with use_signals, a REBALANCE or ARM trigger
+ *     (alvh_signal()) on a row re-strikes layer 1 the same way. An option still held at expiry
+ *     is settled at max(VIX - strike, 0) on the first row on or after expiry.
+ *   - VIX futures: interpolated (linear in tenor) on the row's quoted curve, with spot VIX at
+ *     tenor 0 and flat beyond the last quote; without quotes, the policy's model curve
+ *     (alvh_vix_future_model(), vix_long_run, vix_speed). VIX calls: Black-76 on that future at
+ *     the layer's vol_of_vol, discounted at the policy rate, multiplier vix_multiplier.
+ *   - Costs: cost_spx dollars per SPX option contract per trade (4 legs), cost_vix per VIX
+ *     option contract; settlement at expiry costs nothing.
+ * Sizing "vega" (calibration) is not supported by the backtest: ALVH_E_POLICY_VALUE.
+ */
+#ifndef ALVH_BACKTEST_H
+#define ALVH_BACKTEST_H
+
+#include <stddef.h>
+
+#include "alvh/policy.h"
+#include "alvh/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The most quoted futures tenors per row. */
+#define ALVH_BACKTEST_MAX_FUTURES 16
+/* A backtest needs at least this many rows. */
+#define ALVH_BACKTEST_MIN_ROWS 2
+
+/* Market data: n rows, read-only, owned by the caller. */
+typedef struct alvh_backtest_data {
+    size_t n;
+    const double *date;      /* serial dates (days since 1899-12-30), strictly increasing */
+    const double *spx;       /* SPX closes, > 0 */
+    const double *vix;       /* VIX closes, > 0, index points */
+    size_t nfut;             /* number of quoted futures tenors, 0..ALVH_BACKTEST_MAX_FUTURES */
+    const double *fut_days;  /* nfut tenors in calendar days, > 0, strictly increasing */
+    const double *fut;       /* n x nfut row-major VIX futures, > 0 (NULL when nfut = 0) */
+    const double *advancers; /* NULL, or n counts >= 0 (then decliners too): A/D divergence */
+    const double *decliners;
+} alvh_backtest_data;
+
+/* Events of a row (OR-ed in alvh_backtest_day.events). */
+#define ALVH_BT_CONDOR_OPEN 1u
+#define ALVH_BT_CONDOR_CLOSE 2u   /* bought back: take profit or days-to-expiry rule */
+#define ALVH_BT_CONDOR_EXPIRE 4u  /* settled at its payoff */
+#define ALVH_BT_LAYER_TRADE 8u    /* a layer was bought, rolled or re-struck */
+#define ALVH_BT_SIGNAL 16u        /* a REBALANCE or ARM trigger re-struck layer 1 */
+#define ALVH_BT_LAYER_EXPIRE 32u  /* a layer was settled at expiry */
+#define ALVH_BT_HIGH_VIX 64u      /* VIX closed above the policy's high_vix */
+#define ALVH_BT_SPIKE 128u        /* VIX closed at least spike_rise above the previous close */
+
+/* One row of the daily output. Dollars unless stated. */
+typedef struct alvh_backtest_day {
+    double equity_unhedged, equity_hedged;
+    double hedge_pnl;                          /* equity_hedged - equity_unhedged */
+    double drawdown_unhedged, drawdown_hedged; /* equity / running peak - 1, <= 0, decimals */
+    double cash_unhedged, condor_mark;         /* condor_mark: -(value to buy back), <= 0 */
+    double cash_hedged, hedge_mark;            /* hedge_mark: value of the VIX calls, >= 0 */
+    double condor_pnl, front_pnl, hedge_day_pnl; /* this row's P&L: condor, layer 1, all layers */
+    double condor_strikes[4];                  /* long put, short put, short call, long call;
+                                                  0 when no condor is open at the close */
+    double condor_expiry;                      /* serial date-time, 0 when none */
+    double layer_contracts[3], layer_strike[3], layer_expiry[3]; /* at the close */
+    unsigned events;
+} alvh_backtest_day;
+
+/* The summary. [0] unhedged, [1] hedged. NAN marks a measure that is undefined on the data
+ * (shown as an empty cell / "n/a"). Decimals unless stated (0.05 is 5%). */
+typedef struct alvh_backtest_summary {
+    double rows, years;              /* rows; (last date - first date) / 365 */
+    double total_return[2];          /* final equity / capital - 1 */
+    double max_drawdown[2];          /* min over rows of equity / running peak - 1 (<= 0) */
+    double worst_day[2];             /* min over rows of equity / previous equity - 1 */
+    double high_vix_days;            /* rows with VIX > high_vix */
+    double high_vix_drawdown[2];     /* min of the drawdown over high-VIX rows (<= 0) */
+    double high_vix_reduction;       /* 1 - hvd[1] / hvd[0], when hvd[0] < 0 */
+    double high_vix_pnl[2];          /* dollars: sum of daily equity changes on high-VIX rows */
+    double high_vix_loss[2];         /* dollars >= 0: sum of daily LOSSES on high-VIX rows */
+    double high_vix_loss_reduction;  /* 1 - loss[1] / loss[0], when loss[0] > 0 */
+    double hedge_pnl;                /* dollars, at the last row */
+    double hedge_premium;            /* dollars paid for VIX calls, fees included */
+    double average_notional;         /* dollars: mean over rows of the hedge-sizing notional */
+    double hedge_premium_month;      /* premium / months / average notional (months = years*12) */
+    double hedge_cost_month;         /* -hedge_pnl / months / average notional (net cost) */
+    double spike_days;               /* rows with VIX >= (1 + spike_rise) x previous VIX */
+    double spike_ratio_front;        /* sum of layer-1 P&L / sum of condor loss, spike rows */
+    double spike_ratio_hedge;        /* the same with all three layers */
+    double condors;                  /* condors opened */
+    double condor_wins;              /* closed or settled for less than their credit */
+    double costs[2];                 /* dollars of transaction costs */
+} alvh_backtest_summary;
+
+/* The summary's measures in output order: name, and where in the struct. */
+typedef struct alvh_backtest_measure {
+    const char *name;  /* "total_return_unhedged" */
+    const char *doc;   /* unit and meaning */
+    size_t offset;     /* of the double within alvh_backtest_summary */
+} alvh_backtest_measure;
+
+/*! alvh_backtest_measures() : the summary's measures (count in *n), a static table. */
+const alvh_backtest_measure *alvh_backtest_measures(size_t *n);
+
+/*! alvh_backtest_check() :
+ *  Validates market data: n >= 2, every date finite and strictly after the previous (no
+ *  duplicates, sorted), gaps of at most max_gap_days calendar days (longer gaps are missing
+ *  days), SPX, VIX and futures finite and > 0, breadth finite and >= 0, tenors valid.
+ *  first_row: the number the first row is called in messages (1 for a range, 2 for a CSV file
+ *  with a header line).
+ *  @return : ALVH_OK, ALVH_E_DATA_SHORT, ALVH_E_DATA_VALUE, ALVH_E_DATA_ORDER, ALVH_E_DATA_GAP,
+ *            ALVH_E_DATA_FORMAT (tenors); err gets a sentence naming the row and column. */
+alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days,
+                                size_t first_row, char *err, size_t errsize);
+
+/*! alvh_backtest_run() :
+ *  Runs both strategies over d (checked first, as above) under policy p.
+ *  days : room for d->n rows (caller-owned); summary : filled at the end.
+ *  Linear in d->n; allocates two work arrays of d->n entries (signals), nothing per row.
+ *  @return : ALVH_OK, the statuses of alvh_backtest_check(), ALVH_E_POLICY_VALUE (sizing
+ *            "vega", or a signals setting alvh_signal() rejects), ALVH_E_NO_MEMORY, a pricing
+ *            status, ALVH_E_NOT_FINITE; err says what and on which row. */
+alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
+                              size_t first_row, alvh_backtest_day *days,
+                              alvh_backtest_summary *summary, char *err, size_t errsize);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

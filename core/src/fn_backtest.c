@@ -1,0 +1,137 @@
+/* fn_backtest.c: table rows for the backtest (category "Backtest"). The engine is backtest.c;
+ * these adapters read the three columns and the policy, run it, and lay out the results. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "alvh/backtest.h"
+#include "alvh/policy.h"
+#include "internal.h"
+
+/* Columns of ALVH_BACKTEST, in order. */
+#define BT_COLS 10
+
+typedef struct {
+    double *date, *spx, *vix;
+    size_t n;
+    alvh_backtest_day *days;
+    alvh_backtest_summary summary;
+} bt_run;
+
+static void bt_free(bt_run *r)
+{
+    free(r->date);
+    free(r->spx);
+    free(r->vix);
+    free(r->days);
+}
+
+/* Reads dates, spx, vix and the policy, and runs the backtest into r. */
+static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
+{
+    size_t nd = 0, ns = 0, nv = 0;
+    alvh_status st = alvh_arg_vector(&args[0], "dates", 1, &r->date, &nd, out);
+    if (st == ALVH_OK)
+        st = alvh_arg_vector(&args[1], "spx", 1, &r->spx, &ns, out);
+    if (st == ALVH_OK)
+        st = alvh_arg_vector(&args[2], "vix", 1, &r->vix, &nv, out);
+    if (st != ALVH_OK)
+        return st;
+    if (nd != ns || nd != nv)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                         "dates, spx and vix must have the same number of rows, got %zu, %zu and "
+                         "%zu", nd, ns, nv);
+    r->n = nd;
+    alvh_policy policy;
+    char err[ALVH_MESSAGE_SIZE];
+    err[0] = '\0';
+    const char *text = args[3].kind == ALVH_TEXT ? args[3].text : NULL;
+    st = alvh_policy_parse(text, &policy, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
+    r->days = malloc(r->n * sizeof *r->days);
+    if (!r->days)
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    alvh_backtest_data d = {.n = r->n, .date = r->date, .spx = r->spx, .vix = r->vix};
+    err[0] = '\0';
+    st = alvh_backtest_run(&d, &policy, 1, r->days, &r->summary, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "%s", err[0] ? err : alvh_status_message(st));
+    return ALVH_OK;
+}
+
+static alvh_status eval_backtest(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    bt_run r = {0};
+    alvh_status st = run(args, &r, out);
+    if (st == ALVH_OK)
+        st = alvh_result_alloc(out, r.n, BT_COLS);
+    if (st == ALVH_OK)
+        for (size_t i = 0; i < r.n; ++i) {
+            const alvh_backtest_day *d = &r.days[i];
+            const double row[BT_COLS] = {d->equity_unhedged, d->equity_hedged, d->hedge_pnl,
+                                         d->drawdown_unhedged, d->drawdown_hedged,
+                                         d->cash_unhedged, d->condor_mark, d->cash_hedged,
+                                         d->hedge_mark, (double)d->events};
+            for (size_t c = 0; c < BT_COLS; ++c)
+                alvh_result_set_number(out, i, c, row[c]);
+        }
+    bt_free(&r);
+    return st;
+}
+
+static alvh_status eval_summary(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    bt_run r = {0};
+    size_t nm = 0;
+    const alvh_backtest_measure *m = alvh_backtest_measures(&nm);
+    alvh_status st = run(args, &r, out);
+    if (st == ALVH_OK)
+        st = alvh_result_alloc(out, nm, 2);
+    for (size_t k = 0; st == ALVH_OK && k < nm; ++k) {
+        st = alvh_result_set_text(out, k, 0, m[k].name);
+        double x = *(const double *)((const char *)&r.summary + m[k].offset);
+        if (isfinite(x))
+            alvh_result_set_number(out, k, 1, x); /* NAN (undefined) stays empty: #N/A */
+    }
+    bt_free(&r);
+    return st;
+}
+
+static const alvh_arg_spec k_bt_args[] = {
+    {"dates", "Trading dates, oldest first, as spreadsheet dates (e.g. 45300 or =DATE(2024;1;8))",
+     ALVH_ARG_RANGE, 0, 0, NULL},
+    {"spx", "SPX closes on the same rows, index points (e.g. 4750)", ALVH_ARG_RANGE, 0, 0, NULL},
+    {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0, 0, NULL},
+    {"policy",
+     "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the condor, costs "
+     "and thresholds (default: 16-delta 45-day condors, 4/4/2 layers per $100,000)",
+     ALVH_ARG_TEXT, 1, 0, NULL},
+};
+
+#define BT_EXAMPLE_DATA                                                                       \
+    "[45300,45301,45302,45303,45306,45307]\t[4750,4765,4700,4620,4680,4690]\t"                \
+    "[13.5,13.2,15.8,21.4,18.2,17.9]"
+
+const alvh_func alvh_fn_backtest[] = {
+    {"ALVH_BACKTEST", "Backtest",
+     "Daily backtest of short SPX iron condors without and with the layered VIX call hedge, on "
+     "the given closes (VIX futures from the policy's model curve)",
+     "One row per input row, 10 columns: equity unhedged, equity hedged, hedge P&L (hedged - "
+     "unhedged), drawdown unhedged, drawdown hedged (decimals <= 0), cash unhedged, condor mark, "
+     "cash hedged, hedge mark (dollars), events (bit flags: 1 condor opened, 2 closed, 4 settled, "
+     "8 layer traded, 16 signal, 32 layer settled, 64 high VIX, 128 spike)",
+     ALVH_SHAPE_MATRIX, 4, k_bt_args, eval_backtest,
+     BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA
+                     "\t{\"backtest\": {\"take_profit\": 0, \"capital\": 250000}}\n"},
+    {"ALVH_BACKTEST_SUMMARY", "Backtest",
+     "Summary of ALVH_BACKTEST: returns, drawdowns, drawdown and losses on high-VIX days with and "
+     "without the hedge, hedge cost per month, spike-day ratio",
+     "Two columns, one row per measure: name (text) and value (decimals for returns, drawdowns "
+     "and ratios; dollars for P&L, premium and costs); empty (#N/A) when undefined on the data, "
+     "e.g. no high-VIX day",
+     ALVH_SHAPE_MATRIX, 4, k_bt_args, eval_summary,
+     BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA "\t{\"backtest\": {\"high_vix\": 15}}\n"},
+};
+ALVH_DEFINE_GROUP_COUNT(backtest);
