@@ -147,7 +147,7 @@ alvh_status alvh_market_preset(const char *name, alvh_market_params *p)
     return ALVH_E_MARKET_PRESET;
 }
 
-/* ---- closed forms ----------------------------------------------------------------------------- */
+/* ---- closed forms ------------------------------------------------------------------------- */
 
 alvh_status alvh_market_check(const alvh_market_params *p)
 {

@@ -20,7 +20,8 @@
  * VIX futures: F(T) = E_Q[VIX_{t+T}] = 100 E_Q[sqrt(A + B v_{t+T})] has no closed form. The
  * generator uses the lognormal two-moment approximation: with X = A + B v_{t+T},
  *   m = E_Q[X] = A + B (theta_q + (v_t - theta_q) e^{-kappa_q T}),
- *   s^2 = Var_Q[X] = B^2 (v_t xi^2 e^{-kq T}(1 - e^{-kq T})/kq + theta_q xi^2 (1 - e^{-kq T})^2/(2 kq))
+ *   s^2 = Var_Q[X] = B^2 (v_t xi^2 e^{-kq T} (1 - e^{-kq T}) / kq
+ *                         + theta_q xi^2 (1 - e^{-kq T})^2 / (2 kq)),  kq = kappa_q
  *   (the CIR conditional variance), and for lognormal X, E[sqrt X] = sqrt(m) (1 + s^2/m^2)^(-1/8).
  * It is exact at T = 0, has the right convexity to first order in s^2 (Jensen: the future is
  * below sqrt of the forward variance), and tests/gen_market_data.py measures its error against
