@@ -162,29 +162,38 @@ class Call:
 
 
 class Workbench:
-    """A document with a Data sheet (argument cells) and a Calls sheet (formulas)."""
+    """A document with a Data sheet (argument cells), a Calls sheet (formulas in column A, array
+    formulas spreading right) and an Errs sheet (=ERRORTYPE of every Calls cell), written and
+    read in a few bulk UNO calls: a round trip per cell would dominate the run time."""
+
+    CHUNK = 2000  # rows per setDataArray/setFormulaArray call
 
     def __init__(self, office):
         self.office = office
         self.doc = office.new_calc()
         self.doc.enableAutomaticCalculation(False)
         sheets = self.doc.Sheets
-        self.calls = sheets.getByIndex(0)
+        sheets.getByIndex(0).setName("Calls")
         sheets.insertNewByName("Data", 1)
+        sheets.insertNewByName("Errs", 2)
+        self.calls = sheets.getByName("Calls")
         self.data = sheets.getByName("Data")
+        self.errs = sheets.getByName("Errs")
         self.data_row = 0
         self.call_row = 0
+        self.max_cols = 1
+        self.grid = {}       # Data cells: (col, row) -> float | str
+        self.error_cells = []
+        self.scalars = {}    # Calls row -> formula
+        self.arrays = []     # (col0, row0, col1, row1, formula)
 
     def _put(self, col, row, v):
-        cell = self.data.getCellByPosition(col, row)
         if v is None:
             return
         if v is Field.ERROR:
-            cell.setFormula("=0/0")
-        elif isinstance(v, float):
-            cell.setValue(v)
+            self.error_cells.append((col, row))
         else:
-            cell.setString(v)
+            self.grid[(col, row)] = v
 
     def arg_text(self, f, inline, col, row):
         """The formula text of an argument; cells go to Data at (col, row). Returns (text, width,
@@ -242,30 +251,75 @@ class Workbench:
         call.anchor = (0, self.call_row)
         call.formula = text
         if rows == 1 and cols == 1:
-            self.calls.getCellByPosition(0, self.call_row).setFormula(text)
+            self.scalars[self.call_row] = text
         else:
-            rng = self.calls.getCellRangeByPosition(0, self.call_row, cols - 1,
-                                                    self.call_row + rows - 1)
-            rng.setArrayFormula(text)
+            self.arrays.append((0, self.call_row, cols - 1, self.call_row + rows - 1, text))
+        self.max_cols = max(self.max_cols, cols)
         self.call_row += rows
 
+    def flush(self):
+        """Writes the argument cells and the formulas."""
+        import uno
+        if self.grid:
+            width = max(c for c, _ in self.grid) + 1
+            height = max(r for _, r in self.grid) + 1
+            rows = [[""] * width for _ in range(height)]   # "" leaves a cell empty
+            for (c, r), v in self.grid.items():
+                rows[r][c] = v
+            for r0 in range(0, height, self.CHUNK):
+                r1 = min(height, r0 + self.CHUNK)
+                self.data.getCellRangeByPosition(0, r0, width - 1, r1 - 1).setDataArray(
+                    tuple(tuple(row) for row in rows[r0:r1]))
+        for c, r in self.error_cells:
+            self.data.getCellByPosition(c, r).setFormula("=0/0")
+        n = self.call_row
+        for r0 in range(0, n, self.CHUNK):
+            r1 = min(n, r0 + self.CHUNK)
+            self.calls.getCellRangeByPosition(0, r0, 0, r1 - 1).setFormulaArray(
+                tuple((self.scalars.get(r, ""),) for r in range(r0, r1)))
+        for c0, r0, c1, r1, text in self.arrays:
+            self.calls.getCellRangeByPosition(c0, r0, c1, r1).setArrayFormula(text)
+        # Errs: the error code of every Calls cell (0 when none), one formula filled around.
+        self.errs.getCellByPosition(0, 0).setFormula("=IFERROR(ERRORTYPE($Calls.A1);0)")
+        if n > 1:
+            self.errs.getCellRangeByPosition(0, 0, 0, n - 1).fillAuto(
+                uno.Enum("com.sun.star.sheet.FillDirection", "TO_BOTTOM"), 1)
+        if self.max_cols > 1:
+            self.errs.getCellRangeByPosition(0, 0, self.max_cols - 1, n - 1).fillAuto(
+                uno.Enum("com.sun.star.sheet.FillDirection", "TO_RIGHT"), 1)
+
+    def reader(self, doc=None):
+        return Reader(doc or self.doc, self.call_row, self.max_cols)
+
+
+class Reader:
+    """The Calls results and Errs codes of a (possibly reloaded) workbench document."""
+
+    def __init__(self, doc, rows, cols):
+        sheets = doc.Sheets
+        rng = (0, 0, cols - 1, rows - 1)
+        self.values = sheets.getByName("Calls").getCellRangeByPosition(*rng).getDataArray()
+        self.errors = sheets.getByName("Errs").getCellRangeByPosition(*rng).getDataArray()
+
     def read(self, call):
-        return read_cells(self.calls, call)
-
-
-def read_cells(sheet, call):
-    """[[(error, value, string, result type)]] of a call's result block."""
-    col, row = call.anchor
-    rows, cols = call.shape
-    out = []
-    for r in range(rows):
-        line = []
-        for c in range(cols):
-            cell = sheet.getCellByPosition(col + c, row + r)
-            line.append((cell.getError(), cell.getValue(), cell.getString(),
-                         cell.FormulaResultType2))
-        out.append(line)
-    return out
+        """[[(error, value, string, result type)]] of a call's result block."""
+        col, row = call.anchor
+        rows, cols = call.shape
+        out = []
+        for r in range(rows):
+            line = []
+            for c in range(cols):
+                v = self.values[row + r][col + c]
+                e = self.errors[row + r][col + c]
+                e = int(e) if isinstance(e, float) else -1
+                if e:
+                    line.append((e, 0.0, f"Err:{e}", ERROR_RESULT))
+                elif isinstance(v, float):
+                    line.append((0, v, repr(v), VALUE_RESULT))
+                else:
+                    line.append((0, 0.0, v, STRING_RESULT))
+            out.append(line)
+        return out
 
 
 def reloaded_call(data, call):
@@ -363,11 +417,13 @@ def evaluate(office, alvh, calls, checks, suite):
     for c in calls:
         c.shape = cli_shape(c.cli) if c.calc_error is None else (1, 1)
         wb.place(c)
+    wb.flush()
     t1 = time.monotonic()
     wb.doc.calculateAll()
     t2 = time.monotonic()
+    reader = wb.reader()
     for c in calls:
-        cells = wb.read(c)
+        cells = reader.read(c)
         ok, why = compare(c, cells)
         checks.check(ok, f"[{suite}] {c.label}: {c.formula} -> {cells[0][0][:3]} vs CLI "
                          f"{c.batch_line()!r} -> {c.cli!r}: {why}")
@@ -580,13 +636,13 @@ def suite_documents(office, table, alvh, checks, compat):
     def reopen(label):
         doc = office.load(path)
         try:
-            sheet = doc.Sheets.getByIndex(0)
-            cached = [read_cells(sheet, c) for c in calls]
+            cached = wb.reader(doc)
             doc.calculateAll()
+            recalculated = wb.reader(doc)
             again = [reloaded_call(doc.Sheets.getByName("Data"), c) for c in calls]
             run_cli(alvh, again)
-            for c, before in zip(again, cached):
-                after = read_cells(sheet, c)
+            for c in again:
+                before, after = cached.read(c), recalculated.read(c)
                 ok, why = compare(c, after)
                 checks.check(ok, f"[documents] {label}: {c.label} {c.formula} recalculates to "
                                  f"{after[0][0][:3]}, the CLI gives {c.cli!r} ({why})")
