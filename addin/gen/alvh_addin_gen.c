@@ -154,7 +154,7 @@ static const char *cxx_type(uno_type t)
 }
 
 /* "div_yield" -> "pDivYield": a legal IDL identifier that is never a keyword. */
-static void param_name(const char *name, char *buf, size_t size)
+static void camel_name(const char *name, char *buf, size_t size)
 {
     size_t n = 0;
     int upper = 1;
@@ -168,6 +168,24 @@ static void param_name(const char *name, char *buf, size_t size)
         upper = 0;
     }
     buf[n] = '\0';
+}
+
+/* The parameter name of argument j of f: camel_name(), made unique within the method by
+ * appending the argument's position when two arguments would collide. */
+static void param_name_of(const alvh_func *f, size_t j, char *buf, size_t size)
+{
+    char other[64];
+    camel_name(f->args[j].name, buf, size);
+    for (size_t k = 0; k < f->nargs; ++k) {
+        if (k == j)
+            continue;
+        camel_name(f->args[k].name, other, sizeof other);
+        if (strcmp(buf, other) == 0) {
+            size_t len = strlen(buf);
+            snprintf(buf + len, size - len, "%zu", j + 1);
+            return;
+        }
+    }
 }
 
 static int valid_method_name(const char *name)
@@ -200,7 +218,7 @@ static void gen_interface(buffer *b)
         bprintf(b, "    /* %s */\n    any %s(", f->summary, f->name);
         for (size_t j = 0; j < f->nargs; ++j) {
             char pname[64];
-            param_name(f->args[j].name, pname, sizeof pname);
+            param_name_of(f, j, pname, sizeof pname);
             bprintf(b, "%s[in] %s %s", j ? ", " : " ", idl_type(arg_uno_type(&f->args[j])), pname);
         }
         bprintf(b, "%s)\n        raises( com::sun::star::lang::IllegalArgumentException,\n"
@@ -231,13 +249,13 @@ static void gen_methods(buffer *b)
         bprintf(b, "css::uno::Any SAL_CALL %s(", f->name);
         for (size_t j = 0; j < f->nargs; ++j) {
             char pname[64];
-            param_name(f->args[j].name, pname, sizeof pname);
+            param_name_of(f, j, pname, sizeof pname);
             bprintf(b, "%s%s %s", j ? ", " : "", cxx_type(arg_uno_type(&f->args[j])), pname);
         }
         bprintf(b, ") override\n{\n    return call(%zu, {", i);
         for (size_t j = 0; j < f->nargs; ++j) {
             char pname[64];
-            param_name(f->args[j].name, pname, sizeof pname);
+            param_name_of(f, j, pname, sizeof pname);
             bprintf(b, "%sUnoArg(%s)", j ? ", " : "", pname);
         }
         bprintf(b, "});\n}\n");

@@ -12,7 +12,9 @@ Suites (one office start for wizard, values and errors; documents restarts it on
              bit for bit: arguments from cells (ranges as cell blocks) and again inline
              (literals, inline arrays); array results through array formulas, cell by cell.
   errors     a bad-input matrix from each function's richest example: each argument made
-             negative, zero, text, an empty cell, omitted, an error value (=0/0), a wrong shape;
+             negative, zero, huge, tiny, text, an empty cell, omitted, an error value (=0/0),
+             a wrong shape (ranges: a cell negative/zero/text/empty/error, a single value,
+             another shape, 2000 cells); varargs functions with 20 extra arguments;
              the cell equals the CLI (value, or #ERR NO_CONVERGENCE <-> Err:523, other #ERR <->
              Err:502), except where Calc answers before calling the add-in (CALC_FIRST below);
              ALVH_ERROR with the same arguments shows the CLI's sentence; soffice stays alive.
@@ -525,6 +527,8 @@ def mutations(f, uno):
         base = f.value if f.kind == "number" else 100.0
         out.append(("negative", Field("number", -base if base != 0 else -1.0), None, None))
         out.append(("zero", Field("number", 0.0), None, None))
+        out.append(("huge", Field("number", 1e300), None, None))
+        out.append(("tiny", Field("number", 1e-300), None, None))
         out.append(("text", Field("text", "abc"),
                     None, ERR_VALUE if uno == "double" else None))
         out.append(("empty cell", Field("empty", cli="0"), None, None))
@@ -556,6 +560,10 @@ def mutations(f, uno):
             out.append(("error cell", Field("range", changed(first, Field.ERROR)), None,
                         ERR_PARAMETER))
             out.append(("single number", Field("number", x), None, None))
+        if flat:
+            k = max(1, 2000 // (len(cells) * len(cells[0])))
+            long = cells * k if len(cells[0]) == 1 else [row * k for row in cells]
+            out.append(("long range", Field("range", long), None, None))
         if len(cells[0]) == 1 and len(cells) >= 2:
             out.append(("two columns", Field("range", [row + row for row in cells]), None, None))
         elif len(cells) == 1 and len(cells[0]) >= 2:
@@ -608,13 +616,26 @@ def error_calls(table):
     return calls
 
 
+def varargs_calls(table):
+    """Functions taking varargs, given more extra arguments than any function takes (the table
+    answers ARG_COUNT; the glue must pass them all without overflowing anything)."""
+    calls = []
+    for func in table:
+        if not func["args"] or func["args"][-1]["uno"] != "varargs":
+            continue
+        fields = richest_example(func) + [Field("number", float(k)) for k in range(20)]
+        calls.append(Call(func["name"], fields, f"{func['name']} with 20 more arguments",
+                          fixed_count=fixed_count(func)))
+    return calls
+
+
 def uno_name(func, pos):
     args = func["args"]
     return args[pos]["name"] if pos < len(args) else args[-1]["name"]
 
 
 def suite_errors(office, table, alvh, checks):
-    calls = error_calls(table)
+    calls = error_calls(table) + varargs_calls(table)
     wb = evaluate(office, alvh, calls, checks, "errors")
     wb.doc.close(True)
     checks.check(office.alive(), "[errors] soffice is alive after the bad-input matrix")
