@@ -75,6 +75,17 @@ for r, w in zip(rows, want):
         check((x is None and g is None) or (x is not None and close(g, x, 1e-14)),
               f"VIX_MACD hand row {r} want {w}")
 
+# A one-row input gives a row (VIX_MACD: three rows).
+code, out = batch([["VIX_RSI", "[[1,2,3,2,1,2]]", 2], ["VIX_MACD", "[[1,2,4,3,5]]", 2, 3, 2],
+                   ["ALVH_SIGNAL", json.dumps([[20] * 40])]])
+check(out[0] == "[[null,null,100,50,25,62.5]]", f"VIX_RSI of a row: {out[0]}")
+rows = json.loads(out[1]) if out[1].startswith("[") else []
+check(len(rows) == 3 and all(len(r) == 5 for r in rows) and rows[1][2] is None
+      and close(rows[0][3], 1 / 3, 1e-14) and close(rows[1][3], 0.5, 1e-14)
+      and close(rows[2][3], -1 / 6, 1e-14), f"VIX_MACD of a row: {out[1]}")
+rows = json.loads(out[2]) if out[2].startswith("[") else []
+check(len(rows) == 1 and rows[0] == [None] * 34 + ["NONE"] * 6, f"ALVH_SIGNAL of a row: {out[2]}")
+
 # ---- TA-Lib references ----
 inputs = {}
 with open(os.path.join(DATA, "indicators_input.csv")) as f:

@@ -580,6 +580,22 @@ static void table_rows_leave_warm_up_rows_empty(void)
     CHECK_STATUS(alvh_call_by_name("VIX_RSI", targs, 2, &r), ALVH_OK, "trailing empties");
     CHECK(r.rows == 7, "trailing empty cells dropped: %zu rows", r.rows);
 
+    /* A one-row input gets the transposed layout: VIX_RSI 1x7, VIX_MACD 3x5. */
+    alvh_value row_args[2] = {{.kind = ALVH_RANGE, .rows = 1, .cols = 7, .cells = c}, num(3)};
+    CHECK_STATUS(alvh_call_by_name("VIX_RSI", row_args, 2, &r), ALVH_OK, "VIX_RSI row");
+    CHECK(r.rows == 1 && r.cols == 7 && r.cells[2].kind == ALVH_EMPTY &&
+              fabs(r.cells[3].number - 200.0 / 3) < 1e-12,
+          "VIX_RSI of a row is a row: %zux%zu", r.rows, r.cols);
+    alvh_value mrow[4] = {{.kind = ALVH_RANGE, .rows = 1, .cols = 5, .cells = m}, num(2), num(3),
+                          num(2)};
+    CHECK_STATUS(alvh_call_by_name("VIX_MACD", mrow, 4, &r), ALVH_OK, "VIX_MACD row");
+    CHECK(r.rows == 3 && r.cols == 5, "VIX_MACD of a row is 3 rows: %zux%zu", r.rows, r.cols);
+    CHECK(r.rows == 3 && r.cells[0 * 5 + 2].kind == ALVH_NUMBER &&
+              r.cells[1 * 5 + 2].kind == ALVH_EMPTY &&
+              fabs(r.cells[2 * 5 + 3].number + 1.0 / 6) < 1e-14 &&
+              fabs(r.cells[0 * 5 + 4].number - 0.5) < 1e-14,
+          "VIX_MACD row layout: MACD, signal, histogram rows");
+
     alvh_value d_ad[7] = {num(100), num(160), num(220), num(180), num(150), num(120), num(90)};
     alvh_value d_spx[7] = {num(5000), num(5050), num(5100), num(5120), num(5150), num(5080),
                            num(5020)};

@@ -1,6 +1,7 @@
 /* fn_signals.c: table rows for the indicators and the ALVH triggers (category "Signals").
  * Math lives in indicators.c; these adapters read the ranges, validate the periods, and lay the
- * results out row for row with the input (rows before the first value stay empty: #N/A). */
+ * results out row for row with the input (rows before the first value stay empty: #N/A); a
+ * one-row input gets the transposed layout. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,32 @@ static alvh_status core_fail(alvh_result *out, alvh_status st)
     return alvh_fail(out, st, NULL);
 }
 
+/* Results are laid out row for row with a column input; a one-row input (1 x n) gets the
+ * transposed layout, column for column (VIX_MACD: three rows instead of three columns). */
+static alvh_status lay_out_like(const alvh_value *input, alvh_result *out, alvh_status st)
+{
+    if (st != ALVH_OK || input->kind != ALVH_RANGE || input->rows != 1 || input->cols < 2 ||
+        out->rows * out->cols < 2)
+        return st;
+    size_t rows = out->rows, cols = out->cols;
+    if (cols > 1) {
+        alvh_value *t = malloc(rows * cols * sizeof *t);
+        if (!t) {
+            alvh_result_free(out);
+            return core_fail(out, ALVH_E_NO_MEMORY);
+        }
+        for (size_t i = 0; i < rows; ++i)
+            for (size_t j = 0; j < cols; ++j)
+                t[j * rows + i] = out->cells[i * cols + j]; /* text ownership moves along */
+        free(out->cells);
+        out->cells = t;
+    }
+    out->rows = cols;
+    out->cols = rows;
+    return st;
+}
+
+
 /* ---- VIX_RSI ------------------------------------------------------------------------------ */
 
 static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *out)
@@ -98,7 +125,7 @@ static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *o
             alvh_result_set_number(out, i, 0, rsi[i]);
     free(rsi);
     free(closes);
-    return st;
+    return lay_out_like(&args[0], out, st);
 }
 
 static const alvh_arg_spec k_rsi_args[] = {
@@ -157,7 +184,7 @@ static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *
     }
     free(work);
     free(closes);
-    return st;
+    return lay_out_like(&args[0], out, st);
 }
 
 static const alvh_arg_spec k_macd_args[] = {
@@ -212,7 +239,7 @@ static alvh_status eval_ad_line(const alvh_value *args, size_t nargs, alvh_resul
     free(ad);
     free(adv);
     free(dec);
-    return st;
+    return lay_out_like(&args[0], out, st);
 }
 
 static const alvh_arg_spec k_ad_line_args[] = {
@@ -261,7 +288,7 @@ static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh
     free(div);
     free(ad);
     free(spx);
-    return st;
+    return lay_out_like(&args[0], out, st);
 }
 
 static const alvh_arg_spec k_ad_divergence_args[] = {
@@ -347,7 +374,7 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
     free(vix);
     free(ad);
     free(spx);
-    return st;
+    return lay_out_like(&args[0], out, st);
 }
 
 static const alvh_arg_spec k_signal_args[] = {
@@ -372,7 +399,8 @@ const alvh_func alvh_fn_signals[] = {
      "Wilder's RSI of daily closes, as TA-Lib's TA_RSI (the ALVH rebalances when the VIX's "
      "RSI(14) crosses above 70)",
      "Column aligned row for row with closes: RSI from 0 to 100; the first period rows are "
-     "#N/A (first value on row period+1); a window with no gains and no losses is 0, as TA-Lib",
+     "#N/A (first value on row period+1); a window with no gains and no losses is 0, as TA-Lib; "
+     "a one-row input gives one row",
      ALVH_SHAPE_COLUMN, 2, k_rsi_args, eval_rsi,
      "[16.2,17.1,16.8,18.4,19.9,21.3,20.7,22.5,24.1,23.6,25.8,27.2,26.4,28.9,31.5,29.8,33.1,"
      "35.6,32.4,30.2]\n"
@@ -382,7 +410,8 @@ const alvh_func alvh_fn_signals[] = {
      "when the VIX's MACD crosses above its signal line)",
      "Three columns aligned row for row with closes, in the closes' units (VIX points): MACD "
      "(fast EMA - slow EMA, from row slow), signal (EMA of MACD, from row slow+signal-1), "
-     "histogram (MACD - signal, from row slow+signal-1); earlier rows #N/A",
+     "histogram (MACD - signal, from row slow+signal-1); earlier rows #N/A; a one-row input "
+     "gives three rows",
      ALVH_SHAPE_MATRIX, 4, k_macd_args, eval_macd,
      "[16.2,17.1,16.8,18.4,19.9,21.3,20.7,22.5,24.1,23.6,25.8,27.2,26.4,28.9,31.5,29.8,33.1,"
      "35.6,32.4,30.2,28.8,27.5,29.1,31.4,34.2,36.8,33.9,31.2,29.5,27.9,26.3,25.1,26.7,28.4,"
@@ -392,7 +421,8 @@ const alvh_func alvh_fn_signals[] = {
      "Cumulative advance-decline line: running total of advancers minus decliners (breadth, "
      "not Chaikin's volume A/D)",
      "Column aligned row for row with the inputs: on each row the sum of advancers - decliners "
-     "up to that row (issues); the first row is that day's net advances",
+     "up to that row (issues); the first row is that day's net advances; a one-row input gives "
+     "one row",
      ALVH_SHAPE_COLUMN, 2, k_ad_line_args, eval_ad_line,
      "[1850,1620,1400,2010]\t[1320,1540,1800,1100]\n"
      "[1500,1480]\t[1500,1700]\n"},
@@ -400,7 +430,8 @@ const alvh_func alvh_fn_signals[] = {
      "Divergence of the advance-decline line from SPX: -1 bearish, +1 bullish, 0 none, per row",
      "Column aligned row for row with the inputs: -1 when SPX closes above all of the previous "
      "lookback closes while the A/D line is not above all of its previous lookback values "
-     "(bearish), +1 the mirror at a new low (bullish), else 0; the first lookback rows are #N/A",
+     "(bearish), +1 the mirror at a new low (bullish), else 0; the first lookback rows are #N/A; "
+     "a one-row input gives one row",
      ALVH_SHAPE_COLUMN, 3, k_ad_divergence_args, eval_ad_divergence,
      "[100,160,220,180,150,120,90]\t[5000,5050,5100,5120,5150,5080,5020]\t3\n"
      "[0,10,20,30,40,50,60,70,80,90,100,110,120,130,140,150,160,170,180,190,200,195,190]\t"
@@ -412,7 +443,7 @@ const alvh_func alvh_fn_signals[] = {
      "above the policy floor",
      "Column of text aligned row for row with vix: \"REBALANCE\", \"ARM\", \"REBALANCE+ARM\" "
      "or \"NONE\"; #N/A until every trigger in use can be evaluated (row 35 with the default "
-     "policy: two MACD histogram values)",
+     "policy: two MACD histogram values); a one-row input gives one row",
      ALVH_SHAPE_COLUMN, 4, k_signal_args, eval_signal,
      "[20,20,20,20,20,20,20,20,20,20,30,31,33,32,30,28,26,27,29,32,35,37,36,34,33]\t\t\t"
      "{\"signals\": {\"rsi_period\": 3, \"macd_fast\": 3, \"macd_slow\": 6, \"macd_signal\": 3}}\n"
