@@ -131,7 +131,7 @@ static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *o
 static const alvh_arg_spec k_rsi_args[] = {
     {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",
      ALVH_ARG_RANGE, 0, 0, NULL},
-    {"period", "RSI period in rows (trading days), a whole number 2..100000; default 14",
+    {"period", "RSI period in rows (trading days), a whole number 2..100000, e.g. 14",
      ALVH_ARG_NUMBER, 1, 14, NULL},
 };
 
@@ -190,11 +190,11 @@ static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *
 static const alvh_arg_spec k_macd_args[] = {
     {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",
      ALVH_ARG_RANGE, 0, 0, NULL},
-    {"fast", "Fast EMA period in rows, a whole number 2..100000 below slow; default 12",
+    {"fast", "Fast EMA period in rows, a whole number 2..100000 below slow, e.g. 12",
      ALVH_ARG_NUMBER, 1, 12, NULL},
-    {"slow", "Slow EMA period in rows, a whole number 2..100000 above fast; default 26",
+    {"slow", "Slow EMA period in rows, a whole number 2..100000 above fast, e.g. 26",
      ALVH_ARG_NUMBER, 1, 26, NULL},
-    {"signal", "Signal-line EMA period in rows, a whole number 1..100000; default 9",
+    {"signal", "Signal-line EMA period in rows, a whole number 1..100000, e.g. 9",
      ALVH_ARG_NUMBER, 1, 9, NULL},
 };
 
@@ -297,7 +297,7 @@ static const alvh_arg_spec k_ad_divergence_args[] = {
     {"spx", "SPX closes, same rows as ad_line (index points, e.g. 5400)", ALVH_ARG_RANGE, 0, 0,
      NULL},
     {"lookback",
-     "Rows a new high or low must exceed, a whole number 2..100000; default 20 (trading days)",
+     "Rows (trading days) a new high or low must exceed, a whole number 2..100000, e.g. 20",
      ALVH_ARG_NUMBER, 1, 20, NULL},
 };
 
