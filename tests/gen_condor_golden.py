@@ -113,11 +113,12 @@ def condor_values():
         (90, 95, 105, 110, 100, 0.25, 0.3, 1.5, 0.02, 0.0),
         (4950, 5000, 5000, 5050, 5000, 30 / 365, 0.16, 0, 0.04, 0.015),  # iron butterfly
         (4500, 4600, 5400, 5500, 5000, 60 / 365, 0.22, 5.0, 0.045, 0.013),
+        (4500, 4600, 5400, 5500, 5000, 60 / 365, 0.22, 9.0, 0.045, 0.013),  # floor on the calls
     ]
     rows = []
     for k0, k1, k2, k3, s, t, v, skew, r, q in cases:
         ks = [mpf(k) for k in (k0, k1, k2, k3)]
-        vols = [mpf(v) * (1 - mpf(skew) * log(k / mpf(s))) for k in ks]
+        vols = [mpf(v) * max(1 - mpf(skew) * log(k / mpf(s)), mpf("0.25")) for k in ks]
         credit = (bsm(-1, s, ks[1], t, vols[1], r, q) - bsm(-1, s, ks[0], t, vols[0], r, q)
                   + bsm(1, s, ks[2], t, vols[2], r, q) - bsm(1, s, ks[3], t, vols[3], r, q))
         lower, upper = ks[1] - credit, ks[2] + credit
@@ -230,6 +231,7 @@ SCEN_SHOCKS = [  # spx_move, vix_move, days, vov_move, vol_beta, skew, rate, div
     (-0.01, 2, 1, 0, 1, 2, 0.045, 0.013),
     (0.02, -3, 3, 0, 1, 2, 0.0, 0.0),
     (-0.045, 12, 0, 0.25, 0.8, 4, 0.045, 0.013),
+    (-0.05, 15, 1, 0, 1, 12, 0.045, 0.013),  # skew 12: the long call's factor hits the floor
     (-0.02, 5, 40, 0, 1, 0, 0.03, 0.0),  # past the condor's and layer 1's expiry
 ]
 
@@ -240,7 +242,7 @@ def scenario(legs, hedge, spot, vix, shock):
     s2, v2 = mpf(spot) * (1 + m), mpf(vix) + dv
 
     def f(k, s):
-        return 1 - skew * log(mpf(k) / s)
+        return max(1 - skew * log(mpf(k) / s), mpf("0.25"))
 
     before = after = mpf(0)
     for kind, k, qty, t, v in legs:

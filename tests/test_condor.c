@@ -290,6 +290,18 @@ static void breakevens_and_max_loss_derived_by_hand(void)
     alvh_result_free(&r);
 }
 
+static void the_smile_is_floored_at_a_quarter_of_the_atm_vol(void)
+{
+    /* 1 - 9 ln(5500/5000) = 0.1422 < 0.25: floored. 1 - 9 ln(4500/5000) = 1.9482: not. */
+    CHECK(alvh_smile_factor(5500, 5000, 9) == 0.25, "floor");
+    CHECK_CLOSE(alvh_smile_factor(4500, 5000, 9), 1 - 9 * log(0.9), 1e-15, 1e-15, "no floor");
+    CHECK(alvh_smile_factor(5500, 5000, 0) == 1.0, "flat");
+    double k[4] = {4500, 4600, 5400, 5500}, v[4];
+    CHECK_STATUS(alvh_condor_skew_vols(k, 5000, 0.2, 9, v), ALVH_OK, "skew vols");
+    CHECK(v[3] == 0.05, "long call vol floored at 0.25 x 0.2, got %.17g", v[3]);
+    CHECK_STATUS(alvh_condor_skew_vols(k, 5000, 0.2, INFINITY, v), ALVH_E_SKEW, "skew inf");
+}
+
 static void pop_is_zero_or_one_without_randomness(void)
 {
     double p;
@@ -528,8 +540,8 @@ static void bad_inputs_are_errors_that_name_the_argument(void)
     c[3] = N(-0.15);
     expect_error("IC_CREDIT", c, 8, ALVH_E_VOL, "got -0.15");
     c[3] = N(0.15);
-    c[6] = N(-20);
-    expect_error("IC_CREDIT", c, 8, ALVH_E_SKEW, "skew -20");
+    c[6] = N(NAN);
+    expect_error("IC_CREDIT", c, 8, ALVH_E_SKEW, "got nan");
     alvh_value v4[4] = {N(0.2), N(0.18), N(0.12), N(0.11)};
     c[3] = R(v4, 1, 4);
     c[6] = N(-1);
@@ -614,6 +626,7 @@ int main(void)
     strikes_reject_bad_wing_step_delta_and_market_inputs();
     credit_max_loss_breakevens_and_pop_match_mpmath();
     breakevens_and_max_loss_derived_by_hand();
+    the_smile_is_floored_at_a_quarter_of_the_atm_vol();
     pop_is_zero_or_one_without_randomness();
     ic_legs_lays_out_the_four_legs_and_feeds_the_book_functions();
     book_value_greeks_and_pnl_match_mpmath();

@@ -103,6 +103,13 @@ alvh_status alvh_condor_strikes(double spot, double years, double vol, double sh
     return ALVH_OK;
 }
 
+double alvh_smile_factor(double strike, double spot, double skew)
+{
+    if (skew == 0.0 || strike <= 0.0)
+        return 1.0;
+    return fmax(1.0 - skew * log(strike / spot), ALVH_SMILE_FLOOR);
+}
+
 alvh_status alvh_condor_skew_vols(const double strikes[4], double spot, double vol, double skew,
                                   double vols[4])
 {
@@ -117,7 +124,7 @@ alvh_status alvh_condor_skew_vols(const double strikes[4], double spot, double v
         return ALVH_E_SKEW;
     double v[4];
     for (int i = 0; i < 4; ++i) {
-        v[i] = skew == 0.0 ? vol : vol * (1.0 - skew * log(strikes[i] / spot));
+        v[i] = vol * alvh_smile_factor(strikes[i], spot, skew);
         if (!(isfinite(v[i]) && v[i] >= 0.0))
             return ALVH_E_SKEW;
     }

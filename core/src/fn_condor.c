@@ -102,11 +102,6 @@ static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], do
     if (!(isfinite(spot) && spot > 0.0))
         return alvh_fail_value(out, ALVH_E_SPOT, spot);
     st = alvh_condor_skew_vols(strikes, spot, vol, skew, vols);
-    if (st == ALVH_E_SKEW)
-        return alvh_fail(out, ALVH_E_SKEW,
-                         "skew %.15g makes a leg's vol negative (vol x (1 - skew x "
-                         "ln(strike/spot)) must stay >= 0)",
-                         skew);
     if (st != ALVH_OK)
         return alvh_fail(out, st, NULL);
     *dist_vol = vol;
@@ -217,8 +212,8 @@ static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *
      "is given), or a range of 4 vols, one per leg in strike order", ALVH_ARG_RANGE, 0, 0, NULL},  \
     {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},           \
     {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}, \
-    {"skew", "Relative smile slope: leg vol = vol x (1 - skew x ln(strike/spot)) (SPX 30 days "  \
-     "~2-7; the policy's backtest.skew is 2); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
+    {"skew", "Relative smile slope: leg vol = vol x max(1 - skew x ln(strike/spot), 0.25) (SPX " \
+     "30 days ~2-7; the policy's backtest.skew is 2); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
 
 #define MULTIPLIER_ARG                                                                           \
     {"multiplier", "Dollars per index point per contract (SPX: 100)", ALVH_ARG_NUMBER, 1, 100,    \

@@ -41,12 +41,6 @@ static alvh_status check_shock(const alvh_shock *s, const alvh_scenario_market *
     return ALVH_OK;
 }
 
-/* The policy's smile factor f(K, S) = 1 - skew ln(K/S) (backtest.skew). */
-static double smile(double strike, double spot, double skew)
-{
-    return skew == 0.0 ? 1.0 : 1.0 - skew * log(strike / spot);
-}
-
 alvh_status alvh_scenario_leg_vol(double vol, double strike, const alvh_shock *shock,
                                   const alvh_scenario_market *m, const alvh_policy *p,
                                   double *shifted)
@@ -54,9 +48,9 @@ alvh_status alvh_scenario_leg_vol(double vol, double strike, const alvh_shock *s
     double skew = p->backtest.skew, beta = p->backtest.vol_beta;
     double spot2 = m->spot * (1.0 + shock->spx_move);
     double vix2 = m->vix_spot + shock->vix_move;
-    /* A strike of 0 (a call) has no smile: ln(0) is not a moneyness. */
-    double f0 = strike > 0.0 ? smile(strike, m->spot, skew) : 1.0;
-    double f1 = strike > 0.0 ? smile(strike, spot2, skew) : 1.0;
+    /* The policy's smile factor (backtest.skew), floored as the backtest floors it. */
+    double f0 = alvh_smile_factor(strike, m->spot, skew);
+    double f1 = alvh_smile_factor(strike, spot2, skew);
     double v = vol + beta / 100.0 * (vix2 * f1 - m->vix_spot * f0);
     if (!(isfinite(v) && v >= 0.0))
         return ALVH_E_MOVE;

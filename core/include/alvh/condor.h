@@ -15,10 +15,12 @@
  * it collects a credit now and pays the put spread or the call spread at expiry.
  *
  * Per-leg vols: a condor's legs may each carry their own vol (a smile). Either four vols are
- * given, or one at-the-money vol and a relative skew, the policy's smile rule (backtest.skew):
- *   vol_i = vol * (1 - skew * ln(K_i / spot))
+ * given, or one at-the-money vol and a relative skew, the policy's smile rule (backtest.skew,
+ * the rule the backtest and the scenarios price with):
+ *   vol_i = vol * max(1 - skew * ln(K_i / spot), ALVH_SMILE_FLOOR)
  * skew = 0 is a flat smile; skew > 0 puts more vol on lower strikes. SPX index options at 30
- * days show roughly 2-7 (a put 5% below spot carrying 10-35% more vol than at the money).
+ * days show roughly 2-7 (a put 5% below spot carrying 10-35% more vol than at the money). The
+ * floor (25% of the at-the-money vol) keeps the linear smile from turning negative far out.
  *
  * A book is any list of legs (type, strike, quantity, years, vol), so verticals, calendars and
  * ratio spreads work as well as condors; a leg with years = 0 is worth its payoff.
@@ -37,6 +39,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The smile factor never goes below this share of the at-the-money vol (as the backtest). */
+#define ALVH_SMILE_FLOOR 0.25
 
 /* Default short-strike delta, wing width (points) and SPX strike spacing (points). */
 #define ALVH_CONDOR_SHORT_DELTA 0.16
@@ -79,9 +84,13 @@ alvh_status alvh_condor_strikes(double spot, double years, double vol, double sh
  *  else ALVH_E_STRIKES. */
 alvh_status alvh_condor_check_strikes(const double strikes[4]);
 
-/*! alvh_condor_skew_vols() : vols[i] = vol * (1 - skew * ln(strikes[i] / spot)), the four legs.
+/*! alvh_smile_factor() : max(1 - skew * ln(strike / spot), ALVH_SMILE_FLOOR); 1 when skew is 0
+ *  or strike is 0. strike >= 0, spot > 0 and skew finite are the caller's to check. */
+double alvh_smile_factor(double strike, double spot, double skew);
+
+/*! alvh_condor_skew_vols() : vols[i] = vol * alvh_smile_factor(strikes[i], spot, skew).
  *  @return : ALVH_OK, ALVH_E_STRIKES, ALVH_E_SPOT, ALVH_E_VOL (vol < 0 or not finite),
- *            ALVH_E_SKEW (skew not finite, or a leg's vol would be negative). */
+ *            ALVH_E_SKEW (skew not finite). */
 alvh_status alvh_condor_skew_vols(const double strikes[4], double spot, double vol, double skew,
                                   double vols[4]);
 

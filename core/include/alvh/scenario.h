@@ -10,9 +10,9 @@
  *   1. The SPX legs are repriced with BSM at spot', each with years - days/365 to expiry (a leg
  *      that has expired counts at its payoff), and its implied vol shifted by the policy's
  *      volatility surface rule (policy keys backtest.vol_beta and backtest.skew, the rule the
- *      backtest prices with): model vol(K; VIX, S) = vol_beta x VIX/100 x (1 - skew ln(K/S)), so
+ *      backtest prices with): model vol(K; VIX, S) = vol_beta x VIX/100 x f(K, S), so
  *          vol_i' = vol_i + vol_beta/100 x [ (VIX + vix_move) f(K_i, spot') - VIX f(K_i, spot) ],
- *          f(K, S) = 1 - skew ln(K / S).
+ *          f(K, S) = max(1 - skew ln(K / S), 0.25)   (alvh_smile_factor).
  *      The at-the-money vol moves vol_beta points per VIX point; with skew > 0 a lower strike
  *      moves more than a higher one, so puts rise more than calls in a sell-off; the smile
  *      slides with spot (sticky moneyness). The legs keep their own vol levels (the rule
