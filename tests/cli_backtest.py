@@ -8,7 +8,9 @@ tests/data/market_*.csv were written by `alvh market` (commands in docs/backtest
 them is a determinism/regression check of the seeded generator, not a correctness check.
 """
 import csv
+import datetime
 import io
+import json
 import math
 import os
 import subprocess
@@ -199,7 +201,6 @@ check(code == 0, "plain CSV: " + err)
 code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY", dates, spx, vix])
 check(code == 0 and out.startswith('[["rows",8]'), "ALVH_BACKTEST_SUMMARY: " + out[:60])
 if code == 0:
-    import json
     table = json.loads(out)
     agree = all((v is None and math.isnan(s[k])) or (v is not None and close(v, s[k], 1e-9))
                 for k, v in table)
@@ -214,6 +215,32 @@ code, out, _ = run(["call", "ALVH_BACKTEST", dates, '[4700,"x",4620,4455,4450,45
 check(code == 1 and out.startswith("#ERR RANGE_VALUE: spx: item 2"), "text cell: " + out)
 code, out, _ = run(["call", "ALVH_BACKTEST", "[45299,45300,45320]", "[1,2,3]", "[1,2,3]"])
 check(code == 1 and out.startswith("#ERR DATA_GAP: row 3"), "gap: " + out)
+
+# Futures through the function (ranges) equal futures through the CSV reader.
+src_rows = list(csv.DictReader(open(os.path.join(DATA, "market_bear2022_60.csv"),
+                                    encoding="utf-8")))
+fut_cols = [k for k in src_rows[0] if k.startswith("fut_")]
+no_breadth = write("bear_no_breadth.csv", "date,spx,vix," + ",".join(fut_cols) + "\n" + "".join(
+    ",".join([r["date"], r["spx"], r["vix"]] + [r[k] for k in fut_cols]) + "\n"
+    for r in src_rows))
+code, out, err = run(["backtest", no_breadth])
+s = summary(out)
+serial = [(datetime.date.fromisoformat(r["date"]) - datetime.date(1899, 12, 30)).days
+          for r in src_rows]
+args = [json.dumps(serial), json.dumps([float(r["spx"]) for r in src_rows]),
+        json.dumps([float(r["vix"]) for r in src_rows]), "",
+        json.dumps([[float(r[k]) for k in fut_cols] for r in src_rows]),
+        json.dumps([[float(k[4:]) for k in fut_cols]])]
+code2, out2, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args)
+ok = code == 0 and code2 == 0
+if ok:
+    table = json.loads(out2)
+    ok = all((v is None and math.isnan(s[k])) or (v is not None and close(v, s[k], 1e-9))
+             for k, v in table)
+check(ok, "ALVH_BACKTEST_SUMMARY with futures ranges equals alvh backtest with fut_ columns")
+code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args[:5])
+check(code == 1 and out.startswith("#ERR MISSING: futures and tenors go together"),
+      "futures without tenors: " + out)
 
 print(f"cli_backtest: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -11,8 +11,8 @@
 #define BT_COLS 10
 
 typedef struct {
-    double *date, *spx, *vix;
-    size_t n;
+    double *date, *spx, *vix, *fut, *tenors;
+    size_t n, nfut;
     alvh_backtest_day *days;
     alvh_backtest_summary summary;
 } bt_run;
@@ -22,10 +22,47 @@ static void bt_free(bt_run *r)
     free(r->date);
     free(r->spx);
     free(r->vix);
+    free(r->fut);
+    free(r->tenors);
     free(r->days);
 }
 
-/* Reads dates, spx, vix and the policy, and runs the backtest into r. */
+/* The optional futures block (one row per date, one column per tenor) and its tenors. */
+static alvh_status read_futures(const alvh_value *fut, const alvh_value *tenors, bt_run *r,
+                                alvh_result *out)
+{
+    int has_fut = fut->kind != ALVH_EMPTY, has_ten = tenors->kind != ALVH_EMPTY;
+    if (!has_fut && !has_ten)
+        return ALVH_OK;
+    if (!has_fut || !has_ten)
+        return alvh_fail(out, ALVH_E_MISSING,
+                         "futures and tenors go together: give both or neither");
+    alvh_status st = alvh_arg_vector(tenors, "tenors", 1, &r->tenors, &r->nfut, out);
+    if (st != ALVH_OK)
+        return st;
+    if (r->nfut > ALVH_BACKTEST_MAX_FUTURES)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "tenors: at most %d futures tenors, got %zu",
+                         ALVH_BACKTEST_MAX_FUTURES, r->nfut);
+    /* A single number is a 1x1 range (normalise() wraps it). */
+    if (fut->rows != r->n || fut->cols != r->nfut)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                         "futures must have one row per date and one column per tenor (%zu x "
+                         "%zu), got %zu x %zu", r->n, r->nfut, fut->rows, fut->cols);
+    r->fut = malloc(r->n * r->nfut * sizeof *r->fut);
+    if (!r->fut)
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    for (size_t i = 0; i < r->n * r->nfut; ++i) {
+        const alvh_value *c = &fut->cells[i];
+        if (c->kind != ALVH_NUMBER)
+            return alvh_fail(out, ALVH_E_RANGE_VALUE,
+                             "futures: row %zu, column %zu must be a number", i / r->nfut + 1,
+                             i % r->nfut + 1);
+        r->fut[i] = c->number;
+    }
+    return ALVH_OK;
+}
+
+/* Reads dates, spx, vix, the policy and the futures, and runs the backtest into r. */
 static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
 {
     size_t nd = 0, ns = 0, nv = 0;
@@ -41,6 +78,9 @@ static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
                          "dates, spx and vix must have the same number of rows, got %zu, %zu and "
                          "%zu", nd, ns, nv);
     r->n = nd;
+    st = read_futures(&args[4], &args[5], r, out);
+    if (st != ALVH_OK)
+        return st;
     alvh_policy policy;
     char err[ALVH_MESSAGE_SIZE];
     err[0] = '\0';
@@ -51,7 +91,8 @@ static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
     r->days = malloc(r->n * sizeof *r->days);
     if (!r->days)
         return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
-    alvh_backtest_data d = {.n = r->n, .date = r->date, .spx = r->spx, .vix = r->vix};
+    alvh_backtest_data d = {.n = r->n, .date = r->date, .spx = r->spx, .vix = r->vix,
+                            .nfut = r->nfut, .fut_days = r->tenors, .fut = r->fut};
     err[0] = '\0';
     st = alvh_backtest_run(&d, &policy, 1, r->days, &r->summary, err, sizeof err);
     if (st != ALVH_OK)
@@ -108,6 +149,12 @@ static const alvh_arg_spec k_bt_args[] = {
      "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the condor, costs "
      "and thresholds (default: 16-delta 45-day condors, 4/4/2 layers per $100,000)",
      ALVH_ARG_TEXT, 1, 0, NULL},
+    {"futures",
+     "VIX futures prices, one row per date and one column per tenor (points); omitted: the "
+     "policy's model curve from spot VIX",
+     ALVH_ARG_RANGE, 1, 0, NULL},
+    {"tenors", "The futures columns' tenors in calendar days, increasing (e.g. 30, 60, 90)",
+     ALVH_ARG_RANGE, 1, 0, NULL},
 };
 
 #define BT_EXAMPLE_DATA                                                                       \
@@ -117,12 +164,12 @@ static const alvh_arg_spec k_bt_args[] = {
 const alvh_func alvh_fn_backtest[] = {
     {"ALVH_BACKTEST", "Backtest",
      "Daily backtest of short SPX iron condors without and with the layered VIX call hedge, on "
-     "the given closes (VIX futures from the policy's model curve)",
+     "the given closes (VIX futures from the given curve or the policy's model curve)",
      "One row per input row, 10 columns: equity unhedged, equity hedged, hedge P&L (hedged - "
      "unhedged), drawdown unhedged, drawdown hedged (decimals <= 0), cash unhedged, condor mark, "
      "cash hedged, hedge mark (dollars), events (bit flags: 1 condor opened, 2 closed, 4 settled, "
      "8 layer traded, 16 signal, 32 layer settled, 64 high VIX, 128 spike)",
-     ALVH_SHAPE_MATRIX, 4, k_bt_args, eval_backtest,
+     ALVH_SHAPE_MATRIX, 6, k_bt_args, eval_backtest,
      BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA
                      "\t{\"backtest\": {\"take_profit\": 0, \"capital\": 250000}}\n"},
     {"ALVH_BACKTEST_SUMMARY", "Backtest",
@@ -131,7 +178,8 @@ const alvh_func alvh_fn_backtest[] = {
      "Two columns, one row per measure: name (text) and value (decimals for returns, drawdowns "
      "and ratios; dollars for P&L, premium and costs); empty (#N/A) when undefined on the data, "
      "e.g. no high-VIX day",
-     ALVH_SHAPE_MATRIX, 4, k_bt_args, eval_summary,
-     BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA "\t{\"backtest\": {\"high_vix\": 15}}\n"},
+     ALVH_SHAPE_MATRIX, 6, k_bt_args, eval_summary,
+     BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA "\t{\"backtest\": {\"high_vix\": 15}}\n" BT_EXAMPLE_DATA
+     "\t\t[[15,16],[14.6,15.8],[17,17],[21,19.5],[19.5,18.8],[19,18.6]]\t[[30,90]]\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(backtest);
