@@ -116,6 +116,21 @@ def main():
                       + " ".join(f"{t:.3f}s" for t in times), flush=True)
             values[label] = [row[0] for row in sh.getCellRangeByName(f"H1:H{n}").getDataArray()]
             doc.close(True)
+        if any(f["name"] == "VIX_RSI" for f in functions):
+            # What one call over a whole range costs per cell: a column of N closes in, a
+            # column of N results out (the shape a range-evaluating BS_PRICE would have).
+            import uno  # noqa: F401
+            doc = office.new_calc()
+            doc.enableAutomaticCalculation(False)
+            sh = doc.Sheets.getByIndex(0)
+            sh.getCellRangeByName(f"A1:A{n}").setDataArray(
+                tuple((20.0 + (i % 37) * 0.5,) for i in range(n)))
+            sh.getCellRangeByName(f"B1:B{n}").setArrayFormula(f"=VIX_RSI(A1:A{n};14)")
+            times = timed_recalcs(doc, opts.reps)
+            results[("one VIX_RSI array formula", False)] = min(times)
+            print("  one VIX_RSI array formula over the column "
+                  + " ".join(f"{t:.3f}s" for t in times), flush=True)
+            doc.close(True)
         a, b = values["add-in BS_PRICE"], values["native NORMSDIST/LN/EXP/SQRT"]
         bad = sum(1 for x in a + b if not isinstance(x, float))
         diff = max(abs(x - y) / max(1.0, abs(y)) for x, y in zip(a, b)

@@ -532,7 +532,10 @@ def mutations(f, uno):
         out.append(("text", Field("text", "abc"),
                     None, ERR_VALUE if uno == "double" else None))
         out.append(("empty cell", Field("empty", cli="0"), None, None))
-        out.append(("omitted", Field("omit"), "0" if uno in ("double",) else "", None))
+        # Calc passes an omitted argument void whatever its type (ScInterpreter::ScExternal);
+        # UNO cannot call a double parameter with void, so that is Err:502 before the add-in
+        # runs: the same cell as the table's MISSING error for "".
+        out.append(("omitted", Field("omit"), "", None))
         out.append(("error value", Field("error"), None, ERR_DIV0))
         out.append(("1x2 range", Field("range", [[base, base]]), None,
                     ERR_VALUE if uno == "double" else None))
