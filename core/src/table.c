@@ -12,6 +12,7 @@
 #include "internal.h"
 
 /* -- groups: one ALVH_DECLARE_GROUP line per fn_<concept>.c -- */
+ALVH_DECLARE_GROUP(pricing);
 ALVH_DECLARE_GROUP(dates);
 ALVH_DECLARE_GROUP(signals);
 ALVH_DECLARE_GROUP(utility);
@@ -24,6 +25,7 @@ typedef struct {
 /* The order here is the order of `alvh list` and of the README reference. */
 static const group k_groups[] = {
     /* -- one line per group, in display order; utility stays last -- */
+    {alvh_fn_pricing, &alvh_fn_pricing_count},
     {alvh_fn_dates, &alvh_fn_dates_count},
     {alvh_fn_signals, &alvh_fn_signals_count},
     {alvh_fn_utility, &alvh_fn_utility_count},
