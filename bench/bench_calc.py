@@ -9,7 +9,9 @@ usage: /usr/bin/python3 bench/bench_calc.py --oxt BUILD/addin/alvh.oxt
 
 Each sheet: inputs in A:G (spot, strike, years, vol, rate, div_yield, "C"), the formula in H1
 filled down to row N. Times are wall-clock seconds of XCalculatable.calculateAll() (a hard
-recalculation of every formula), best of --reps, after one warm-up. --core runs
+recalculation of every formula), best of --reps, after one warm-up. Also timed: one VIX_RSI
+array formula over an N-row column (what a call over a whole range costs per cell) and
+LibreOffice's own Analysis add-in DELTA (the floor of Calc's add-in call path). --core runs
 bench_calc_core on the same inputs and reports the add-in's per-call overhead over the core's
 alvh_call time.
 """
@@ -131,6 +133,15 @@ def main():
             print("  one VIX_RSI array formula over the column "
                   + " ".join(f"{t:.3f}s" for t in times), flush=True)
             doc.close(True)
+        # The floor of Calc's add-in call path: LibreOffice's own Analysis add-in (C++, same
+        # UNO mechanism) with a trivial function, DELTA(x; y) = (x == y).
+        doc, sh = build(office, "=DELTA(A{r};B{r})", n)
+        set_threading(office, False)
+        times = timed_recalcs(doc, opts.reps)
+        results[("LibreOffice add-in DELTA (floor)", False)] = min(times)
+        print("  LibreOffice Analysis add-in DELTA " + " ".join(f"{t:.3f}s" for t in times),
+              flush=True)
+        doc.close(True)
         a, b = values["add-in BS_PRICE"], values["native NORMSDIST/LN/EXP/SQRT"]
         bad = sum(1 for x in a + b if not isinstance(x, float))
         diff = max(abs(x - y) / max(1.0, abs(y)) for x, y in zip(a, b)
