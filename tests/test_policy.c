@@ -184,7 +184,10 @@ static void written_json_reads_back_identically(void)
     char err[256];
     const char *json = "{\"coverage_target\": 0.3, \"coverage_low\": 0.1, \"rate\": 0.0437,"
                        " \"sizing\": \"vega\", \"cost_method\": \"debit\","
-                       " \"layers\": [{}, {\"vol_of_vol\": 0.123456789012345678}]}";
+                       " \"layers\": [{}, {\"vol_of_vol\": 0.123456789012345678}],"
+                       /* found by the fuzzer: cJSON's printer wrote 5.56666666666666, which
+                        * reads back 1 ulp off; the writer must print 17 digits here */
+                       " \"notional_unit\": 5.566666666666661}";
     CHECK_STATUS(alvh_policy_parse(json, &p, err, sizeof err), ALVH_OK, err);
     for (int indent = 0; indent <= 1; ++indent) {
         char *out = alvh_policy_to_json(&p, indent);

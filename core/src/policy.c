@@ -760,7 +760,11 @@ alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_
 
 /* ---- writing -------------------------------------------------------------------------------- */
 
-static int add_fields(cJSON *obj, const field *fields, size_t n, const char *base)
+/* raw_numbers: numbers as raw JSON text in the shortest form that reads back exactly (cJSON's
+ * own printer accepts "%1.15g" when it reads back within an epsilon, which loses the last bits
+ * of a value such as 5.566666666666661: a printed policy would not reproduce itself). */
+static int add_fields(cJSON *obj, const field *fields, size_t n, const char *base,
+                      int raw_numbers)
 {
     for (size_t i = 0; i < n; ++i) {
         const field *f = &fields[i];
@@ -768,7 +772,13 @@ static int add_fields(cJSON *obj, const field *fields, size_t n, const char *bas
         if (f->type == F_NUMBER || f->type == F_INTEGER) {
             double x;
             memcpy(&x, base + f->offset, sizeof x);
-            item = cJSON_CreateNumber(x);
+            if (raw_numbers) {
+                char buf[32];
+                fmt_num(buf, sizeof buf, x);
+                item = cJSON_CreateRaw(buf);
+            } else {
+                item = cJSON_CreateNumber(x);
+            }
         } else if (f->type == F_BOOL) {
             int b;
             memcpy(&b, base + f->offset, sizeof b);
@@ -789,13 +799,13 @@ static int add_fields(cJSON *obj, const field *fields, size_t n, const char *bas
 }
 
 /* The policy as a cJSON tree, keys in declaration order. NULL when out of memory. */
-static cJSON *policy_tree(const alvh_policy *p)
+static cJSON *policy_tree(const alvh_policy *p, int raw_numbers)
 {
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return NULL;
     /* notional_unit, notional_basis, then layers, then the rest of the top level. */
-    if (add_fields(root, k_top_fields, 2, (const char *)p) != 0)
+    if (add_fields(root, k_top_fields, 2, (const char *)p, raw_numbers) != 0)
         goto oom;
     cJSON *layers = cJSON_AddArrayToObject(root, "layers");
     if (!layers)
@@ -805,18 +815,20 @@ static cJSON *policy_tree(const alvh_policy *p)
         if (!l)
             goto oom;
         cJSON_AddItemToArray(layers, l);
-        if (add_fields(l, k_layer_fields, COUNT(k_layer_fields), (const char *)&p->layers[i]) != 0)
+        if (add_fields(l, k_layer_fields, COUNT(k_layer_fields), (const char *)&p->layers[i],
+                       raw_numbers) != 0)
             goto oom;
     }
-    if (add_fields(root, k_top_fields + 2, 5, (const char *)p) != 0)
+    if (add_fields(root, k_top_fields + 2, 5, (const char *)p, raw_numbers) != 0)
         goto oom;
     for (size_t i = 0; i < COUNT(k_objects); ++i) {
         cJSON *o = cJSON_AddObjectToObject(root, k_objects[i].key);
         if (!o || add_fields(o, k_objects[i].fields, k_objects[i].nfields,
-                             (const char *)p + k_objects[i].offset) != 0)
+                             (const char *)p + k_objects[i].offset, raw_numbers) != 0)
             goto oom;
     }
-    if (add_fields(root, k_top_fields + 7, COUNT(k_top_fields) - 7, (const char *)p) != 0)
+    if (add_fields(root, k_top_fields + 7, COUNT(k_top_fields) - 7, (const char *)p,
+                   raw_numbers) != 0)
         goto oom;
     return root;
 oom:
@@ -826,7 +838,7 @@ oom:
 
 char *alvh_policy_to_json(const alvh_policy *p, int indent)
 {
-    cJSON *root = policy_tree(p);
+    cJSON *root = policy_tree(p, 1);
     if (!root)
         return NULL;
     char *s = indent ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
@@ -843,7 +855,7 @@ alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_v
     memset(out, 0, sizeof *out);
     if (!key)
         key = "";
-    cJSON *root = policy_tree(p);
+    cJSON *root = policy_tree(p, 1); /* raw numbers: JSON parts keep every bit */
     if (!root)
         return fail(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
     const cJSON *node = root;
@@ -881,7 +893,9 @@ alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_v
         }
     }
     alvh_status st = ALVH_OK;
-    if (cJSON_IsNumber(node)) {
+    if (cJSON_IsRaw(node)) {
+        out->number = strtod(node->valuestring, NULL); /* a number printed to read back exactly */
+    } else if (cJSON_IsNumber(node)) {
         out->number = node->valuedouble;
     } else if (cJSON_IsBool(node)) {
         out->number = cJSON_IsTrue(node) ? 1.0 : 0.0;
