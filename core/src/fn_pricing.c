@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "alvh/black.h"
+#include "alvh/impvol.h"
 #include "internal.h"
 
 static alvh_status parse_greek(const alvh_value *v, alvh_greek *greek, alvh_result *out)
@@ -81,6 +82,48 @@ static alvh_status eval_b76_greek(const alvh_value *a, size_t n, alvh_result *ou
     return st;
 }
 
+static alvh_status eval_bs_iv(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    int kind;
+    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
+    double vol = 0.0;
+    if (st == ALVH_OK)
+        st = alvh_bsm_implied_vol(kind, a[1].number, a[2].number, a[3].number, a[4].number,
+                                  a[5].number, a[6].number, &vol);
+    if (st == ALVH_OK)
+        alvh_result_number(out, vol);
+    return st;
+}
+
+static alvh_status eval_b76_iv(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    int kind;
+    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
+    double vol = 0.0;
+    if (st == ALVH_OK)
+        st = alvh_black76_implied_vol(kind, a[1].number, a[2].number, a[3].number, a[4].number,
+                                      a[5].number, &vol);
+    if (st == ALVH_OK)
+        alvh_result_number(out, vol);
+    return st;
+}
+
+static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    int kind;
+    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
+    double strike = 0.0;
+    if (st == ALVH_OK)
+        st = alvh_bsm_strike_from_delta(kind, a[1].number, a[2].number, a[3].number,
+                                        a[4].number, a[5].number, a[6].number, &strike);
+    if (st == ALVH_OK)
+        alvh_result_number(out, strike);
+    return st;
+}
+
 /* ---- argument specs ------------------------------------------------------------------------ */
 
 #define ARG_TYPE                                                                              \
@@ -113,6 +156,15 @@ static alvh_status eval_b76_greek(const alvh_value *a, size_t n, alvh_result *ou
      "Dividend yield, continuously compounded decimal (0.015 = 1.5%); default 0",             \
      ALVH_ARG_NUMBER, 1, 0.0, NULL}
 
+#define ARG_PRICE                                                                             \
+    {"price", "Option price per 1 unit of the underlying (not x100), >= 0, e.g. 42.5",       \
+     ALVH_ARG_NUMBER, 0, 0, NULL}
+#define ARG_DELTA                                                                             \
+    {"delta",                                                                                 \
+     "Spot delta per 1.00 of the underlying, e.g. 0.16; a put's may be signed (-0.16) or its " \
+     "magnitude (0.16)",                                                                      \
+     ALVH_ARG_NUMBER, 0, 0, NULL}
+
 static const alvh_arg_spec k_bs_price_args[] = {ARG_TYPE, ARG_SPOT, ARG_STRIKE, ARG_YEARS,
                                                 ARG_VOL,  ARG_RATE, ARG_DIV};
 static const alvh_arg_spec k_bs_greek_args[] = {ARG_GREEK, ARG_TYPE, ARG_SPOT, ARG_STRIKE,
@@ -121,6 +173,13 @@ static const alvh_arg_spec k_b76_price_args[] = {ARG_TYPE, ARG_FORWARD, ARG_STRI
                                                  ARG_YEARS, ARG_VOL, ARG_RATE};
 static const alvh_arg_spec k_b76_greek_args[] = {ARG_GREEK, ARG_TYPE, ARG_FORWARD, ARG_STRIKE,
                                                  ARG_YEARS, ARG_VOL,   ARG_RATE};
+
+static const alvh_arg_spec k_bs_iv_args[] = {ARG_TYPE,  ARG_PRICE, ARG_SPOT, ARG_STRIKE,
+                                             ARG_YEARS, ARG_RATE,  ARG_DIV};
+static const alvh_arg_spec k_b76_iv_args[] = {ARG_TYPE,  ARG_PRICE, ARG_FORWARD,
+                                              ARG_STRIKE, ARG_YEARS, ARG_RATE};
+static const alvh_arg_spec k_bs_strike_args[] = {ARG_TYPE, ARG_DELTA, ARG_SPOT, ARG_YEARS,
+                                                 ARG_VOL,  ARG_RATE,  ARG_DIV};
 
 #define NARGS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -154,5 +213,27 @@ const alvh_func alvh_fn_pricing[] = {
      ALVH_SHAPE_SCALAR, NARGS(k_b76_greek_args), k_b76_greek_args, eval_b76_greek,
      "delta\tC\t18.5\t25\t0.0822\t0.95\t0.045\n"
      "gamma\tP\t18.5\t16\t0.0822\t0.8\n"},
+    {"BS_IV", "Pricing",
+     "Black-Scholes-Merton implied volatility of a European option price (Jaeckel's \"Let's Be "
+     "Rational\" method)",
+     "Volatility, annualised decimal (0.20 = 20%); an error says why when no vol fits: below "
+     "intrinsic, above maximum, no time value",
+     ALVH_SHAPE_SCALAR, NARGS(k_bs_iv_args), k_bs_iv_args, eval_bs_iv,
+     "C\t61.5\t5000\t5100\t0.0822\t0.045\t0.013\n"
+     "P\t1.25\t100\t80\t0.25\n"},
+    {"B76_IV", "Pricing",
+     "Black-76 implied volatility of a European option on a forward (VIX options on the VIX "
+     "future)",
+     "Volatility, annualised decimal (0.95 = 95%); an error says why when no vol fits",
+     ALVH_SHAPE_SCALAR, NARGS(k_b76_iv_args), k_b76_iv_args, eval_b76_iv,
+     "C\t0.85\t18.5\t25\t0.0822\t0.045\n"
+     "P\t0.4\t18.5\t16\t0.0822\n"},
+    {"BS_STRIKE", "Pricing",
+     "The strike whose Black-Scholes-Merton spot delta (with the dividend discount) equals "
+     "delta: how 15-25 delta condor shorts are placed",
+     "Strike, in the underlying's units (not rounded to a listed strike)",
+     ALVH_SHAPE_SCALAR, NARGS(k_bs_strike_args), k_bs_strike_args, eval_bs_strike,
+     "P\t-0.16\t5000\t0.0822\t0.18\t0.045\t0.013\n"
+     "C\t0.2\t5000\t0.0822\t0.15\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(pricing);

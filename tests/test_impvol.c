@@ -1,0 +1,261 @@
+/* test_impvol.c: implied volatility (BSM, Black-76) and the strike from a delta.
+ *
+ * Expected values:
+ *   - tests/data/pricing_golden.csv (mpmath, 50+ digits): the implied vol of each golden price
+ *     must be the vol that produced it, to 1e-12 relative wherever the price carries that
+ *     information. The information limit is the condition number kappa = price / (vol dV/dvol):
+ *     a price known to u = 2^-53 relative pins the vol to ~kappa u, so the tolerance is
+ *     1e-12 + 8 kappa u (kappa < 100 for most of the grid: the 1e-12 term dominates);
+ *   - invariants on seeded random inputs: price -> IV -> price, delta -> strike -> delta;
+ *   - statuses derived by hand (intrinsic, maximum, zero time). */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "alvh/alvh.h"
+#include "check.h"
+
+#define U 0x1p-53
+
+static void implied_vol_recovers_the_golden_vol(void)
+{
+    FILE *f = fopen(ALVH_TEST_DATA "/pricing_golden.csv", "r");
+    CHECK(f != NULL, "open pricing_golden.csv");
+    if (!f)
+        return;
+    char line[1024];
+    int rows = 0, strict = 0;
+    double worst_strict = 0.0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || strncmp(line, "model", 5) == 0)
+            continue;
+        char model[8], type[4];
+        double u, k, t, v, r, q, g[8];
+        if (sscanf(line, "%7[^,],%3[^,],%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
+                   model, type, &u, &k, &t, &v, &r, &q, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5],
+                   &g[6], &g[7]) != 16)
+            continue;
+        int kind = type[0] == 'C' ? ALVH_CALL : ALVH_PUT;
+        double price = g[0], vega1 = g[3] * 100.0; /* dV/dvol */
+        if (!(price > 1e-300) || !(vega1 > 0.0))
+            continue; /* no time value left in a double: NO_TIME_VALUE, checked below */
+        double kappa = price / (vega1 * v);
+        double iv = -1.0;
+        alvh_status st = strcmp(model, "BSM") == 0
+                             ? alvh_bsm_implied_vol(kind, price, u, k, t, r, q, &iv)
+                             : alvh_black76_implied_vol(kind, price, u, k, t, r, &iv);
+        if (kappa > 1e10) {
+            /* The price is all intrinsic (or all maximum) to double precision: a vol, or the
+             * status saying the price is at a bound. */
+            CHECK(st == ALVH_OK || st == ALVH_E_NO_TIME_VALUE || st == ALVH_E_BELOW_INTRINSIC ||
+                      st == ALVH_E_ABOVE_MAXIMUM,
+                  "intrinsic-only price: status %s, %s", alvh_status_name(st), line);
+            continue;
+        }
+        ++rows;
+        CHECK_STATUS(st, ALVH_OK, line);
+        double tol = 1e-12 + 8.0 * kappa * U;
+        char what[1100];
+        snprintf(what, sizeof what, "IV (kappa %.3g) of %.900s", kappa, line);
+        CHECK_CLOSE(iv, v, 0.0, tol, what);
+        if (kappa < 100.0) {
+            ++strict;
+            double rel = fabs(iv - v) / v;
+            if (rel > worst_strict)
+                worst_strict = rel;
+        }
+    }
+    fclose(f);
+    CHECK(rows > 2000, "golden IV rows: %d", rows);
+    printf("golden IV: %d rows, %d with kappa < 100: worst relative vol error %.2g\n", rows,
+           strict, worst_strict);
+}
+
+static uint64_t rng_state = 0x2545F4914F6CDD1Du;
+static double uniform(void) /* xorshift64*, fixed seed */
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return (double)((rng_state * 2685821657736338717u) >> 11) * 0x1p-53;
+}
+
+static void price_to_iv_to_price_round_trips_on_random_inputs(void)
+{
+    double worst_vol = 0.0;
+    int n = 0;
+    for (int i = 0; i < 50000; ++i) {
+        double s = 100.0;
+        double t = exp(log(1.0 / 8760.0) + uniform() * log(5.0 * 8760.0));
+        double v = exp(log(0.01) + uniform() * log(500.0));
+        double sd = v * sqrt(t);
+        double k = s * exp((uniform() * 16.0 - 8.0) * sd); /* +-8 sd */
+        double r = uniform() * 0.1 - 0.02, q = uniform() * 0.05;
+        int kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
+        alvh_greeks g;
+        alvh_bsm_greeks(kind, s, k, t, v, r, q, &g);
+        if (!(g.price > 1e-280))
+            continue;
+        double iv = -1.0, p2 = -1.0;
+        alvh_status st = alvh_bsm_implied_vol(kind, g.price, s, k, t, r, q, &iv);
+        double kappa = g.price / (g.vega * 100.0 * v);
+        if (st == ALVH_E_NO_TIME_VALUE && kappa > 1e10)
+            continue; /* all intrinsic to double precision */
+        double maximum = kind == ALVH_CALL ? s * exp(-q * t) : k * exp(-r * t);
+        if (st == ALVH_E_ABOVE_MAXIMUM && g.price >= maximum)
+            continue; /* a huge vol's price rounded to the bound itself */
+        CHECK_STATUS(st, ALVH_OK, "random IV");
+        if (st != ALVH_OK)
+            continue;
+        ++n;
+        alvh_bsm_price(kind, s, k, t, iv, r, q, &p2);
+        char what[200];
+        snprintf(what, sizeof what, "kind %d K %.17g T %.17g v %.17g r %.17g q %.17g kappa %.3g",
+                 kind, k, t, v, r, q, kappa);
+        /* The price comes back to its own rounding, amplified by d ln V / d ln vol = 1/kappa
+         * (the vol itself is only known to ~u). */
+        CHECK_CLOSE(p2, g.price, 0.0, 1e-14 + 32.0 * U / kappa, what);
+        CHECK_CLOSE(iv, v, 0.0, 1e-12 + 8.0 * kappa * U, what);
+        if (kappa < 100.0 && fabs(iv - v) / v > worst_vol)
+            worst_vol = fabs(iv - v) / v;
+    }
+    CHECK(n > 40000, "random IV cases: %d", n);
+    printf("random IV: %d cases, worst relative vol error (kappa < 100) %.2g\n", n, worst_vol);
+}
+
+static void black76_implied_vol_round_trips(void)
+{
+    for (int i = 0; i < 20000; ++i) {
+        double f = 5.0 + uniform() * 60.0;
+        double t = exp(log(1.0 / 8760.0) + uniform() * log(5.0 * 8760.0));
+        double v = exp(log(0.01) + uniform() * log(500.0));
+        double sd = v * sqrt(t);
+        double k = f * exp((uniform() * 12.0 - 6.0) * sd);
+        double r = uniform() * 0.06;
+        int kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
+        alvh_greeks g;
+        alvh_black76_greeks(kind, f, k, t, v, r, &g);
+        double kappa = g.price / (g.vega * 100.0 * v), iv = -1.0;
+        alvh_status st = alvh_black76_implied_vol(kind, g.price, f, k, t, r, &iv);
+        if (kappa > 1e10)
+            continue;
+        CHECK_STATUS(st, ALVH_OK, "B76 random IV");
+        char what[200];
+        snprintf(what, sizeof what, "B76 kind %d F %.17g K %.17g T %.17g v %.17g kappa %.3g",
+                 kind, f, k, t, v, kappa);
+        CHECK_CLOSE(iv, v, 0.0, 1e-12 + 8.0 * kappa * U, what);
+    }
+}
+
+static void implied_vol_statuses_say_why_no_vol_fits(void)
+{
+    double iv = 123.0;
+    double df = exp(-0.05);
+    /* call on F = 100 e^{0.05} (BSM S=100, r=5%, q=0, T=1): intrinsic DF(F-K) = 100 - 90 DF */
+    double intrinsic = 100.0 - 90.0 * df;
+    CHECK_STATUS(alvh_bsm_implied_vol(1, intrinsic * (1 - 1e-9), 100, 90, 1, 0.05, 0, &iv),
+                 ALVH_E_BELOW_INTRINSIC, "below intrinsic");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 100.0, 100, 90, 1, 0.05, 0, &iv), ALVH_E_ABOVE_MAXIMUM,
+                 "call at the spot (its maximum)");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 150.0, 100, 90, 1, 0.05, 0, &iv), ALVH_E_ABOVE_MAXIMUM,
+                 "call above the spot");
+    CHECK_STATUS(alvh_bsm_implied_vol(-1, 90.0 * df, 100, 90, 1, 0.05, 0, &iv),
+                 ALVH_E_ABOVE_MAXIMUM, "put at the discounted strike");
+    CHECK_STATUS(alvh_bsm_implied_vol(-1, 0.0, 100, 90, 1, 0.05, 0, &iv), ALVH_E_NO_TIME_VALUE,
+                 "OTM put worth 0");
+    CHECK_STATUS(alvh_black76_implied_vol(1, 5.0, 20, 15, 0, 0.0, &iv), ALVH_E_NO_TIME_VALUE,
+                 "zero years: no vol");
+    CHECK_STATUS(alvh_black76_implied_vol(1, 4.0, 20, 15, 0, 0.0, &iv), ALVH_E_BELOW_INTRINSIC,
+                 "zero years below intrinsic");
+    CHECK_STATUS(alvh_black76_implied_vol(1, 5.0, 20, 15, 1, 0.0, &iv), ALVH_E_NO_TIME_VALUE,
+                 "price equal to intrinsic");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, -1.0, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "negative");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, NAN, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "NaN price");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, INFINITY, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "inf");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, NAN, 90, 1, 0, 0, &iv), ALVH_E_SPOT, "NaN spot");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, NAN, 1, 0, 0, &iv), ALVH_E_STRIKE, "NaN K");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, NAN, 0, 0, &iv), ALVH_E_YEARS, "NaN T");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, 1, NAN, 0, &iv), ALVH_E_RATE, "NaN r");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, 1, 0, NAN, &iv), ALVH_E_DIV_YIELD, "NaN q");
+    CHECK_STATUS(alvh_bsm_implied_vol(-1, 5.0, 100, 0, 1, 0, 0, &iv), ALVH_E_STRIKE, "put K=0");
+    CHECK_STATUS(alvh_black76_implied_vol(2, 5.0, 100, 90, 1, 0, &iv), ALVH_E_OPTION_TYPE, "kind");
+    CHECK(iv == 123.0, "no vol written on error");
+}
+
+static void deep_out_of_the_money_prices_keep_their_vol(void)
+{
+    /* A 1e-30 price: QuantLib's solver returns 0 below ~1e-28; the vol is well defined
+     * (kappa ~ 1/(d1^2) small). Our price of the found vol must reproduce it. */
+    const double prices[] = {1e-10, 1e-30, 1e-100, 1e-250};
+    for (int i = 0; i < 4; ++i) {
+        double iv = -1.0, p2 = -1.0;
+        CHECK_STATUS(alvh_bsm_implied_vol(1, prices[i], 100, 150, 0.25, 0.03, 0.01, &iv),
+                     ALVH_OK, "deep OTM IV");
+        alvh_bsm_price(1, 100, 150, 0.25, iv, 0.03, 0.01, &p2);
+        /* d ln V / d ln vol ~ h^2 ~ 1100 at 1e-250: the vol's last bit moves the price by
+         * ~1e-13 relative */
+        CHECK_CLOSE(p2, prices[i], 0.0, 1e-12, "deep OTM price round trip");
+    }
+}
+
+static void strike_from_delta_round_trips(void)
+{
+    double worst = 0.0;
+    for (int i = 0; i < 20000; ++i) {
+        double s = 5000.0;
+        double t = exp(log(1.0 / 365.0) + uniform() * log(5.0 * 365.0));
+        double v = 0.05 + uniform() * 1.0;
+        double r = uniform() * 0.06, q = uniform() * 0.03;
+        double dq = exp(-q * t);
+        double mag = (0.01 + 0.98 * uniform()) * dq;
+        int kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
+        double delta = kind * mag, k = -1.0, k2 = -1.0;
+        CHECK_STATUS(alvh_bsm_strike_from_delta(kind, delta, s, t, v, r, q, &k), ALVH_OK, "strike");
+        alvh_greeks g;
+        alvh_bsm_greeks(kind, s, k, t, v, r, q, &g);
+        char what[160];
+        snprintf(what, sizeof what, "kind %d delta %.17g T %.6g v %.6g -> K %.17g", kind, delta, t,
+                 v, k);
+        CHECK_CLOSE(g.delta, delta, 1e-12, 0.0, what);
+        if (fabs(g.delta - delta) > worst)
+            worst = fabs(g.delta - delta);
+        if (kind == ALVH_PUT) {
+            CHECK_STATUS(alvh_bsm_strike_from_delta(kind, mag, s, t, v, r, q, &k2), ALVH_OK,
+                         "put magnitude");
+            CHECK(k2 == k, "a put's delta signed or as magnitude gives one strike");
+        }
+    }
+    printf("strike round trip: worst |delta error| %.2g\n", worst);
+    /* Hand check: r = q = 0, T = 1, vol = 0.2, call delta 0.5 -> d1 = 0 -> K = S e^{0.02} */
+    double k;
+    alvh_bsm_strike_from_delta(1, 0.5, 100, 1, 0.2, 0, 0, &k);
+    CHECK_CLOSE(k, 100 * exp(0.02), 0, 1e-15, "ATM-delta strike is S e^{vol^2 T/2}");
+}
+
+static void strike_from_delta_rejects_unattainable_deltas(void)
+{
+    double k = 7.0;
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.0, 100, 1, 0.2, 0, 0, &k), ALVH_E_DELTA, "0");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, 1.0, 100, 1, 0.2, 0, 0, &k), ALVH_E_DELTA, "1");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, -0.3, 100, 1, 0.2, 0, 0, &k), ALVH_E_DELTA,
+                 "negative call delta");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(-1, -0.995, 100, 1, 0.2, 0, 0.01, &k), ALVH_E_DELTA,
+                 "put delta beyond e^{-qT}");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, NAN, 100, 1, 0.2, 0, 0, &k), ALVH_E_DELTA, "NaN");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.2, 100, 0, 0.2, 0, 0, &k), ALVH_E_YEARS, "T 0");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.2, 100, 1, 0, 0, 0, &k), ALVH_E_VOL, "vol 0");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.2, -5, 1, 0.2, 0, 0, &k), ALVH_E_SPOT, "spot");
+    CHECK(k == 7.0, "no strike written on error");
+}
+
+int main(void)
+{
+    implied_vol_recovers_the_golden_vol();
+    price_to_iv_to_price_round_trips_on_random_inputs();
+    black76_implied_vol_round_trips();
+    implied_vol_statuses_say_why_no_vol_fits();
+    deep_out_of_the_money_prices_keep_their_vol();
+    strike_from_delta_round_trips();
+    strike_from_delta_rejects_unattainable_deltas();
+    return check_summary("test_impvol");
+}
