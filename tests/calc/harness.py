@@ -19,7 +19,9 @@ What it does, in order (every step has a timeout; see the constants below):
 
 Root: LibreOffice steps must not run as root (unopkg refuses, and the pipe name is per uid), so a
 test script calls run_unprivileged() first: as root it re-executes itself as an unprivileged uid
-(setpriv, default 65534 "nobody") with its own HOME/TMPDIR, and removes what that run left.
+(setpriv, default 65534 "nobody", or ALVH_CALC_UID) with its own HOME/TMPDIR, using copies of
+the scripts and of the files named on its command line when that uid cannot read them (a build
+tree under /root), and removes what that run left.
 """
 import os
 import shutil
@@ -56,10 +58,35 @@ def run_unprivileged():
         for sub in ("home", "tmp"):
             os.mkdir(os.path.join(base, sub))
             os.chown(os.path.join(base, sub), UNPRIVILEGED_UID, UNPRIVILEGED_UID)
+        # The unprivileged uid may not be able to read the build tree (a checkout under /root):
+        # then it runs copies of this script and its modules, and of every file named on the
+        # command line that it could not read.
+        script = os.path.abspath(sys.argv[0])
+        here = os.path.dirname(os.path.abspath(__file__))
+        if not (_world_readable(script) and _world_readable(os.path.abspath(__file__))):
+            scripts = os.path.join(base, "scripts")
+            os.mkdir(scripts)
+            for d in {here, os.path.dirname(script)}:
+                for name in os.listdir(d):
+                    if name.endswith(".py"):
+                        shutil.copy(os.path.join(d, name), scripts)
+            script = os.path.join(scripts, os.path.basename(script))
+        args = []
+        for k, a in enumerate(sys.argv[1:]):
+            if os.path.isfile(a) and not _world_readable(os.path.abspath(a)):
+                copy = os.path.join(base, f"arg{k}-{os.path.basename(a)}")
+                shutil.copy2(a, copy)  # keeps the execute bit of a program (the alvh CLI)
+                a = copy
+            args.append(a)
+        for root, dirs, files in os.walk(base):
+            for name in dirs + files:
+                path = os.path.join(root, name)
+                os.chmod(path, os.stat(path).st_mode | 0o044 | (0o011 if os.path.isdir(path) or
+                                                                 os.access(path, os.X_OK) else 0))
         env = dict(os.environ, HOME=os.path.join(base, "home"), TMPDIR=os.path.join(base, "tmp"))
         env[_CHILD_MARK] = "1"
         cmd = ["setpriv", f"--reuid={UNPRIVILEGED_UID}", f"--regid={UNPRIVILEGED_UID}",
-               "--clear-groups", sys.executable] + sys.argv
+               "--clear-groups", sys.executable, script] + args
         child = subprocess.Popen(cmd, env=env, start_new_session=True)
         try:
             code = child.wait()
@@ -70,6 +97,23 @@ def run_unprivileged():
         sys.exit(code)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _world_readable(path):
+    """True when any uid can read path: o+r on it, o+x on every directory above it."""
+    try:
+        if not os.stat(path).st_mode & 0o004:
+            return False
+        d = os.path.dirname(path)
+        while True:
+            if not os.stat(d).st_mode & 0o001:
+                return False
+            parent = os.path.dirname(d)
+            if parent == d:
+                return True
+            d = parent
+    except OSError:
+        return False
 
 
 def _kill_group(pgid):
