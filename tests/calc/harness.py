@@ -259,6 +259,24 @@ class CalcOffice:
         except Exception:
             return False
 
+    def rss_mib(self):
+        """Resident memory of soffice.bin (the office process, child of oosplash), in MiB."""
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    cmd = f.read()
+                if b"soffice.bin" not in cmd or self.pipe.encode() not in cmd:
+                    continue
+                with open(f"/proc/{pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            return int(line.split()[1]) / 1024.0
+            except OSError:
+                continue
+        return None
+
     # ---- documents ------------------------------------------------------------------------
     def new_calc(self):
         return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
