@@ -15,6 +15,8 @@
 ALVH_DECLARE_GROUP(pricing);
 ALVH_DECLARE_GROUP(dates);
 ALVH_DECLARE_GROUP(signals);
+ALVH_DECLARE_GROUP(vix);
+ALVH_DECLARE_GROUP(hedge);
 ALVH_DECLARE_GROUP(utility);
 
 typedef struct {
@@ -28,6 +30,8 @@ static const group k_groups[] = {
     {alvh_fn_pricing, &alvh_fn_pricing_count},
     {alvh_fn_dates, &alvh_fn_dates_count},
     {alvh_fn_signals, &alvh_fn_signals_count},
+    {alvh_fn_vix, &alvh_fn_vix_count},
+    {alvh_fn_hedge, &alvh_fn_hedge_count},
     {alvh_fn_utility, &alvh_fn_utility_count},
 };
 

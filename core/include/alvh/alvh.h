@@ -9,5 +9,8 @@
 #include "alvh/dates.h"
 #include "alvh/indicators.h"
 #include "alvh/market.h"
+#include "alvh/policy.h"
+#include "alvh/vixcurve.h"
+#include "alvh/hedge.h"
 
 #endif
