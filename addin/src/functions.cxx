@@ -158,17 +158,22 @@ bool scalar_value(const uno::Any& a, alvh_value& v, ArgStore& store)
     case uno::TypeClass_BOOLEAN:
         v = number_value(*static_cast<const sal_Bool*>(a.getValue()) ? 1.0 : 0.0);
         return true;
+    case uno::TypeClass_HYPER:
+        v = number_value(static_cast<double>(*static_cast<const sal_Int64*>(a.getValue())));
+        return true;
+    case uno::TypeClass_UNSIGNED_HYPER:
+        v = number_value(static_cast<double>(*static_cast<const sal_uInt64*>(a.getValue())));
+        return true;
     case uno::TypeClass_BYTE:
     case uno::TypeClass_SHORT:
     case uno::TypeClass_UNSIGNED_SHORT:
     case uno::TypeClass_LONG:
     case uno::TypeClass_UNSIGNED_LONG:
-    case uno::TypeClass_HYPER:
-    case uno::TypeClass_UNSIGNED_HYPER:
     case uno::TypeClass_FLOAT:
     case uno::TypeClass_DOUBLE: {
         double d = 0.0;
-        a >>= d;
+        if (!(a >>= d)) // lossless widening to double, defined for exactly these types
+            return false;
         v = number_value(d);
         return true;
     }
