@@ -126,7 +126,7 @@ static void condor_vix_vega_hand_examples(void)
                  "zero contracts");
     CHECK_STATUS(alvh_condor_vix_vega(legs, 4, 1, 1, vols, 0, 100, &d), ALVH_E_SPOT,
                  "skew without spot");
-    const double bad[2] = {1, NAN};
+    const double bad[2] = {1, (double)NAN};
     CHECK_STATUS(alvh_condor_vix_vega(bad, 2, 1, 1, NULL, 0, 100, &d), ALVH_E_VEGA, "NaN vega");
 }
 
@@ -179,7 +179,7 @@ static void size_by_rule_hand_examples(void)
     CHECK(c[0] == 7, "0.7 / 0.1 x 1 rounded down is 7, got %.17g", c[0]);
     CHECK_STATUS(alvh_hedge_size(0, &p, c), ALVH_E_NOTIONAL, "zero notional");
     CHECK_STATUS(alvh_hedge_size(-5, &p, c), ALVH_E_NOTIONAL, "negative notional");
-    CHECK_STATUS(alvh_hedge_size(INFINITY, &p, c), ALVH_E_NOTIONAL, "infinite notional");
+    CHECK_STATUS(alvh_hedge_size(HUGE_VAL, &p, c), ALVH_E_NOTIONAL, "infinite notional");
 }
 
 static void notional_by_basis_hand_examples(void)

@@ -77,7 +77,7 @@ static void model_curve_special_cases(void)
     CHECK_STATUS(alvh_vix_future_model(0.1, 0, 20, 4.3, &f), ALVH_E_SPOT, "zero spot");
     CHECK_STATUS(alvh_vix_future_model(0.1, 16, -1, 4.3, &f), ALVH_E_SPOT, "negative long run");
     CHECK_STATUS(alvh_vix_future_model(0.1, 16, 20, -1, &f), ALVH_E_ARGUMENT, "negative speed");
-    CHECK_STATUS(alvh_vix_future_model(NAN, 16, 20, 4.3, &f), ALVH_E_YEARS, "NaN years");
+    CHECK_STATUS(alvh_vix_future_model((double)NAN, 16, 20, 4.3, &f), ALVH_E_YEARS, "NaN years");
 }
 
 static void quoted_curve_interpolates_linearly_and_is_flat_beyond_the_ends(void)
@@ -180,7 +180,7 @@ static void beta_rejects_bad_parameters(void)
     CHECK_STATUS(alvh_vix_beta(0.1, 1.2, 24, 1.35, &b), ALVH_E_BETA, "weight above 1");
     CHECK_STATUS(alvh_vix_beta(0.1, -0.1, 24, 1.35, &b), ALVH_E_BETA, "negative weight");
     CHECK_STATUS(alvh_vix_beta(0.1, 0.65, -24, 1.35, &b), ALVH_E_BETA, "negative fast");
-    CHECK_STATUS(alvh_vix_beta(0.1, 0.65, 24, NAN, &b), ALVH_E_BETA, "NaN slow");
+    CHECK_STATUS(alvh_vix_beta(0.1, 0.65, 24, (double)NAN, &b), ALVH_E_BETA, "NaN slow");
 }
 
 int main(void)
