@@ -121,6 +121,9 @@ static const bad_case k_bad[] = {
     {"{} x", ALVH_E_POLICY_JSON, "byte offset 3 (line 1, column 4)"},
     {"{\n  \"rate\": 0.0,\n  }", ALVH_E_POLICY_JSON, "byte offset 19 (line 3, column 3)"},
     {"{\"rate\": 0.0", ALVH_E_POLICY_JSON, "not valid JSON at byte offset"},
+    /* Calc AutoCorrect's typographic quotes: U+201C is 3 bytes at offset 1 */
+    {"{\xE2\x80\x9Crate\xE2\x80\x9D: 0}", ALVH_E_POLICY_JSON,
+     "byte offset 1 (line 1, column 2): typographic quotes are not JSON quotes"},
 };
 
 static void bad_policies_fail_naming_the_key_or_offset(void)

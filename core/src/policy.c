@@ -647,9 +647,17 @@ static alvh_status parse_json(const char *json, size_t len, const char *source, 
     if (!root) {
         size_t line, col;
         line_col(json, off, &line, &col);
+        /* Calc's AutoCorrect turns typed " into typographic quotes (U+201C/U+201D, UTF-8
+         * E2 80 9C/9D; single ones E2 80 98/99): say so, it is the usual cause in a cell. */
+        const unsigned char *b = (const unsigned char *)json + off;
+        int curly = off + 2 < len + 1 && b[0] == 0xE2 && b[1] == 0x80 && b[2] >= 0x98 &&
+                    b[2] <= 0x9D;
         return fail(err, errsize, ALVH_E_POLICY_JSON,
-                    "%s%sthe policy is not valid JSON at byte offset %zu (line %zu, column %zu)",
-                    source ? source : "", source ? ": " : "", off, line, col);
+                    "%s%sthe policy is not valid JSON at byte offset %zu (line %zu, column %zu)%s",
+                    source ? source : "", source ? ": " : "", off, line, col,
+                    curly ? ": typographic quotes are not JSON quotes (turn off AutoCorrect's "
+                            "quote replacement, or write the text as a formula string)"
+                          : "");
     }
     alvh_status st = apply_root(root, p, err, errsize);
     cJSON_Delete(root);
