@@ -17,6 +17,7 @@ ALVH_DECLARE_GROUP(dates);
 ALVH_DECLARE_GROUP(signals);
 ALVH_DECLARE_GROUP(vix);
 ALVH_DECLARE_GROUP(hedge);
+ALVH_DECLARE_GROUP(backtest);
 ALVH_DECLARE_GROUP(utility);
 
 typedef struct {
@@ -32,6 +33,7 @@ static const group k_groups[] = {
     {alvh_fn_signals, &alvh_fn_signals_count},
     {alvh_fn_vix, &alvh_fn_vix_count},
     {alvh_fn_hedge, &alvh_fn_hedge_count},
+    {alvh_fn_backtest, &alvh_fn_backtest_count},
     {alvh_fn_utility, &alvh_fn_utility_count},
 };
 
