@@ -18,7 +18,7 @@ Suites (one office start for wizard, values and errors; documents restarts it on
              the cell equals the CLI (value, or #ERR NO_CONVERGENCE <-> Err:523, other #ERR <->
              Err:502), except where Calc answers before calling the add-in (CALC_FIRST below);
              ALVH_ERROR with the same arguments shows the CLI's sentence; soffice stays alive
-             and its memory flat over 40 recalculations of the whole matrix.
+             and its memory flat over 25 recalculations of the whole matrix.
   documents  a document with every example formula saved as .ods stores the names
              ORG.ALVHCALC.FUNCTIONS.<NAME>, reopens (same office and a fresh one) and recalculates
              to the same values; the committed compat .fods opens and computes.
@@ -169,7 +169,8 @@ class Workbench:
     formulas spreading right) and an Errs sheet (=ERRORTYPE of every Calls cell), written and
     read in a few bulk UNO calls: a round trip per cell would dominate the run time."""
 
-    CHUNK = 2000  # rows per setDataArray/setFormulaArray call
+    CHUNK = 2000   # rows per setFormulaArray call
+    BLOCK = 20000  # cells per setDataArray call (about)
 
     def __init__(self, office):
         self.office = office
@@ -263,16 +264,30 @@ class Workbench:
     def flush(self):
         """Writes the argument cells and the formulas."""
         import uno
-        if self.grid:
-            width = max(c for c, _ in self.grid) + 1
-            height = max(r for _, r in self.grid) + 1
-            rows = [[""] * width for _ in range(height)]   # "" leaves a cell empty
-            for (c, r), v in self.grid.items():
-                rows[r][c] = v
-            for r0 in range(0, height, self.CHUNK):
-                r1 = min(height, r0 + self.CHUNK)
-                self.data.getCellRangeByPosition(0, r0, width - 1, r1 - 1).setDataArray(
-                    tuple(tuple(row) for row in rows[r0:r1]))
+        # Data rows differ wildly in width (a 2000-cell column is 2000 narrow rows, a
+        # 2000-cell row one wide row): write blocks of consecutive rows, each as wide as its
+        # widest row and at most about BLOCK cells, so the empty area written stays small.
+        by_row = {}
+        for (c, r), v in self.grid.items():
+            by_row.setdefault(r, {})[c] = v
+        block, r0, width = [], None, 0
+
+        def write():
+            if block:
+                self.data.getCellRangeByPosition(0, r0, width - 1, r0 + len(block) - 1) \
+                    .setDataArray(tuple(tuple(row.get(c, "") for c in range(width))  # "": empty
+                                        for row in block))
+        for r in sorted(by_row):
+            row = by_row[r]
+            w = max(row) + 1
+            if block and (r != r0 + len(block) or (len(block) + 1) * max(width, w) > self.BLOCK):
+                write()
+                block = []
+            if not block:
+                r0, width = r, 0
+            block.append(row)
+            width = max(width, w)
+        write()
         for c, r in self.error_cells:
             self.data.getCellByPosition(c, r).setFormula("=0/0")
         n = self.call_row
@@ -638,15 +653,15 @@ def suite_errors(office, table, alvh, checks):
     wb = evaluate(office, alvh, calls, checks, "errors")
     # No leak: memory settles after a few recalculations of the whole matrix (every call
     # path: values, errors, ranges, varargs), then stays put. A leak of one result cell per
-    # call would add about 1 MiB over these 40 recalculations.
-    for _ in range(10):
+    # call would add about 1 MiB over these 25 recalculations.
+    for _ in range(5):
         wb.doc.calculateAll()
     before = office.rss_mib()
-    for _ in range(40):
+    for _ in range(25):
         wb.doc.calculateAll()
     after = office.rss_mib()
     checks.check(before is not None and after is not None and after - before < 1.0,
-                 f"[errors] soffice memory stays flat over 40 recalculations of "
+                 f"[errors] soffice memory stays flat over 25 recalculations of "
                  f"{len(calls)} formulas: {before} -> {after} MiB")
     wb.doc.close(True)
     checks.check(office.alive(), "[errors] soffice is alive after the bad-input matrix")
