@@ -18,6 +18,8 @@ ALVH_DECLARE_GROUP(signals);
 ALVH_DECLARE_GROUP(vix);
 ALVH_DECLARE_GROUP(hedge);
 ALVH_DECLARE_GROUP(backtest);
+ALVH_DECLARE_GROUP(condor);
+ALVH_DECLARE_GROUP(scenario);
 ALVH_DECLARE_GROUP(utility);
 
 typedef struct {
@@ -34,6 +36,8 @@ static const group k_groups[] = {
     {alvh_fn_vix, &alvh_fn_vix_count},
     {alvh_fn_hedge, &alvh_fn_hedge_count},
     {alvh_fn_backtest, &alvh_fn_backtest_count},
+    {alvh_fn_condor, &alvh_fn_condor_count},
+    {alvh_fn_scenario, &alvh_fn_scenario_count},
     {alvh_fn_utility, &alvh_fn_utility_count},
 };
 

@@ -12,5 +12,7 @@
 #include "alvh/policy.h"
 #include "alvh/vixcurve.h"
 #include "alvh/hedge.h"
+#include "alvh/condor.h"
+#include "alvh/scenario.h"
 
 #endif
