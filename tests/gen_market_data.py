@@ -8,9 +8,9 @@ Nothing here calls ALVH Calc. Each value comes from the model's definition, eval
 50 significant digits by numerical integration rather than by the closed forms the C code uses:
   rng      xoshiro256** outputs seeded by splitmix64, re-implemented from the published
            reference code (prng.di.unimi.it, Blackman and Vigna 2018) with Python integers.
-  vix      100 * sqrt( (1/tau) int_0^tau E_Q[v_s] ds + 2 lambda E[J - 1 - ln J] ),
+  vix      100 * sqrt( (1/tau) int_0^tau E_Q[v_s] ds + 2 lambda_Q E_Q[J - 1 - ln J] ),
            tau = 30/365: the integral by quadrature of the CIR mean, the jump term by
-           quadrature against the normal density of ln J (not the lognormal closed form).
+           quadrature against the Q normal density of ln J (not the lognormal closed form).
   future   100 * E_Q[ sqrt(A + B v_T) ] under the exact CIR law of v_T (a scaled noncentral
            chi-squared: v_T = X / (2c), c = 2 kappa / (xi^2 (1 - e^{-kappa T})),
            X ~ chi'^2(4 kappa theta / xi^2, 2 c v e^{-kappa T})), by quadrature of its density.
@@ -24,10 +24,10 @@ mp.mp.dps = 50
 MASK = (1 << 64) - 1
 
 PRESETS = {
-    # name: (kappa, theta, xi, lambda_v, jump_intensity, jump_mean, jump_std)
-    "calm": (4.0, 0.014, 0.2, -2.0, 0.5, -0.02, 0.02),
-    "bear2022": (5.0, 0.058, 0.5, -1.5, 1.0, -0.03, 0.03),
-    "crash2020": (15.0, 0.035, 0.9, -3.0, 1.0, -0.03, 0.04),
+    # name: (kappa, theta, xi, lambda_v, Q jump intensity, Q jump mean, Q jump std)
+    "calm": (4.0, 0.014, 0.2, -2.0, 2.0, -0.05, 0.04),
+    "bear2022": (5.0, 0.058, 0.5, -1.5, 2.0, -0.05, 0.04),
+    "crash2020": (15.0, 0.035, 0.9, -3.0, 2.0, -0.05, 0.04),
 }
 TAU = mp.mpf(30) / 365
 

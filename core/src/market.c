@@ -117,15 +117,19 @@ alvh_status alvh_market_preset(const char *name, alvh_market_params *p)
         *p = (alvh_market_params){.start = 42738 /* 2017-01-03 */, .days = 252, .seed = 46,
                                   .spot = 2250, .mu = 0.12, .v0 = 0.011, .kappa = 4.0,
                                   .theta = 0.014, .xi = 0.2, .rho = -0.75, .lambda_v = -2.0,
-                                  .jump_intensity = 0.5, .jump_mean = -0.02, .jump_std = 0.02};
+                                  .jump_intensity = 0.5, .jump_mean = -0.02, .jump_std = 0.02,
+                                  .q_jump_intensity = 2.0, .q_jump_mean = -0.05,
+                                  .q_jump_std = 0.04};
         return ALVH_OK;
     }
     if (alvh_strieq(name, "bear2022")) {
         /* A grinding bear market: negative drift, long-run vol ~24% under P, VIX mostly 20-35. */
-        *p = (alvh_market_params){.start = 44564 /* 2022-01-03 */, .days = 252, .seed = 304,
+        *p = (alvh_market_params){.start = 44564 /* 2022-01-03 */, .days = 252, .seed = 1596,
                                   .spot = 4790, .mu = -0.15, .v0 = 0.035, .kappa = 5.0,
                                   .theta = 0.058, .xi = 0.5, .rho = -0.8, .lambda_v = -1.5,
-                                  .jump_intensity = 1.0, .jump_mean = -0.03, .jump_std = 0.03};
+                                  .jump_intensity = 1.0, .jump_mean = -0.03, .jump_std = 0.03,
+                                  .q_jump_intensity = 2.0, .q_jump_mean = -0.05,
+                                  .q_jump_std = 0.04};
         return ALVH_OK;
     }
     if (alvh_strieq(name, "crash2020")) {
@@ -135,7 +139,8 @@ alvh_status alvh_market_preset(const char *name, alvh_market_params *p)
                                   .spot = 3250, .mu = 0.25, .v0 = 0.012, .kappa = 15.0,
                                   .theta = 0.035, .xi = 0.9, .rho = -0.8, .lambda_v = -3.0,
                                   .jump_intensity = 1.0, .jump_mean = -0.03, .jump_std = 0.04,
-                                  .nevents = 6,
+                                  .q_jump_intensity = 2.0, .q_jump_mean = -0.05,
+                                  .q_jump_std = 0.04, .nevents = 6,
                                   .events = {{35, -0.035, 0.10},
                                              {38, -0.045, 0.25},
                                              {45, -0.080, 0.50},
@@ -159,6 +164,9 @@ alvh_status alvh_market_check(const alvh_market_params *p)
              p->kappa + p->lambda_v > 0 && isfinite(p->jump_intensity) &&
              p->jump_intensity >= 0 && isfinite(p->jump_mean) && fabs(p->jump_mean) < 1 &&
              isfinite(p->jump_std) && p->jump_std >= 0 && p->jump_std < 1 &&
+             isfinite(p->q_jump_intensity) && p->q_jump_intensity >= 0 &&
+             isfinite(p->q_jump_mean) && fabs(p->q_jump_mean) < 1 && isfinite(p->q_jump_std) &&
+             p->q_jump_std >= 0 && p->q_jump_std < 1 &&
              p->nevents <= ALVH_MARKET_MAX_EVENTS;
     for (size_t i = 0; ok && i < p->nevents; ++i) {
         const alvh_market_event *e = &p->events[i];
@@ -184,8 +192,8 @@ alvh_status alvh_market_vix_coefficients(const alvh_market_params *p, double *a,
     double x = kq * k_vix_tau;
     /* B = (1 - e^-x)/x, by expm1 so that small kappa loses no digits. */
     *b = -expm1(-x) / x;
-    double kbar = expm1(p->jump_mean + 0.5 * p->jump_std * p->jump_std);
-    *a = tq * (1.0 - *b) + 2.0 * p->jump_intensity * (kbar - p->jump_mean);
+    double kbar_q = expm1(p->q_jump_mean + 0.5 * p->q_jump_std * p->q_jump_std);
+    *a = tq * (1.0 - *b) + 2.0 * p->q_jump_intensity * (kbar_q - p->q_jump_mean);
     return ALVH_OK;
 }
 

@@ -7,16 +7,19 @@
  *   N Poisson with intensity lambda per year; ln J ~ Normal(jump_mean, jump_std^2);
  *   kbar = E[J - 1] = exp(jump_mean + jump_std^2/2) - 1.
  * Pricing measure Q: Heston's market price of variance risk lambda_v v (Heston 1993, eq. 7)
- * changes only the variance drift: kappa_q = kappa + lambda_v, theta_q = kappa theta / kappa_q
- * (lambda_v < 0 makes theta_q > theta: a variance risk premium, VIX above realised vol).
- * Jumps have the same law under P and Q (an assumption, stated).
+ * changes the variance drift: kappa_q = kappa + lambda_v, theta_q = kappa theta / kappa_q
+ * (lambda_v < 0 makes theta_q > theta), and jumps have their own Q law (q_jump_intensity,
+ * q_jump_mean, q_jump_std): a jump risk premium, the larger part of the variance risk premium
+ * in index options (Pan 2002, J. Fin. Econ. 63; Bates 2000). Together they put VIX a few points
+ * above realised vol, as in real markets. P jumps move the index; Q jumps only price the VIX.
  *
  * VIX (derived in docs/backtest.md): the CBOE VIX squared is the Q-expectation of the 30-day
  * log-contract, VIX^2 = (2/tau) E_Q[ int dS/S - d ln S ], tau = 30/365. With the dynamics above,
  *   dS/S - d ln S = v/2 dt + (J - 1 - ln J) dN, and E_Q[v_s | v_t] = theta_q + (v_t - theta_q)
- *   exp(-kappa_q (s - t)), so
+ *   exp(-kappa_q (s - t)), so, with the Q jump law (lambda_q, mean m_q, sd s_q,
+ *   kbar_q = exp(m_q + s_q^2/2) - 1),
  *   VIX^2 / 100^2 = A + B v_t,  B = (1 - exp(-kappa_q tau)) / (kappa_q tau),
- *                               A = theta_q (1 - B) + 2 lambda (kbar - jump_mean).
+ *                               A = theta_q (1 - B) + 2 lambda_q (kbar_q - m_q).
  * VIX futures: F(T) = E_Q[VIX_{t+T}] = 100 E_Q[sqrt(A + B v_{t+T})] has no closed form. The
  * generator uses the lognormal two-moment approximation: with X = A + B v_{t+T},
  *   m = E_Q[X] = A + B (theta_q + (v_t - theta_q) e^{-kappa_q T}),
@@ -81,6 +84,9 @@ typedef struct alvh_market_params {
     double jump_intensity; /* index jumps per year, >= 0 */
     double jump_mean;      /* mean of ln J */
     double jump_std;       /* standard deviation of ln J, >= 0 */
+    double q_jump_intensity; /* jumps per year under Q (VIX pricing only), >= 0 */
+    double q_jump_mean;      /* mean of ln J under Q */
+    double q_jump_std;       /* standard deviation of ln J under Q, >= 0 */
     size_t nevents;        /* scripted events used, <= ALVH_MARKET_MAX_EVENTS */
     alvh_market_event events[ALVH_MARKET_MAX_EVENTS];
 } alvh_market_params;
