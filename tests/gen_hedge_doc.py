@@ -191,6 +191,55 @@ out("%s" % ("the hedged condor then has no break-even at all." if p.returncode !
                 float(p.stdout), call("ALVH_BREAKEVEN", "UPPER", strikes, credit_r, "%.2f" % debit,
                                       N))))
 
+# ---- the same comparison across VIX levels --------------------------------------------------
+out()
+out("**5. Across VIX levels.** The same construction (16-delta shorts, 50-point wings, 45 days,")
+out("%d condors) with the legs' vol set to VIX/100, the model VIX curve from that spot and the" % N)
+out("default policy; coverage of the 4/4/2 rule on the short-strike and max-loss bases, then the")
+out("vega-calibrated hedge and its monthly carry against the condors' credit:")
+out()
+out("| VIX | strikes | condor $/VIX pt | rule cover, short strike | rule cover, max loss | "
+    "calibrated L1/L2/L3 | calibrated cover | carry $/month | carry / credit |")
+out("|---:|---|---:|---:|---:|---|---:|---:|---:|")
+for vix in [12, 16, 20, 25, 35]:
+    vol = vix / 100
+    kp_ = call("BS_STRIKE", "P", -0.16, SPX, T, vol, RATE, DIV)
+    kc_ = call("BS_STRIKE", "C", 0.16, SPX, T, vol, RATE, DIV)
+    k1, k2 = 5 * math.floor(kp_ / 5), 5 * math.ceil(kc_ / 5)
+    ks = [k1 - 50, k1, k2, k2 + 50]
+    vg = [call("BS_GREEK", "vega", k, SPX, x, T, vol, RATE, DIV) for k, x in zip(kinds, ks)]
+    pr = [call("BS_PRICE", k, SPX, x, T, vol, RATE, DIV) for k, x in zip(kinds, ks)]
+    cr = round(sum(-sg * q for sg, q in zip(sign, pr)), 2)
+    lv = "[%s]" % ",".join(repr(round(sg * v, 4)) for sg, v in zip(sign, vg))
+    kstr = "[%s]" % ",".join(str(k) for k in ks)
+    cvx = call("CONDOR_VIX_VEGA", lv, N)
+    covs = []
+    for basis in ["short_strike", "max_loss"]:
+        pb = '{"notional_basis":"%s"}' % basis
+        nb = call("ALVH_NOTIONAL", kstr, cr, N, pb)
+        covs.append(sum(r[12] for r in call("ALVH_SCHEDULE", VAL, vix, nb, cvx, pb)))
+    ns = call("ALVH_NOTIONAL", kstr, cr, N)
+    pv = subprocess.run([ALVH, "call", "ALVH_SCHEDULE", str(VAL), str(vix), "%.10g" % ns,
+                         "%.10g" % cvx, '{"sizing":"vega"}'], capture_output=True, text=True)
+    if pv.returncode == 0:
+        sv = json.loads(pv.stdout)
+        cc = "/".join("%g" % r[4] for r in sv)
+        ccov = "%.1f%%" % (100 * sum(r[12] for r in sv))
+        carry = sum(r[11] for r in sv) * ns
+        cs, share = "%.0f" % carry, "%.0f%%" % (100 * carry / (cr * 100 * N))
+    else:
+        cc, ccov, cs, share = pv.stdout.split(":")[0].replace("#ERR ", ""), "-", "-", "-"
+    out("| %d | %s | %.0f | %.0f%% | %.1f%% | %s | %s | %s | %s |" % (
+        vix, "/".join(str(k) for k in ks), cvx, 100 * covs[0], 100 * covs[1], cc, ccov, cs, share))
+out()
+out("At every level the rule over-covers on the short-strike basis (by more as VIX rises: the")
+out("condors' vega falls while the notional does not) and barely covers on the max-loss basis; the")
+out("calibrated hedge lands in the band. Its carry is largest in calm markets, where the VIX curve")
+out("is in steep contango, and shrinks as VIX rises. Above the long-run level the model curve is")
+out("inverted and the carry method books the roll up the inverted curve as a gain (negative carry):")
+out("that rests on the curve standing still, while after a spike it usually falls back toward its")
+out("long-run level, so read a negative carry as \"no roll-down cost\", not as income.")
+
 text = "\n".join(lines) + "\n"
 if len(sys.argv) > 2:
     path = sys.argv[2]
