@@ -42,94 +42,118 @@
 #define SMALL_T 0.21022410381342863 /* 2 * DBL_EPSILON^(1/16) */
 #define DOMINANT_D1 0.85
 
-/* Region 1. With a = h + t, c = h - t (both negative), r = a c = h^2 - t^2 > 0,
- *   a^-n - c^-n = (c^n - a^n) / r^n = -2 t h^(n-1) P_n(e) / r^n,
- *   P_n(e) = sum_m C(n, 2m+1) e^m,  e = (t/h)^2,
- * so for n = 2k+1, with q = (h/r)^2,
- *   Y(a) - Y(c) = (t/r) * sum_k (-1)^k 2 (2k-1)!! q^k P_{2k+1}(e)
- * (the paper's equation for the asymptotic expansion, its polynomial coefficients being these
- * binomial sums). All terms of P are positive, so nothing cancels inside a term; the series is
- * asymptotic with term ratio ~ (2k+1)/(h+t)^2 <= (2k+1)/96, summed until a term is below 1e-17
- * of the sum (about 20 terms at the region's edge, fewer further out). */
+/* Region 1. Y(z) ~ sum_k (-1)^(k+1) (2k-1)!! z^-(2k+1) for z -> -inf (A&S 26.2.12), so
+ *   Y(a) - Y(c) = sum_k (-1)^(k+1) (2k-1)!! D_(2k+1),   D_n = a^-n - c^-n,
+ * with a = h + t, c = h - t (both negative). D_n is built without cancellation from
+ *   D_1 = (c - a)/(a c) = -2t / (h^2 - t^2),   D_(n+1) = D_n / a + D_1 / c^n,
+ * in which both terms have the sign of D_(n+1) (a, c < 0). (This is the paper's expansion in
+ * q = (h/r)^2, e = (t/h)^2 regrouped: D_(2k+1) = -2 t h^(2k)/r^(2k+1) P_(2k+1)(e).) The series
+ * is asymptotic with term ratio ~ (2k+1)/a^2 <= (2k+1)/96; it is summed until a term is below
+ * 1e-17 of the sum (about 20 terms at the region's edge, fewer further out) or starts to grow. */
 static double asymptotic_sum(double h, double t)
 {
-    double e = (t / h) * (t / h);
-    double r = (h + t) * (h - t);
-    double q = (h / r) * (h / r);
-    double sum = 0.0, qk = 1.0, dfact = 1.0, prev = INFINITY;
+    const double a = h + t, c = h - t;
+    const double ia = 1.0 / a, ic = 1.0 / c;
+    const double d1 = -2.0 * t / (a * c);
+    double d = d1, icn = ic; /* D_n, c^-n for n = 1 */
+    double sum = 0.0, dfact = 1.0, prev = INFINITY;
     for (int k = 0; k < 60; ++k) {
-        int n = 2 * k + 1;
-        /* P_n(e) = sum_{m=0}^{k} C(n, 2m+1) e^m, coefficients built incrementally. */
-        double c = n, p = 0.0, em = 1.0;
-        for (int m = 0; m <= k; ++m) {
-            p += c * em;
-            em *= e;
-            c *= (double)(n - 2 * m - 1) * (double)(n - 2 * m - 2) /
-                 ((double)(2 * m + 2) * (double)(2 * m + 3));
-        }
-        double term = 2.0 * dfact * qk * p;
+        /* here d = D_(2k+1), icn = c^-(2k+1); term = (2k-1)!! |D_(2k+1)| */
+        double term = -dfact * d;
         if (term > prev)
             break; /* the asymptotic series has started to diverge: stop at its smallest term */
         sum += (k & 1) ? -term : term;
         if (term < 1e-17 * sum)
             break;
         prev = term;
-        qk *= q;
-        dfact *= n;
+        d = d * ia + d1 * icn; /* D_(2k+2) */
+        icn *= ic;
+        d = d * ia + d1 * icn; /* D_(2k+3) */
+        icn *= ic;
+        dfact *= 2.0 * k + 1.0;
     }
-    return (t / r) * sum;
+    return sum;
 }
+
+/* 1/((j-1) j) for odd j = 3, 5, ..., 41: t^j/j! from t^(j-2)/(j-2)! by one multiplication */
+static const double k_inv_pair[20] = {
+    1.0 / 6,    1.0 / 20,   1.0 / 42,   1.0 / 72,   1.0 / 110,  1.0 / 156,  1.0 / 210,
+    1.0 / 272,  1.0 / 342,  1.0 / 420,  1.0 / 506,  1.0 / 600,  1.0 / 702,  1.0 / 812,
+    1.0 / 930,  1.0 / 1056, 1.0 / 1190, 1.0 / 1332, 1.0 / 1482, 1.0 / 1640};
 
 /* Region 2. Y(h+t) - Y(h-t) = 2 sum_{j odd} Y^(j)(h) t^j / j!. With t < 0.21 the terms fall
  * at least as fast as t^2/((j+1)(j+2)) relative; the derivative recursion loses at most
- * ~h^2 u (2e-14 at h = -10) to the growth of its dominant solution. */
+ * ~h^2 u (2e-14 at h = -10) to the growth of its dominant solution. Two recursion steps per
+ * (odd) term. */
 static double small_t_sum(double h, double t)
 {
-    double y0 = ALVH_SQRT_PI_OVER_2 * alvh_erfcx(-h * 0.707106781186547524400844362104849039);
-    double d_prev = y0, d = 1.0 + h * y0; /* Y, Y' */
-    double tp = t;                         /* t^n / n! */
-    double sum = d * tp;
-    for (int n = 1; n < 40; ++n) {
-        double d_next = h * d + n * d_prev;
-        d_prev = d;
-        d = d_next;
-        tp *= t / (n + 1);
-        if ((n + 1) % 2 == 1) {
-            double term = d * tp;
-            sum += term;
-            if (fabs(term) < 1e-17 * fabs(sum))
-                break;
-        }
+    double d_even = ALVH_SQRT_PI_OVER_2 * alvh_erfcx(-h * 0.707106781186547524400844362104849039);
+    double d_odd = 1.0 + h * d_even; /* Y, Y' */
+    double w = t * t, tp = t;        /* t^j / j! */
+    double sum = d_odd * tp, n = 1.0;
+    for (int i = 0; i < 20; ++i) {
+        d_even = h * d_odd + n * d_even;        /* Y^(n+1) */
+        d_odd = h * d_even + (n + 1.0) * d_odd; /* Y^(n+2) */
+        n += 2.0;
+        tp *= w * k_inv_pair[i];
+        double term = d_odd * tp;
+        sum += term;
+        if (fabs(term) < 1e-17 * fabs(sum))
+            break;
     }
     return 2.0 * sum;
+}
+
+/* b(x, s) for x <= 0; *e (if not NULL) receives exp(-(h^2+t^2)/2), which the greeks need and
+ * most regions compute anyway. */
+static double black_otm_e(double x, double s, double *e)
+{
+    double h = x / s, t = 0.5 * s, ee = 0.0, b;
+    if (h < -1e3) {
+        b = 0.0; /* exp(-h^2/2) underflows long before: b < 1e-200000 */
+    } else if (h < ASYMPTOTIC_H && h + t < ASYMPTOTIC_H + SMALL_T) {
+        ee = alvh_exp_mhalf_sumsq(h, t);
+        b = ALVH_INV_SQRT_2PI * ee * asymptotic_sum(h, t);
+    } else if (t < SMALL_T) {
+        ee = alvh_exp_mhalf_sumsq(h, t);
+        b = ALVH_INV_SQRT_2PI * ee * small_t_sum(h, t);
+    } else if (h + t > DOMINANT_D1) {
+        /* e^{x/2} Phi(h+t) - e^{-x/2} Phi(h-t); the second term through erfcx when h - t is in
+         * the tail (it is also where e^{-x/2} could overflow): e^{-x/2} phi(h-t) =
+         * exp(-(h^2+t^2)/2)/sqrt(2pi). */
+        double d2 = h - t, second;
+        if (d2 < -1.0) {
+            ee = alvh_exp_mhalf_sumsq(h, t);
+            second = 0.5 * alvh_erfcx(-d2 * 0.707106781186547524400844362104849039) * ee;
+        } else {
+            second = alvh_norm_cdf(d2) / exp(0.5 * x);
+            if (e)
+                ee = alvh_exp_mhalf_sumsq(h, t);
+        }
+        b = exp(0.5 * x) * alvh_norm_cdf(h + t) - second;
+    } else {
+        double e1 = alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039);
+        double e2 = alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039);
+        ee = alvh_exp_mhalf_sumsq(h, t);
+        b = 0.5 * ee * (e1 - e2);
+    }
+    if (e)
+        *e = ee;
+    return fmax(b, 0.0);
 }
 
 double alvh_black_otm(double x, double s)
 {
     if (!(s > 0.0))
         return 0.0;
-    double h = x / s, t = 0.5 * s;
-    if (h < -1e3)
-        return 0.0; /* exp(-h^2/2) underflows long before: b < 1e-200000 */
-    if (h < ASYMPTOTIC_H && h + t < ASYMPTOTIC_H + SMALL_T)
-        return fmax(ALVH_INV_SQRT_2PI * alvh_exp_mhalf_sumsq(h, t) * asymptotic_sum(h, t), 0.0);
-    if (t < SMALL_T)
-        return fmax(ALVH_INV_SQRT_2PI * alvh_exp_mhalf_sumsq(h, t) * small_t_sum(h, t), 0.0);
-    if (h + t > DOMINANT_D1) {
-        /* e^{x/2} Phi(h+t) - e^{-x/2} Phi(h-t); the second term through erfcx when h - t is in
-         * the tail (it is also where e^{-x/2} could overflow): e^{-x/2} phi(h-t) =
-         * exp(-(h^2+t^2)/2)/sqrt(2pi). */
-        double d2 = h - t, second;
-        if (d2 < -1.0)
-            second = 0.5 * alvh_erfcx(-d2 * 0.707106781186547524400844362104849039) *
-                     alvh_exp_mhalf_sumsq(h, t);
-        else
-            second = exp(-0.5 * x) * alvh_norm_cdf(d2);
-        return fmax(exp(0.5 * x) * alvh_norm_cdf(h + t) - second, 0.0);
-    }
-    double e1 = alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039);
-    double e2 = alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039);
-    return fmax(0.5 * alvh_exp_mhalf_sumsq(h, t) * (e1 - e2), 0.0);
+    return black_otm_e(x, s, NULL);
+}
+
+double alvh_black_otm_vega(double x, double s, double *vega)
+{
+    double e = 0.0, b = s > 0.0 ? black_otm_e(x, s, &e) : 0.0;
+    *vega = ALVH_INV_SQRT_2PI * e;
+    return b;
 }
 
 /* ---- greeks ------------------------------------------------------------------------------- */
@@ -182,6 +206,8 @@ typedef struct {
     double years, vol, rate, div;
     double x;      /* ln(F/K), computed without the rounding of F */
     double fmk;    /* F - K, computed without the rounding of F */
+    double df;     /* e^{-rT} */
+    double ddelta; /* the delta's discount: e^{-qT} (BSM), e^{-rT} (Black-76) */
 } option;
 
 static alvh_status validate(int kind, double underlying, alvh_status bad_underlying,
@@ -215,10 +241,9 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
 {
     const int th = o->kind;
     const double F = o->fwd, K = o->strike, T = o->years, r = o->rate;
-    const double df = exp(-r * T);
+    const double df = o->df;
     const double s = o->vol * sqrt(T);
-    /* BSM: Dq = exp(-q T) is the spot delta's discount; Black-76: delta is DF. */
-    const double ddelta = o->bsm ? exp(-o->div * T) : df;
+    const double ddelta = o->ddelta;
     alvh_greeks out = {0};
 
     if (!(s > 0.0) || K == 0.0) {
@@ -245,7 +270,8 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
 
     const double x = o->x;
     const double sqrt_fk = sqrt(F) * sqrt(K);
-    const double b_otm = alvh_black_otm(-fabs(x), s);
+    double e_hh = 0.0; /* exp(-(h^2+t^2)/2) */
+    const double b_otm = black_otm_e(-fabs(x), s, want_greeks ? &e_hh : NULL);
     const int itm = th * x > 0.0;
     /* In the money: intrinsic F - K taken directly (not as sqrt(FK) 2 sinh(x/2)). */
     out.price = df * ((itm ? th * o->fmk : 0.0) + sqrt_fk * b_otm);
@@ -253,8 +279,11 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
         const double h = x / s, t = 0.5 * s;
         const double d1 = h + t, d2 = h - t;
         /* nu = F phi(d1) = K phi(d2) */
-        const double nu = sqrt_fk * ALVH_INV_SQRT_2PI * alvh_exp_mhalf_sumsq(h, t);
-        const double n1 = alvh_norm_cdf(th * d1), n2 = alvh_norm_cdf(th * d2);
+        const double nu = sqrt_fk * ALVH_INV_SQRT_2PI * e_hh;
+        /* Phi(th d) from phi(d) (phi(d1) = e^{-x/2} E/sqrt(2pi), phi(d2) = e^{x/2} E/sqrt(2pi),
+         * e^{x/2} = sqrt(F/K), so phi(d1) = nu/F, phi(d2) = nu/K): no further exponential. */
+        const double n1 = alvh_norm_cdf_given_pdf(th * d1, nu / F);
+        const double n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
         const double sqrt_t = sqrt(T);
         out.delta = th * ddelta * n1;
         /* gamma = ddelta phi(d1) / (u s), u the spot (BSM) or forward (Black-76); with
@@ -285,12 +314,16 @@ static alvh_status bsm(int kind, double spot, double strike, double years, doubl
     alvh_status st = validate(kind, spot, ALVH_E_SPOT, strike, years, vol, rate, div_yield);
     if (st != ALVH_OK)
         return st;
-    option o = {kind, 1, spot, 0.0, strike, years, vol, rate, div_yield, 0.0, 0.0};
+    option o = {kind, 1, spot, 0.0, strike, years, vol, rate, div_yield, 0.0, 0.0, 0.0, 0.0};
     double carry = (rate - div_yield) * years;
-    o.fwd = spot * exp(carry);
-    /* F - K = (S - K) + S (e^carry - 1): near the money F's own rounding (u F) would otherwise
+    /* One expm1 and one exp: F = S e^carry = S + S (e^carry - 1), e^{-qT} = e^{-rT} e^carry.
+     * F - K = (S - K) + S (e^carry - 1): near the money F's own rounding (u F) would otherwise
      * be a large part of a small difference (2e-12 relative on a 1-hour SPX option). */
-    o.fmk = (spot - strike) + spot * expm1(carry);
+    double em1 = expm1(carry);
+    o.fwd = spot + spot * em1;
+    o.fmk = (spot - strike) + spot * em1;
+    o.df = exp(-rate * years);
+    o.ddelta = o.df * (1.0 + em1);
     if (strike > 0.0)
         o.x = alvh_log_ratio(spot, strike) + carry; /* ln(F/K) without F's rounding */
     if (!isfinite(o.fwd) || !isfinite(o.x))
@@ -304,7 +337,9 @@ static alvh_status black76(int kind, double forward, double strike, double years
     alvh_status st = validate(kind, forward, ALVH_E_FORWARD, strike, years, vol, rate, 0.0);
     if (st != ALVH_OK)
         return st;
-    option o = {kind, 0, forward, forward, strike, years, vol, rate, 0.0, 0.0, forward - strike};
+    double df = exp(-rate * years);
+    option o = {kind, 0, forward, forward, strike, years, vol, rate, 0.0, 0.0, forward - strike,
+                df, df};
     if (strike > 0.0)
         o.x = alvh_log_ratio(forward, strike);
     return evaluate(&o, want_greeks, g);

@@ -2,25 +2,18 @@
  *
  * Phi(x) = erfc(-x/sqrt2)/2 loses accuracy in the lower tail if computed naively: the argument
  * z = -x/sqrt2 is rounded (relative error u = 2^-53), and d ln erfc(z)/dz ~ -2z, so the result
- * carries a relative error ~ 2 z^2 u (1.6e-13 at x = -38). Here the lower tail is evaluated as
- *     Phi(x) = erfcx(z)/2 * exp(-x^2/2),                              x < -1,
- * where erfcx varies slowly (d ln erfcx/dz ~ -1/z, so the rounding of z no longer matters) and
- * exp(-x^2/2) is taken from the exact double-double square of x. erfcx itself is
- * exp(z^2) * erfc(z) with exp(z^2) from a double-double square and the C library's erfc (a
- * few ulps accurate over its whole range, glibc's being Sun's fdlibm rational approximations),
- * and for z >= 26, where erfc underflows, its asymptotic series
- *     erfcx(z) = 1/(z sqrt(pi)) * sum_k (-1)^k (2k-1)!! / (2 z^2)^k      (A&S 7.1.23).
+ * carries a relative error ~ 2 z^2 u (1.6e-13 at x = -38). Here the tail is evaluated as
+ *     Phi(x) = erfcx(z)/2 * exp(-x^2/2),         x < -1/sqrt2 (z >= 1/2),
+ * where erfcx varies slowly (d ln erfcx/dz ~ -1/z: the rounding of z no longer matters) and
+ * exp(-x^2/2) is taken from the exact double-double square of x. erfcx and erf are W. J.
+ * Cody's rational Chebyshev approximations (1969), which need no exponential for erfcx:
+ * Phi costs one exp and one rational function anywhere.
  * The inverse CDF is Wichura's algorithm AS 241 (PPND16), Applied Statistics 37 (1988)
  * 477-484, ~1e-16 relative, polished by one Halley step on the accurate Phi. */
 #include "normal.h"
 
 #include <math.h>
 
-/* Above this erfc(z) underflows to subnormals; the asymptotic series is used instead. At 26 its
- * terms fall below 2^-56 relative by k = 7 (ratio (2k-1)/(2 z^2) < 1/675). */
-#define ERFCX_ASYMPTOTIC_Z 26.0
-/* Below this Phi(x) uses the erfcx route (the naive route's error 2 z^2 u is < u for x >= -1). */
-#define PHI_TAIL_X (-1.0)
 
 /* exp(-S/2) where S = a^2 + b^2 held as a double-double (hi + lo). */
 double alvh_exp_mhalf_sumsq(double a, double b)
@@ -36,35 +29,91 @@ double alvh_exp_mhalf_sumsq(double a, double b)
     return exp(-0.5 * s) * (1.0 - 0.5 * lo);
 }
 
+/* W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23
+ * (1969) 631-637, tables II-IV (the coefficients of his CALERF): maximal relative errors
+ * below 1e-17, so the results are rounding-limited. */
+static double cody_erf_small(double z) /* erf(z), |z| <= 0.5 */
+{
+    double y = z * z;
+    double num = (((1.85777706184603152673e-1 * y + 3.161123743870565596947e0) * y +
+                   1.138641541510501556495e2) * y + 3.774852376853020208137e2) * y +
+                 3.209377589138469472562e3;
+    double den = (((y + 2.360129095234412093499e1) * y + 2.440246379344441733056e2) * y +
+                  1.282616526077372275645e3) * y + 2.844236833439170622273e3;
+    return z * num / den;
+}
+
+static double cody_erfcx_large(double z) /* erfcx(z), z >= 0.5 */
+{
+    if (z < 4.0) {
+        double num = (((((((2.15311535474403846343e-8 * z + 5.64188496988670089180e-1) * z +
+                           8.88314979438837594118e0) * z + 6.61191906371416294775e1) * z +
+                         2.98635138197400131132e2) * z + 8.81952221241769090411e2) * z +
+                       1.71204761263407058314e3) * z + 2.05107837782607146532e3) * z +
+                     1.23033935479799725272e3;
+        double den = (((((((z + 1.57449261107098347253e1) * z + 1.17693950891312499305e2) * z +
+                          5.37181101862009857509e2) * z + 1.62138957456669018874e3) * z +
+                        3.29079923573345962678e3) * z + 4.36261909014324715820e3) * z +
+                      3.43936767414372163696e3) * z + 1.23033935480374942043e3;
+        return num / den;
+    }
+    /* erfcx(z) = (1/sqrt(pi) - w R(w)) / z, w = 1/z^2 */
+    double w = 1.0 / (z * z);
+    double num = ((((1.63153871373020978498e-2 * w + 3.05326634961232344035e-1) * w +
+                    3.60344899949804439429e-1) * w + 1.25781726111229246204e-1) * w +
+                  1.60837851487422766278e-2) * w + 6.58749161529837803157e-4;
+    double den = ((((w + 2.56852019228982242072e0) * w + 1.87295284992346047209e0) * w +
+                   5.27905102951428412248e-1) * w + 6.05183413124413191178e-2) * w +
+                 2.33520497626869185443e-3;
+    return (0.564189583547756286948079451560772586 - w * num / den) / z;
+}
+
+/* exp(z^2) with the square carried to double-double. */
+static double exp_sq(double z)
+{
+    double z2 = z * z, z2e = fma(z, z, -z2);
+    return exp(z2) * (1.0 + z2e);
+}
+
 double alvh_erfcx(double z)
 {
     if (isnan(z))
         return z;
-    if (z < ERFCX_ASYMPTOTIC_Z) {
-        double z2 = z * z, z2e = fma(z, z, -z2);
-        return exp(z2) * (1.0 + z2e) * erfc(z); /* inf for z < -26.6: exp(z^2) overflows */
-    }
-    /* Asymptotic series, summed until the terms stop mattering (at most ~8 terms here). */
-    double w = 0.5 / (z * z), term = 1.0, sum = 1.0;
-    for (int k = 1; k < 30; ++k) {
-        term *= -(2.0 * k - 1.0) * w;
-        sum += term;
-        if (fabs(term) < 1e-17 * sum)
-            break;
-    }
-    return sum / (z * 1.772453850905516027298167483341145183);
+    if (z >= 0.5)
+        return cody_erfcx_large(z);
+    if (z > -0.5)
+        return exp_sq(z) * (1.0 - cody_erf_small(z));
+    return 2.0 * exp_sq(z) - cody_erfcx_large(-z); /* inf for z < -26.6: exp(z^2) overflows */
 }
 
 double alvh_norm_cdf(double x)
 {
     if (isnan(x))
         return x;
-    if (x >= PHI_TAIL_X)
-        return 0.5 * erfc(-x * 0.707106781186547524400844362104849039);
-    if (x < -40.0)
-        return 0.0; /* Phi(-40) = 3.7e-350: below the smallest subnormal */
-    return 0.5 * alvh_erfcx(-x * 0.707106781186547524400844362104849039) *
-           alvh_exp_mhalf_sumsq(x, 0.0);
+    double z = -x * 0.707106781186547524400844362104849039;
+    if (z >= 0.5) {
+        if (x < -40.0)
+            return 0.0; /* Phi(-40) = 3.7e-350: below the smallest subnormal */
+        /* Phi(x) = erfcx(z)/2 exp(-x^2/2): erfcx varies slowly, so the rounding of z does not
+         * matter, and exp(-x^2/2) comes from the exact double-double square of x. */
+        return 0.5 * cody_erfcx_large(z) * alvh_exp_mhalf_sumsq(x, 0.0);
+    }
+    if (z > -0.5)
+        return 0.5 - 0.5 * cody_erf_small(z);
+    return 1.0 - 0.5 * cody_erfcx_large(-z) * alvh_exp_mhalf_sumsq(x, 0.0);
+}
+
+double alvh_norm_cdf_given_pdf(double x, double pdf)
+{
+    /* Phi(x) = sqrt(pi/2) erfcx(-x/sqrt2) phi(x), as alvh_norm_cdf */
+    double z = -x * 0.707106781186547524400844362104849039;
+    if (isnan(x))
+        return x;
+    if (z >= 0.5)
+        return ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(z) * pdf;
+    if (z > -0.5)
+        return 0.5 - 0.5 * cody_erf_small(z);
+    return 1.0 - ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(-z) * pdf;
 }
 
 double alvh_norm_pdf(double x)
@@ -134,6 +183,13 @@ double alvh_norm_inv(double p)
         x -= r / (1.0 + 0.5 * x * r);
     }
     return upper ? -x : x;
+}
+
+double alvh_norm_inv_fast(double p)
+{
+    if (!(p > 0.0 && p < 1.0))
+        return alvh_norm_inv(p);
+    return p > 0.5 ? -ppnd16_lower(1.0 - p) : ppnd16_lower(p);
 }
 
 double alvh_log_ratio(double a, double b)

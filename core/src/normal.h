@@ -23,17 +23,27 @@ double alvh_erfcx(double z);
 /* Phi(x), the standard normal CDF, with full relative accuracy in the lower tail. */
 double alvh_norm_cdf(double x);
 
+/* Phi(x) when phi(x) is already known (to full relative accuracy): no exponential. */
+double alvh_norm_cdf_given_pdf(double x, double pdf);
+
 /* phi(x) = exp(-x^2/2) / sqrt(2 pi). */
 double alvh_norm_pdf(double x);
 
 /* Phi^-1(p) for 0 < p < 1 (-inf at 0, +inf at 1, NaN outside). */
 double alvh_norm_inv(double p);
 
+/* Phi^-1(p) by AS 241 alone (~1e-16 relative, no polishing step): for initial guesses. */
+double alvh_norm_inv_fast(double p);
+
 /* The normalised Black function of P. Jaeckel, "Let's Be Rational" (2015), for an
  * out-of-the-money call: b(x, s) = e^{x/2} Phi(x/s + s/2) - e^{-x/2} Phi(x/s - s/2)
  * for x = ln(F/K) <= 0 and s = vol sqrt(years) > 0. The undiscounted Black price of either
  * kind is sqrt(F K) * (intrinsic + alvh_black_otm(-|x|, s)). */
 double alvh_black_otm(double x, double s);
+
+/* alvh_black_otm() and its derivative b'(x, s) = exp(-(x^2/s^2 + s^2/4)/2)/sqrt(2 pi) in one
+ * pass (the exponential is shared). */
+double alvh_black_otm_vega(double x, double s, double *vega);
 
 /* ln(a / b) for positive finite a, b, without the rounding of the quotient a / b. */
 double alvh_log_ratio(double a, double b);
