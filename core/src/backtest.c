@@ -10,22 +10,17 @@
 #include <string.h>
 
 #include "alvh/black.h"
+#include "alvh/condor.h"
 #include "alvh/dates.h"
 #include "alvh/hedge.h"
 #include "alvh/indicators.h"
 #include "alvh/vixcurve.h"
 #include "internal.h"
-#include "normal.h"
 
 /* Rows are closes: 16:00 US/Eastern of the row's date. */
 static const double k_close = 16.0 / 24.0;
-/* A leg's implied vol never goes below this share of the at-the-money vol (the linear skew
- * would otherwise turn negative far out on the call side when VIX is low). */
-static const double k_vol_floor_share = 0.25;
 /* Latest serial date the data may hold: 9999-12-31. */
 static const double k_last_serial = 2958465.0;
-/* Relative tolerance when a computed strike is already on the grid. */
-static const double k_grid_tol = 1e-9;
 
 #define LAYERS ALVH_LAYERS
 
@@ -263,11 +258,10 @@ static alvh_status future_at(const ctx *c, double years, double *future)
                                  future);
 }
 
-/* The policy's relative smile (the convention of alvh_condor_skew_vols, condor.h), floored. */
+/* The policy's relative smile, floored (alvh_smile_factor, condor.h). */
 static double leg_vol(double atm, double skew, double strike, double spot)
 {
-    double v = atm * (1.0 - skew * log(strike / spot));
-    return fmax(v, k_vol_floor_share * atm);
+    return atm * alvh_smile_factor(strike, spot, skew);
 }
 
 /* Value of one condor to buy back (points), and optionally its legs' vegas signed by position
@@ -303,35 +297,15 @@ static alvh_status condor_value(const ctx *c, const condor_pos *cp, double spot,
     return isfinite(v) ? ALVH_OK : ALVH_E_NOT_FINITE;
 }
 
-/* Strikes of a new condor (rules in backtest.h). */
+/* Strikes of a new condor: alvh_condor_strikes() (short strikes at the delta with the
+ * at-the-money vol, moved away from spot to the grid, wings beyond). */
 static alvh_status condor_strikes(const ctx *c, double spot, double vix, double years,
                                   double strikes[4])
 {
     const alvh_backtest_policy *b = c->b;
-    double vol = b->vol_beta * vix / 100.0;
-    double pq = b->condor_delta * exp(b->div_yield * years);
-    if (!(pq > 0 && pq < 1))
-        return ALVH_E_DELTA;
-    /* K = S exp(-kind N^-1(kind delta e^{qT}) vol sqrt(T) + (r - q + vol^2/2) T); for the put
-     * kind = -1 and delta = -condor_delta, so kind * delta = condor_delta for both. */
-    double z = alvh_norm_inv(pq); /* < 0 */
-    double sd = vol * sqrt(years);
-    double drift = (c->p->rate - b->div_yield + 0.5 * vol * vol) * years;
-    double put = spot * exp(z * sd + drift);
-    double call = spot * exp(-z * sd + drift);
-    double step = b->spx_strike_step;
-    double fp = floor(put / step), cc = ceil(call / step);
-    if (put / step - fp > 1 - k_grid_tol)
-        fp += 1;
-    if (cc - call / step > 1 - k_grid_tol)
-        cc -= 1;
-    strikes[1] = fp * step;
-    strikes[2] = cc * step;
-    strikes[0] = strikes[1] - b->wing_points;
-    strikes[3] = strikes[2] + b->wing_points;
-    if (!(strikes[0] > 0) || !(strikes[1] <= strikes[2]) || !isfinite(strikes[3]))
-        return ALVH_E_STRIKE;
-    return ALVH_OK;
+    return alvh_condor_strikes(spot, years, b->vol_beta * vix / 100.0, b->condor_delta,
+                               b->wing_points, b->spx_strike_step, c->p->rate, b->div_yield,
+                               strikes);
 }
 
 static alvh_status layer_price(const ctx *c, const layer_pos *l, int i, double t_close,

@@ -16,14 +16,13 @@
  *     open_every_days have passed since the last opening. Expiry: the first business day
  *     (alvh_is_business_day) on or after condor_days calendar days later, 16:00 (SPX options
  *     expire every business day). Short strikes where the BSM delta at the at-the-money vol
- *     and that expiry is -/+ condor_delta (closed form, K = S exp(-kind N^-1(kind delta e^{qT}) vol sqrt(T) + (r - q + vol^2/2) T)),
- *     moved away from spot to the spx_strike_step grid (put down, call up); wings wing_points.
+ *     and that expiry is -/+ condor_delta, moved away from spot to the spx_strike_step grid
+ *     (put down, call up), wings wing_points beyond (alvh_condor_strikes(), condor.h).
  *     Closed when it can be bought back for at most (1 - take_profit) x its credit, or when
  *     days to expiry <= close_days; otherwise settled at its payoff on the first row on or after
  *     its expiry.
  *   - Implied vols: at-the-money vol = vol_beta x VIX / 100; a leg's vol is
- *     atm x (1 - skew x ln(K / spot)) (the relative smile of alvh_condor_skew_vols), floored at
- *     atm / 4. BSM with the policy's rate and backtest.div_yield.
+ *     atm x max(1 - skew x ln(K / spot), 0.25) (alvh_smile_factor(), condor.h). BSM with the policy's rate and backtest.div_yield.
  *   - Hedge layers (hedged strategy only), set by alvh_hedge_schedule(): layer i is bought at
  *     the first VIX expiry (Cboe rule, alvh_vix_expiry) at least layers[i].min_days away,
  *     strike = that expiry's future + otm_points rounded up to the policy's VIX strike grid,
