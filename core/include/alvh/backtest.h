@@ -22,7 +22,8 @@
  *     days to expiry <= close_days; otherwise settled at its payoff on the first row on or after
  *     its expiry.
  *   - Implied vols: at-the-money vol = vol_beta x VIX / 100; a leg's vol is
- *     atm x max(1 - skew x ln(K / spot), 0.25) (alvh_smile_factor(), condor.h). BSM with the policy's rate and backtest.div_yield.
+ *     atm x max(1 - skew x ln(K / spot), 0.25) (alvh_smile_factor(), condor.h). BSM with the
+ *     policy's rate and backtest.div_yield.
  *   - Hedge layers (hedged strategy only), set by alvh_hedge_schedule(): layer i is bought at
  *     the first VIX expiry (Cboe rule, alvh_vix_expiry) at least layers[i].min_days away,
  *     strike = that expiry's future + otm_points rounded up to the policy's VIX strike grid,
