@@ -358,6 +358,24 @@ static void schedule_invariants(void)
     CHECK(bad == 2, "layer 2 is named, got %d", bad);
     CHECK_CLOSE(vega[1].days, 62.0 + 570.0 / 1440.0, 1e-9, 0, "first candidate reported");
     alvh_policy_default(&p);
+    /* Shared expiries allowed: layer 2's first expiry from 30 days is layer 1's Feb 18. */
+    p.distinct_expiries = 0;
+    CHECK_STATUS(alvh_hedge_schedule(46037, 16, 250000, -1500, &p, NULL, vega, &bad), ALVH_OK,
+                 "shared expiries");
+    CHECK(vega[1].expiry == vega[0].expiry && vega[2].expiry > vega[1].expiry,
+          "layer 2 shares Feb 18, layer 3 is Mar 18 (first from 60 days: 62.4)");
+    CHECK_CLOSE(vega[2].days, 62.0 + 570.0 / 1440.0, 1e-9, 0, "layer 3 at 62.4 days");
+    /* A coarser grid from 20: 2.5-point steps. Futures (model, mpmath file): 17.33, 18.08,
+     * 18.62; + otm 1/2/3 = 18.33 -> 19 (1-point grid below 20), 20.08 -> 22.5, 21.62 -> 22.5. */
+    alvh_policy_default(&p);
+    p.strike_high_from = 20;
+    p.strike_step_high = 2.5;
+    CHECK_STATUS(alvh_hedge_schedule(46037, 16, 250000, -1500, &p, NULL, vega, &bad), ALVH_OK,
+                 "coarse grid");
+    CHECK(vega[0].strike == 19 && vega[1].strike == 22.5 && vega[2].strike == 22.5,
+          "grid strikes 19/22.5/22.5, got %g/%g/%g", vega[0].strike, vega[1].strike,
+          vega[2].strike);
+    alvh_policy_default(&p);
     CHECK_STATUS(alvh_hedge_schedule(46037, -16, 250000, -1500, &p, NULL, vega, &bad), ALVH_E_SPOT,
                  "negative VIX");
     CHECK_STATUS(alvh_hedge_schedule(46037, 16, 0, -1500, &p, NULL, vega, &bad), ALVH_E_NOTIONAL,
