@@ -115,6 +115,7 @@ static void identities_hold_on_every_row_of_every_preset(void)
         int bad_eq_u = 0, bad_eq_h = 0, bad_pnl = 0, bad_dd = 0, bad_sign = 0;
         double peak[2] = {capital, capital}, mdd[2] = {0, 0}, hvd[2] = {0, 0}, worst[2] = {0, 0};
         double sum_condor = 0, sum_hedge = 0, prev[2] = {capital, capital};
+        int bad_roll = 0, bad_close = 0, rolls = 0;
         double tol = 1e-9 * capital;
         for (size_t i = 0; i < n; ++i) {
             const alvh_backtest_day *d = &days[i];
@@ -143,7 +144,21 @@ static void identities_hold_on_every_row_of_every_preset(void)
             }
             sum_condor += d->condor_pnl;
             sum_hedge += d->hedge_day_pnl;
+            /* After the day's trades no held layer is at or inside its roll point, and an open
+             * condor is more than close_days from expiry. */
+            double t = m.date[i] + 16.0 / 24;
+            for (int l = 0; l < 3; ++l)
+                if (d->layer_expiry[l] > 0 && d->layer_expiry[l] - t <= p.layers[l].roll_days)
+                    ++bad_roll;
+            if (d->condor_expiry > 0 && d->condor_expiry - t <= p.backtest.close_days)
+                ++bad_close;
+            if (i > 0 && d->layer_expiry[0] != days[i - 1].layer_expiry[0])
+                ++rolls;
         }
+        CHECK(bad_roll == 0, "%s: %d layers held past their roll point", presets[k], bad_roll);
+        CHECK(bad_close == 0, "%s: %d rows with a condor inside close_days", presets[k],
+              bad_close);
+        CHECK(rolls >= 10, "%s: layer 1 rolled %d times in a year", presets[k], rolls);
         CHECK(bad_eq_u == 0, "%s: equity_unhedged != cash + condor mark on %d rows", presets[k],
               bad_eq_u);
         CHECK(bad_eq_h == 0, "%s: equity_hedged != cash + marks on %d rows", presets[k], bad_eq_h);
@@ -418,6 +433,45 @@ static void a_vix_spike_is_counted_and_hedged(void)
           "undefined high-VIX measures are NAN");
 }
 
+/* ---- signals ------------------------------------------------------------------------------ */
+
+/* The signal triggers of alvh_signal() (computed here from the indicators module, not the engine)
+ * re-strike layer 1 on exactly their rows, and only with use_signals. */
+static void signals_restrike_the_front_layer_on_their_rows(void)
+{
+    market_data m = make_market("crash2020", 120);
+    alvh_policy p = default_policy();
+    unsigned *trig = calloc(m.d.n, sizeof *trig);
+    double *ad = malloc(m.d.n * sizeof *ad);
+    size_t first = 0;
+    CHECK_STATUS(alvh_ad_line(m.adv, m.dec, m.d.n, ad), ALVH_OK, "ad line");
+    CHECK_STATUS(alvh_signal(m.vix, ad, m.spx, m.d.n, &p.signals, trig, &first), ALVH_OK,
+                 "signal");
+    alvh_backtest_day *days = malloc(m.d.n * sizeof *days);
+    alvh_backtest_summary s;
+    char err[256];
+    CHECK_STATUS(alvh_backtest_run(&m.d, &p, 2, days, &s, err, sizeof err), ALVH_OK, err);
+    int fired = 0, mismatched = 0;
+    for (size_t i = first; i < m.d.n; ++i) {
+        int want = trig[i] != 0;
+        int got = (days[i].events & ALVH_BT_SIGNAL) != 0;
+        fired += want;
+        mismatched += want != got;
+    }
+    CHECK(fired > 0, "the crash path fires at least one trigger");
+    CHECK(mismatched == 0, "%d rows where the signal event differs from alvh_signal", mismatched);
+    alvh_policy off = parse_policy("{\"backtest\": {\"use_signals\": false}}");
+    CHECK_STATUS(alvh_backtest_run(&m.d, &off, 2, days, &s, err, sizeof err), ALVH_OK, err);
+    int any = 0;
+    for (size_t i = 0; i < m.d.n; ++i)
+        any += (days[i].events & ALVH_BT_SIGNAL) != 0;
+    CHECK(any == 0, "use_signals false: no signal re-strike");
+    free(trig);
+    free(ad);
+    free(days);
+    free_market(&m);
+}
+
 /* ---- the table rows ------------------------------------------------------------------------- */
 
 static void table_rows_match_the_engine(void)
@@ -488,6 +542,7 @@ int main(void)
     a_day_without_moves_changes_only_time_value();
     bad_data_is_an_error_naming_the_row();
     a_vix_spike_is_counted_and_hedged();
+    signals_restrike_the_front_layer_on_their_rows();
     table_rows_match_the_engine();
     return check_summary("test_backtest");
 }
