@@ -28,6 +28,12 @@ SHOCKS = [  # label, spx_move, vix_move
 ]
 
 
+def r10(x):
+    """10 significant digits: the chain's intermediate values as the document prints them, so
+    last-digit changes in the pricer do not change the document's commands."""
+    return float(f"{x:.10g}")
+
+
 def call(name, *args):
     p = subprocess.run([ALVH, "call", name] + [str(a) for a in args], capture_output=True,
                        text=True, timeout=60)
@@ -65,12 +71,12 @@ def main():
     s_json = json.dumps([strikes])
     legs = call("IC_LEGS", s_json, SPOT, YEARS, policy_atm, RATE, DIV, skew)
     commands.append(cmd("IC_LEGS", s_json, SPOT, YEARS, policy_atm, RATE, DIV, skew))
-    credit = call("IC_CREDIT", s_json, SPOT, YEARS, policy_atm, RATE, DIV, skew, 1)
+    credit = r10(call("IC_CREDIT", s_json, SPOT, YEARS, policy_atm, RATE, DIV, skew, 1))
     maxloss = call("IC_MAXLOSS", s_json, SPOT, YEARS, policy_atm, RATE, DIV, skew)
-    book = [[r[0], r[1], r[2] * CONDORS, r[3], r[4]] for r in legs]
+    book = [[r[0], r[1], r[2] * CONDORS, r[3], r10(r[4])] for r in legs]
     book_json = json.dumps(book)
-    leg_vegas = json.dumps([r[2] * r[8] for r in legs])
-    condor_vega = call("CONDOR_VIX_VEGA", leg_vegas, CONDORS)
+    leg_vegas = json.dumps([r10(r[2] * r[8]) for r in legs])
+    condor_vega = r10(call("CONDOR_VIX_VEGA", leg_vegas, CONDORS))
     commands.append(cmd("CONDOR_VIX_VEGA", leg_vegas, CONDORS))
     notional = call("ALVH_NOTIONAL", s_json, credit, CONDORS)
     commands.append(cmd("ALVH_NOTIONAL", s_json, credit, CONDORS))
