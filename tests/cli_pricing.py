@@ -3,7 +3,7 @@
 
 Expected values: tests/data/pricing_golden.csv (mpmath, 50+ digits; tests/gen_pricing_golden.py).
 The CLI's 17-significant-digit output is compared with it: prices and greeks to 1e-12 relative
-or 1e-14 absolute; implied vols to 1e-12 relative plus the information limit 8 kappa u
+or 1e-14 absolute; implied vols to 1e-13 relative plus the information limit 8 kappa u
 (kappa = price / (vol dV/dvol), u = 2^-53); BS_STRIKE by the round trip through BS_GREEK delta.
 Errors: status names and the argument named in the sentence.
 usage: cli_pricing.py ALVH_BINARY
@@ -88,7 +88,7 @@ for r in sample:
     else:
         lines.append("\t".join(["B76_IV", r["type"], r["price"], r["underlying"], r["strike"],
                                 r["years"], r["rate"]]))
-    expect.append((vol, 1e-12 + 8 * kappa * U, lines[-1]))
+    expect.append((vol, 1e-13 + 8 * kappa * U, lines[-1]))
 out = batch(lines)
 check(len(expect) > 800, "IV cases: %d" % len(expect))
 for line, (want, tol, what) in zip(out, expect):

@@ -101,7 +101,11 @@ static alvh_status solve_normalised(double x, double beta, double *s_out)
     const double bmax = exp(0.5 * x);
     const double s_c = sqrt(2.0 * ax);
     double v_c;
-    const double b_c = alvh_black_otm_vega(x, s_c, &v_c);
+    double b_c = alvh_black_otm_vega(x, s_c, &v_c);
+    if (s_c == 0.0) { /* at the money: the limits b(0, 0) = 0, b'(0, 0) = 1/sqrt(2 pi) */
+        b_c = 0.0;
+        v_c = ALVH_INV_SQRT_2PI;
+    }
     double s;
     int branch;
     /* Only the side of b_c that beta is on needs its tangent point evaluated. */
@@ -142,32 +146,31 @@ static alvh_status solve_normalised(double x, double beta, double *s_out)
     if (!(s > 0.0) || !isfinite(s))
         s = s_c > 0.0 ? s_c : 1.0;
 
-    const double log_beta = branch == 1 ? log(beta) : 0.0;
+    const double inv_log_beta = branch == 1 ? 1.0 / log(beta) : 0.0;
     const double log_cbeta = branch == 4 ? log(bmax - beta) : 0.0;
     for (int it = 0; it < IV_MAX_STEPS; ++it) {
         double bp;
         double b = alvh_black_otm_vega(x, s, &bp);
         if (!(bp > 0.0) || !isfinite(b))
             break;
-        double a = ax * ax / (s * s * s) - 0.25 * s;
-        double a1 = -3.0 * ax * ax / (s * s * s * s) - 0.25; /* A' */
+        const double is = 1.0 / s, x2is3 = ax * ax * is * is * is;
+        double a = x2is3 - 0.25 * s;          /* A = b''/b' */
+        double a1 = -3.0 * x2is3 * is - 0.25; /* A' */
         double nu, gamma, delta;
         if (branch == 1) {
             /* g = 1/ln b - 1/ln beta; u = b'/b, L = ln b:
-             * g' = -u/L^2, g'' = -u'/L^2 + 2u^2/L^3, g''' = -u''/L^2 + 6uu'/L^3 - 6u^3/L^4,
+             * g' = -u/L^2, g''/g' = u'/u - 2u/L, g'''/g' = u''/u - 6u'/L + 6(u/L)^2,
              * u' = b''/b - u^2, u'' = b'''/b - (b''/b) u - 2 u u'. */
             if (!(b > 0.0))
                 break;
-            double L = log(b), u = bp / b;
+            double L = log(b), u = bp / b, iL = 1.0 / L, iu = b / bp;
             double b2 = u * a, b3 = u * (a * a + a1); /* b''/b, b'''/b */
             double up = b2 - u * u, upp = b3 - b2 * u - 2.0 * u * up;
-            double g = 1.0 / L - 1.0 / log_beta;
-            double g1 = -u / (L * L);
-            double g2 = -up / (L * L) + 2.0 * u * u / (L * L * L);
-            double g3 = -upp / (L * L) + 6.0 * u * up / (L * L * L) - 6.0 * u * u * u / (L * L * L * L);
-            nu = -g / g1;
-            gamma = g2 / g1;
-            delta = g3 / g1;
+            double g = iL - inv_log_beta;
+            double uil = u * iL;
+            nu = g * L * L * iu;
+            gamma = up * iu - 2.0 * uil;
+            delta = upp * iu - 6.0 * up * iL + 6.0 * uil * uil;
         } else if (branch == 4) {
             /* g = ln(bmax - beta) - ln(bmax - b); w = b'/(bmax - b):
              * g' = w, g''/g' = A + w, g'''/g' = (A + w)^2 + A' + w (A + w). */
