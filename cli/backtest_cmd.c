@@ -1,6 +1,7 @@
 /* backtest_cmd.c: `alvh backtest data.csv [--policy P] [--daily out.csv]`.
  *
- * data.csv: a header line, then one row per trading day, oldest first. Columns, any order:
+ * data.csv: a header line, then one row per trading day, oldest first. Columns, any order
+ * (names in any case):
  *   date       YYYY-MM-DD or a spreadsheet serial number (required)
  *   spx, vix   closes, index points (required)
  *   fut_<N>    optional: the VIX future N calendar days ahead (constant maturity), any number
@@ -67,6 +68,19 @@ static char *trim(char *s)
                        s[len - 1] == '\n'))
         s[--len] = '\0';
     return s;
+}
+
+/* ASCII case-insensitive equality of a header name and a known column name. */
+static int same_name(const char *a, const char *b)
+{
+    for (; *a && *b; ++a, ++b) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
 }
 
 /* Splits line at commas in place; returns the field count (at most max). */
@@ -159,17 +173,18 @@ static alvh_status read_csv(const char *path, table *t)
                 snprintf(names[k], sizeof names[k], "%s", h);
                 double days = 0;
                 kinds[k] = COL_UNKNOWN;
-                if (strcmp(h, "date") == 0)
+                if (same_name(h, "date"))
                     kinds[k] = COL_DATE;
-                else if (strcmp(h, "spx") == 0)
+                else if (same_name(h, "spx"))
                     kinds[k] = COL_SPX;
-                else if (strcmp(h, "vix") == 0)
+                else if (same_name(h, "vix"))
                     kinds[k] = COL_VIX;
-                else if (strcmp(h, "advancers") == 0)
+                else if (same_name(h, "advancers"))
                     kinds[k] = COL_ADV;
-                else if (strcmp(h, "decliners") == 0)
+                else if (same_name(h, "decliners"))
                     kinds[k] = COL_DEC;
-                else if (strncmp(h, "fut_", 4) == 0 && parse_number(h + 4, &days) == 0) {
+                else if ((strncmp(h, "fut_", 4) == 0 || strncmp(h, "FUT_", 4) == 0) &&
+                         parse_number(h + 4, &days) == 0) {
                     if (t->nfut == ALVH_BACKTEST_MAX_FUTURES || !(days > 0) ||
                         (t->nfut > 0 && days <= t->fut_days[t->nfut - 1])) {
                         fprintf(stderr, "alvh backtest: DATA_FORMAT: row 1: column \"%s\": "

@@ -183,6 +183,9 @@ for name, content, text in [
 ]:
     code, out, err = run(["backtest", write(name.replace(" ", "_") + ".csv", content)])
     check(code == 1 and text in err, f"{name}: exit {code}: {err.strip()}")
+code, out, err = run(["backtest", write("case.csv", "Date,SPX,Vix\r\n2024-01-08,4700,14\r\n"
+                                        "2024-01-09,4690,15\r\n")])
+check(code == 0 and summary(out).get("rows") == 2, "header names in any case, CRLF lines: " + err)
 code, _, err = run(["backtest", os.path.join(tmp, "missing.csv")])
 check(code == 1 and "cannot open" in err, "missing file: " + err)
 for bad in (["backtest"], ["backtest", crash, "--nope"], ["backtest", crash, "--policy"]):
