@@ -99,7 +99,7 @@ static double cell(const alvh_result *r, size_t row, size_t col)
 {
     if (r->status != ALVH_OK || row >= r->rows || col >= r->cols ||
         r->cells[row * r->cols + col].kind != ALVH_NUMBER)
-        return NAN;
+        return (double)NAN;
     return r->cells[row * r->cols + col].number;
 }
 
@@ -186,7 +186,7 @@ static void strikes_reject_bad_wing_step_delta_and_market_inputs(void)
                  "zero years");
     CHECK_STATUS(alvh_condor_strikes(5000, 0.1, 0, 0.16, 50, 5, 0, 0, k), ALVH_E_VOL, "zero vol");
     CHECK_STATUS(alvh_condor_strikes(-1, 0.1, 0.2, 0.16, 50, 5, 0, 0, k), ALVH_E_SPOT, "spot");
-    CHECK_STATUS(alvh_condor_strikes(5000, 0.1, 0.2, 0.16, 50, 5, NAN, 0, k), ALVH_E_RATE, "rate");
+    CHECK_STATUS(alvh_condor_strikes(5000, 0.1, 0.2, 0.16, 50, 5, (double)NAN, 0, k), ALVH_E_RATE, "rate");
 }
 
 /* ---- credit, max loss, break-evens, POP ----------------------------------------------------------- */
@@ -299,7 +299,7 @@ static void the_smile_is_floored_at_a_quarter_of_the_atm_vol(void)
     double k[4] = {4500, 4600, 5400, 5500}, v[4];
     CHECK_STATUS(alvh_condor_skew_vols(k, 5000, 0.2, 9, v), ALVH_OK, "skew vols");
     CHECK(v[3] == 0.05, "long call vol floored at 0.25 x 0.2, got %.17g", v[3]);
-    CHECK_STATUS(alvh_condor_skew_vols(k, 5000, 0.2, INFINITY, v), ALVH_E_SKEW, "skew inf");
+    CHECK_STATUS(alvh_condor_skew_vols(k, 5000, 0.2, (double)INFINITY, v), ALVH_E_SKEW, "skew inf");
 }
 
 static void pop_is_zero_or_one_without_randomness(void)
@@ -540,7 +540,7 @@ static void bad_inputs_are_errors_that_name_the_argument(void)
     c[3] = N(-0.15);
     expect_error("IC_CREDIT", c, 8, ALVH_E_VOL, "got -0.15");
     c[3] = N(0.15);
-    c[6] = N(NAN);
+    c[6] = N((double)NAN);
     expect_error("IC_CREDIT", c, 8, ALVH_E_SKEW, "got nan");
     alvh_value v4[4] = {N(0.2), N(0.18), N(0.12), N(0.11)};
     c[3] = R(v4, 1, 4);

@@ -35,7 +35,7 @@ static double cell(const alvh_result *r, size_t row, size_t col)
 {
     if (r->status != ALVH_OK || row >= r->rows || col >= r->cols ||
         r->cells[row * r->cols + col].kind != ALVH_NUMBER)
-        return NAN;
+        return (double)NAN;
     return r->cells[row * r->cols + col].number;
 }
 

@@ -219,8 +219,8 @@ alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const a
                      : st == ALVH_E_HEDGE   ? 2 : st == ALVH_E_YEARS ? 3 : 4;
             static const char *const rule[5] = {
                 "must be a positive VIX future price", "must be zero or positive",
-                "must be a finite number", "must be zero or positive", "must be zero or positive "
-                "(a decimal: 0.9 is 90%)"};
+                "must be a finite number", "must be zero or positive",
+                ("must be zero or positive (a decimal: 0.9 is 90%)")};
             size_t col = sched ? sched_src[k] + 1 : k + 1;
             free(c);
             return alvh_fail(out, st, "%s row %zu, column %zu (%s) %s, got %.15g", argname, r + 1,
