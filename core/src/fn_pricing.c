@@ -147,13 +147,14 @@ static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *ou
     {"years", "Time to expiry in years, ACT/365 (1 day = 1/365), >= 0, e.g. 0.0822",         \
      ALVH_ARG_NUMBER, 0, 0, NULL}
 #define ARG_VOL                                                                               \
-    {"vol", "Volatility, annualised decimal (0.20 = 20%), >= 0", ALVH_ARG_NUMBER, 0, 0, NULL}
+    {"vol", "Volatility, annualised decimal (0.20 = 20%), >= 0, e.g. 0.18", ALVH_ARG_NUMBER, 0, 0,   \
+     NULL}
 #define ARG_RATE                                                                              \
-    {"rate", "Risk-free rate, continuously compounded decimal (0.045 = 4.5%); default 0",     \
+    {"rate", "Risk-free rate, continuously compounded decimal, e.g. 0.045 (4.5%)",     \
      ALVH_ARG_NUMBER, 1, 0.0, NULL}
 #define ARG_DIV                                                                               \
     {"div_yield",                                                                             \
-     "Dividend yield, continuously compounded decimal (0.015 = 1.5%); default 0",             \
+     "Dividend yield, continuously compounded decimal, e.g. 0.013 (1.3%)",                    \
      ALVH_ARG_NUMBER, 1, 0.0, NULL}
 
 #define ARG_PRICE                                                                             \
