@@ -297,17 +297,25 @@ class Workbench:
                 tuple((self.scalars.get(r, ""),) for r in range(r0, r1)))
         for c0, r0, c1, r1, text in self.arrays:
             self.calls.getCellRangeByPosition(c0, r0, c1, r1).setArrayFormula(text)
-        # Errs: the error code of every Calls cell (0 when none), one formula filled around.
+        # Errs: the error code of every Calls cell (0 when none), one formula filled down and
+        # NARROW columns right; a wider result gets its own fill (a few results are 2000 wide).
+        down = uno.Enum("com.sun.star.sheet.FillDirection", "TO_BOTTOM")
+        right = uno.Enum("com.sun.star.sheet.FillDirection", "TO_RIGHT")
         self.errs.getCellByPosition(0, 0).setFormula("=IFERROR(ERRORTYPE($Calls.A1);0)")
         if n > 1:
-            self.errs.getCellRangeByPosition(0, 0, 0, n - 1).fillAuto(
-                uno.Enum("com.sun.star.sheet.FillDirection", "TO_BOTTOM"), 1)
-        if self.max_cols > 1:
-            self.errs.getCellRangeByPosition(0, 0, self.max_cols - 1, n - 1).fillAuto(
-                uno.Enum("com.sun.star.sheet.FillDirection", "TO_RIGHT"), 1)
+            self.errs.getCellRangeByPosition(0, 0, 0, n - 1).fillAuto(down, 1)
+        width = min(self.max_cols, NARROW)
+        if width > 1:
+            self.errs.getCellRangeByPosition(0, 0, width - 1, n - 1).fillAuto(right, 1)
+        for c0, r0, c1, r1, _ in self.arrays:
+            if c1 >= NARROW:
+                self.errs.getCellRangeByPosition(c0, r0, c1, r1).fillAuto(right, 1)
 
     def reader(self, doc=None):
         return Reader(doc or self.doc, self.call_row, self.max_cols)
+
+
+NARROW = 16  # result columns read in bulk; wider results are read block by block
 
 
 class Reader:
@@ -315,20 +323,28 @@ class Reader:
 
     def __init__(self, doc, rows, cols):
         sheets = doc.Sheets
-        rng = (0, 0, cols - 1, rows - 1)
-        self.values = sheets.getByName("Calls").getCellRangeByPosition(*rng).getDataArray()
-        self.errors = sheets.getByName("Errs").getCellRangeByPosition(*rng).getDataArray()
+        self.calls = sheets.getByName("Calls")
+        self.errs = sheets.getByName("Errs")
+        rng = (0, 0, min(cols, NARROW) - 1, rows - 1)
+        self.values = self.calls.getCellRangeByPosition(*rng).getDataArray()
+        self.errors = self.errs.getCellRangeByPosition(*rng).getDataArray()
 
     def read(self, call):
         """[[(error, value, string, result type)]] of a call's result block."""
         col, row = call.anchor
         rows, cols = call.shape
+        values, errors, r0 = self.values, self.errors, row
+        if col + cols > NARROW:
+            rng = (col, row, col + cols - 1, row + rows - 1)
+            values = self.calls.getCellRangeByPosition(*rng).getDataArray()
+            errors = self.errs.getCellRangeByPosition(*rng).getDataArray()
+            r0, col = 0, 0
         out = []
         for r in range(rows):
             line = []
             for c in range(cols):
-                v = self.values[row + r][col + c]
-                e = self.errors[row + r][col + c]
+                v = values[r0 + r][col + c]
+                e = errors[r0 + r][col + c]
                 e = int(e) if isinstance(e, float) else -1
                 if e:
                     line.append((e, 0.0, f"Err:{e}", ERROR_RESULT))
