@@ -272,6 +272,14 @@ static void a_small_vix_move_is_the_books_vega_and_the_layers_delta_times_beta(v
     }
     double dhedge = (cell(&up, 0, 1) - cell(&dn, 0, 1)) / (2 * h);
     CHECK_CLOSE(dhedge, want, 1e-6, 1e-6, "hedge VIX sensitivity = layers' delta x beta");
+    /* The hedge engine's own measure agrees: sum of VIX_LAYER_VEGA (beta = VIX_BETA(years)). */
+    double layers = 0;
+    for (int j = 0; j < 3; ++j) {
+        alvh_value la[7] = {N(k_hedge[j][2]), N(k_hedge[j][0]), N(k_hedge[j][1]), N(k_hedge[j][3]),
+                            N(k_hedge[j][4]), E, E};
+        layers += table_price("VIX_LAYER_VEGA", la, 7);
+    }
+    CHECK_CLOSE(dhedge, layers, 1e-6, 1e-6, "hedge VIX sensitivity = sum of VIX_LAYER_VEGA");
     alvh_result_free(&up);
     alvh_result_free(&dn);
     alvh_result_free(&g);
