@@ -1,6 +1,7 @@
 /* fn_pricing.c: table rows of the pricing functions (Black-Scholes-Merton, Black-76, implied
  * vol, strike from delta). Adapters only unpack arguments and call black.c / impvol.c; a bare
  * status from core gets its "<sentence>, got <value>" from table.c. */
+#include <math.h>
 #include <stdio.h>
 
 #include "alvh/black.h"
@@ -82,6 +83,38 @@ static alvh_status eval_b76_greek(const alvh_value *a, size_t n, alvh_result *ou
     return st;
 }
 
+/* Why no vol fits, with the numbers: the bound the price crossed. und is the discounted
+ * underlying the call is worth at most (S e^{-qT} or F e^{-rT}), dstrike = K e^{-rT}. */
+static alvh_status explain_iv(alvh_status st, int kind, double price, double und, double dstrike,
+                              double years, alvh_result *out)
+{
+    double intrinsic = kind == ALVH_CALL ? und - dstrike : dstrike - und;
+    double maximum = kind == ALVH_CALL ? und : dstrike;
+    switch (st) {
+    case ALVH_E_BELOW_INTRINSIC:
+        return alvh_fail(out, st,
+                         "price %.15g is below the option's intrinsic value %.15g (discounted), "
+                         "so no volatility produces it",
+                         price, intrinsic > 0.0 ? intrinsic : 0.0);
+    case ALVH_E_ABOVE_MAXIMUM:
+        return alvh_fail(out, st,
+                         "price %.15g is at or above the %s's maximum value %.15g (the discounted "
+                         "%s), so no volatility produces it",
+                         price, kind == ALVH_CALL ? "call" : "put", maximum,
+                         kind == ALVH_CALL ? "underlying" : "strike");
+    case ALVH_E_NO_TIME_VALUE:
+        if (years == 0.0)
+            return alvh_fail(out, st, "years is 0: at expiry an option has no time value, so "
+                                      "its volatility is undefined");
+        return alvh_fail(out, st,
+                         "price %.15g has no time value over the intrinsic value %.15g, so the "
+                         "volatility is undefined",
+                         price, intrinsic > 0.0 ? intrinsic : 0.0);
+    default:
+        return st; /* the bare status: table.c names the argument and value */
+    }
+}
+
 static alvh_status eval_bs_iv(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
@@ -93,6 +126,9 @@ static alvh_status eval_bs_iv(const alvh_value *a, size_t n, alvh_result *out)
                                   a[5].number, a[6].number, &vol);
     if (st == ALVH_OK)
         alvh_result_number(out, vol);
+    else if (st != ALVH_E_OPTION_TYPE)
+        st = explain_iv(st, kind, a[1].number, a[2].number * exp(-a[6].number * a[4].number),
+                        a[3].number * exp(-a[5].number * a[4].number), a[4].number, out);
     return st;
 }
 
@@ -105,8 +141,13 @@ static alvh_status eval_b76_iv(const alvh_value *a, size_t n, alvh_result *out)
     if (st == ALVH_OK)
         st = alvh_black76_implied_vol(kind, a[1].number, a[2].number, a[3].number, a[4].number,
                                       a[5].number, &vol);
-    if (st == ALVH_OK)
+    if (st == ALVH_OK) {
         alvh_result_number(out, vol);
+    } else if (st != ALVH_E_OPTION_TYPE) {
+        double df = exp(-a[5].number * a[4].number);
+        st = explain_iv(st, kind, a[1].number, a[2].number * df, a[3].number * df, a[4].number,
+                        out);
+    }
     return st;
 }
 
@@ -119,8 +160,22 @@ static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *ou
     if (st == ALVH_OK)
         st = alvh_bsm_strike_from_delta(kind, a[1].number, a[2].number, a[3].number,
                                         a[4].number, a[5].number, a[6].number, &strike);
-    if (st == ALVH_OK)
+    if (st == ALVH_OK) {
         alvh_result_number(out, strike);
+    } else if (st == ALVH_E_DELTA) {
+        /* the attainable range: 0 < |delta| < e^{-q T} */
+        double dq = exp(-a[6].number * a[3].number);
+        if (kind == ALVH_CALL)
+            st = alvh_fail(out, st,
+                           "delta must be between 0 and %.15g (e^(-div_yield*years)) for a call, "
+                           "got %.15g",
+                           isfinite(dq) ? dq : 1.0, a[1].number);
+        else
+            st = alvh_fail(out, st,
+                           "delta must be between -%.15g and 0 for a put (or its magnitude "
+                           "between 0 and %.15g), got %.15g",
+                           isfinite(dq) ? dq : 1.0, isfinite(dq) ? dq : 1.0, a[1].number);
+    }
     return st;
 }
 
