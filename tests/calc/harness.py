@@ -241,6 +241,12 @@ class CalcOffice:
             self.proc.wait(timeout=STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
             pass
+        # A killed office leaves its pipe's socket file behind (/tmp/OSL_PIPE_<uid>_<name>).
+        for d in {"/tmp", os.environ.get("TMPDIR", "/tmp")}:
+            try:
+                os.unlink(os.path.join(d, f"OSL_PIPE_{os.getuid()}_{self.pipe}"))
+            except OSError:
+                pass
         self.proc = self.ctx = self.desktop = None
 
     def close(self):
