@@ -218,6 +218,24 @@ static void deep_out_of_the_money_prices_keep_their_vol(void)
     }
 }
 
+static void subnormal_prices_still_have_a_vol(void)
+{
+    /* A 6.245e-321 call (found by the Calc tests' random search; it used to give
+     * NO_CONVERGENCE): beta = price / sqrt(F K) underflows, the lowest branch works with ln b.
+     * The vol, by mpmath (60 digits; findroot on ln BS(vol) = ln 6.245e-321 from 0.29):
+     * 0.29288416468896159. A subnormal price carries ~10 bits, d ln V / d ln vol ~ h^2 ~ 1500:
+     * the vol is determined to ~1e-6. */
+    double iv = -1.0;
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 6.245e-321, 320.65150447688825, 1247.2230559348607,
+                                      0.014671841443439752, 0.05, 0.0, &iv),
+                 ALVH_OK, "subnormal price IV");
+    CHECK_CLOSE(iv, 0.29288416468896159, 0.0, 1e-6, "subnormal price IV");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 4.9406564584124654e-324, 320.65150447688825,
+                                      1247.2230559348607, 0.014671841443439752, 0.05, 0.0, &iv),
+                 ALVH_OK, "smallest subnormal price IV");
+    CHECK(iv > 0.28 && iv < 0.2928, "the smallest price has a slightly smaller vol: %.17g", iv);
+}
+
 static void strike_from_delta_round_trips(void)
 {
     double worst = 0.0;
@@ -276,6 +294,7 @@ int main(void)
     implied_vol_statuses_say_why_no_vol_fits();
     at_the_money_forward_implied_vol_is_exact();
     deep_out_of_the_money_prices_keep_their_vol();
+    subnormal_prices_still_have_a_vol();
     strike_from_delta_round_trips();
     strike_from_delta_rejects_unattainable_deltas();
     return check_summary("test_impvol");

@@ -178,6 +178,27 @@ double alvh_black_otm_vega(double x, double s, double *vega)
     return b;
 }
 
+double alvh_black_otm_log(double x, double s, double *vega_over_b)
+{
+    /* b = E r with E = exp(-(h^2+t^2)/2): ln b = -(h^2+t^2)/2 + ln r and b'/b = 1/(sqrt(2pi) r),
+     * neither of which underflows however small b is. */
+    double h = x / s, t = 0.5 * s, r;
+    if (h < ASYMPTOTIC_H && h + t < ASYMPTOTIC_H + SMALL_T) {
+        r = ALVH_INV_SQRT_2PI * asymptotic_sum(h, t);
+    } else if (t < SMALL_T) {
+        r = ALVH_INV_SQRT_2PI * small_t_sum(h, t);
+    } else if (h + t > DOMINANT_D1) {
+        double e, b = black_otm_e(x, s, &e); /* b > 0.1 e^{x/2} here: no underflow */
+        *vega_over_b = ALVH_INV_SQRT_2PI * e / b;
+        return log(b);
+    } else {
+        r = 0.5 * (alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039) -
+                   alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039));
+    }
+    *vega_over_b = ALVH_INV_SQRT_2PI / r;
+    return -0.5 * (h * h + t * t) + log(r);
+}
+
 /* ---- greeks ------------------------------------------------------------------------------- */
 
 static const char *const k_greek_names[ALVH_GREEK_COUNT_] = {

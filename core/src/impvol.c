@@ -11,6 +11,8 @@
  *      (LBR eq. 4.x) has the same leading asymptotics as b for s -> 0 and an explicit inverse;
  *      the guess inverts f_l at beta f_l(s_l)/b_l (exact at s_l). Objective 1/ln b - 1/ln beta,
  *      nearly linear in s there, so that Householder steps converge from far out in the tail.
+ *      This branch works with ln beta, ln b and b'/b only (alvh_black_otm_log), so a price so
+ *      small that beta underflows (a subnormal price) still has its vol.
  *   2. b_l <= beta < b_c and 3. b_c <= beta < b_u: rational cubic interpolation of the
  *      inverse s(beta) between the branch ends with end slopes 1/b' (the Delbourgo-Gregory
  *      form of LBR section 5; here with the monotone control parameter rather than the
@@ -62,9 +64,10 @@ static double lower_map(double ax, double s)
     return TWO_PI * ax / (3.0 * 1.7320508075688772935) * p * p * p;
 }
 
-static double lower_map_inverse(double ax, double f)
+/* f_l^-1 from ln f (f may be far below the smallest double: a subnormal price's beta) */
+static double lower_map_inverse_log(double ax, double log_f)
 {
-    double p = cbrt(f * 3.0 * 1.7320508075688772935 / (TWO_PI * ax));
+    double p = exp((log_f + log(3.0 * 1.7320508075688772935 / (TWO_PI * ax))) / 3.0);
     double z = alvh_norm_inv_fast(p);
     return -ax / (1.7320508075688772935 * z);
 }
@@ -94,8 +97,9 @@ static double rational_cubic_r(double xl, double xr, double yl, double yr, doubl
     return isfinite(r_min) ? fmin(fmax(3.0, r_min), 1e6) : 1e6;
 }
 
-/* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < e^{x/2}. */
-static alvh_status solve_normalised(double x, double beta, double *s_out)
+/* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < e^{x/2}; log_beta = ln beta, finite even
+ * where beta itself underflows. */
+static alvh_status solve_normalised(double x, double beta, double log_beta, double *s_out)
 {
     const double ax = -x;
     const double bmax = exp(0.5 * x);
@@ -114,7 +118,7 @@ static alvh_status solve_normalised(double x, double beta, double *s_out)
         double b_l = s_l > 0.0 ? alvh_black_otm(x, s_l) : 0.0;
         if (beta < b_l) {
             branch = 1;
-            s = lower_map_inverse(ax, beta * lower_map(ax, s_l) / b_l);
+            s = lower_map_inverse_log(ax, log_beta + log(lower_map(ax, s_l) / b_l));
         } else {
             branch = 2;
             double sl = fmax(s_l, 0.0), vl = 0.0;
@@ -146,13 +150,20 @@ static alvh_status solve_normalised(double x, double beta, double *s_out)
     if (!(s > 0.0) || !isfinite(s))
         s = s_c > 0.0 ? s_c : 1.0;
 
-    const double inv_log_beta = branch == 1 ? 1.0 / log(beta) : 0.0;
+    const double inv_log_beta = branch == 1 ? 1.0 / log_beta : 0.0;
     const double log_cbeta = branch == 4 ? log(bmax - beta) : 0.0;
     for (int it = 0; it < IV_MAX_STEPS; ++it) {
-        double bp;
-        double b = alvh_black_otm_vega(x, s, &bp);
-        if (!(bp > 0.0) || !isfinite(b))
-            break;
+        /* the lowest branch works with ln b and b'/b, which do not underflow */
+        double bp = 0.0, b = 0.0, L = 0.0, u = 0.0;
+        if (branch == 1) {
+            L = alvh_black_otm_log(x, s, &u);
+            if (!isfinite(L) || !(u > 0.0) || !isfinite(u))
+                break;
+        } else {
+            b = alvh_black_otm_vega(x, s, &bp);
+            if (!(bp > 0.0) || !isfinite(b))
+                break;
+        }
         const double is = 1.0 / s, x2is3 = ax * ax * is * is * is;
         double a = x2is3 - 0.25 * s;          /* A = b''/b' */
         double a1 = -3.0 * x2is3 * is - 0.25; /* A' */
@@ -161,9 +172,7 @@ static alvh_status solve_normalised(double x, double beta, double *s_out)
             /* g = 1/ln b - 1/ln beta; u = b'/b, L = ln b:
              * g' = -u/L^2, g''/g' = u'/u - 2u/L, g'''/g' = u''/u - 6u'/L + 6(u/L)^2,
              * u' = b''/b - u^2, u'' = b'''/b - (b''/b) u - 2 u u'. */
-            if (!(b > 0.0))
-                break;
-            double L = log(b), u = bp / b, iL = 1.0 / L, iu = b / bp;
+            double iL = 1.0 / L, iu = 1.0 / u;
             double b2 = u * a, b3 = u * (a * a + a1); /* b''/b, b'''/b */
             double up = b2 - u * u, upp = b3 - b2 * u - 2.0 * u * up;
             double g = iL - inv_log_beta;
@@ -201,8 +210,8 @@ static alvh_status solve_normalised(double x, double beta, double *s_out)
     }
     /* Not converged by step size: accept if the price is reproduced to within its own
      * rounding, else say so. */
-    double b = alvh_black_otm(x, s);
-    if (s > 0.0 && isfinite(s) && fabs(b - beta) <= 1e-14 * beta) {
+    double u, L = s > 0.0 && isfinite(s) ? alvh_black_otm_log(x, s, &u) : (double)NAN;
+    if (fabs(L - log_beta) <= 1e-14 * fmax(1.0, fabs(log_beta))) {
         *s_out = s;
         return ALVH_OK;
     }
@@ -224,19 +233,20 @@ static alvh_status implied(int th, double price, double df, double F, double K, 
     if (price == df * intrinsic || years == 0.0 || K == 0.0)
         return ALVH_E_NO_TIME_VALUE;
     double sqrt_fk = sqrt(F) * sqrt(K);
-    double beta = (price / df - intrinsic) / sqrt_fk;
-    double xo = -fabs(x);
-    if (!(beta > 0.0))
+    double time_value = price / df - intrinsic;
+    if (!(time_value > 0.0))
         return ALVH_E_NO_TIME_VALUE; /* the time value is lost in the intrinsic's rounding */
+    double beta = time_value / sqrt_fk, log_beta = log(time_value) - log(sqrt_fk);
+    double xo = -fabs(x);
     if (beta >= exp(0.5 * xo))
         return ALVH_E_ABOVE_MAXIMUM;
     double s;
-    alvh_status st = solve_normalised(xo, beta, &s);
+    alvh_status st = solve_normalised(xo, beta, log_beta, &s);
     if (st != ALVH_OK)
         return st;
     double v = s / sqrt(years);
-    if (!isfinite(v))
-        return ALVH_E_NOT_FINITE;
+    if (!isfinite(v) || !(v > 0.0))
+        return ALVH_E_NOT_FINITE; /* overflow, or a positive vol below the smallest double */
     *vol = v;
     return ALVH_OK;
 }

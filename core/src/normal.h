@@ -45,6 +45,10 @@ double alvh_black_otm(double x, double s);
  * pass (the exponential is shared). */
 double alvh_black_otm_vega(double x, double s, double *vega);
 
+/* ln b(x, s) (x <= 0, s > 0) and b'(x, s)/b(x, s), without forming b: for prices so small that
+ * b underflows (implied vol of a subnormal price). */
+double alvh_black_otm_log(double x, double s, double *vega_over_b);
+
 /* ln(a / b) for positive finite a, b, without the rounding of the quotient a / b. */
 double alvh_log_ratio(double a, double b);
 
