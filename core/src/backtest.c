@@ -43,14 +43,6 @@ static alvh_status failf(char *err, size_t size, alvh_status st, const char *fmt
     return st;
 }
 
-/* The shortest %g form that reads back exactly. */
-static void num(char *buf, size_t size, double x)
-{
-    snprintf(buf, size, "%.15g", x);
-    if (strtod(buf, NULL) != x && isfinite(x))
-        snprintf(buf, size, "%.17g", x);
-}
-
 /* YYYY-MM-DD of a serial, or the number when out of range. */
 static void iso(char *buf, size_t size, double serial)
 {
@@ -58,7 +50,7 @@ static void iso(char *buf, size_t size, double serial)
     if (isfinite(serial) && alvh_ymd_from_serial(serial, &y, &m, &d) == ALVH_OK)
         snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
     else
-        num(buf, size, serial);
+        alvh_format_number(buf, size, serial);
 }
 
 /* ---- data check ----------------------------------------------------------------------------- */
@@ -80,7 +72,7 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
     for (size_t k = 0; k < d->nfut; ++k)
         if (!isfinite(d->fut_days[k]) || d->fut_days[k] <= 0 ||
             (k > 0 && d->fut_days[k] <= d->fut_days[k - 1])) {
-            num(a, sizeof a, d->fut_days[k]);
+            alvh_format_number(a, sizeof a, d->fut_days[k]);
             return failf(err, errsize, ALVH_E_DATA_FORMAT,
                          "futures tenor %zu must be a positive number of days, larger than the "
                          "one before, got %s", k + 1, a);
@@ -94,7 +86,7 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
         size_t row = first_row + i;
         double t = d->date[i];
         if (!isfinite(t) || t < 1 || t > k_last_serial) {
-            num(a, sizeof a, t);
+            alvh_format_number(a, sizeof a, t);
             return failf(err, errsize, ALVH_E_DATA_VALUE,
                          "row %zu: date must be a date (a serial from 1 to 2958465), got %s", row,
                          a);
@@ -112,28 +104,28 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
                 iso(a, sizeof a, prev);
                 iso(b, sizeof b, t);
                 char g[40], m[40];
-                num(g, sizeof g, t - prev);
-                num(m, sizeof m, max_gap_days);
+                alvh_format_number(g, sizeof g, t - prev);
+                alvh_format_number(m, sizeof m, max_gap_days);
                 return failf(err, errsize, ALVH_E_DATA_GAP,
                              "row %zu: %s days from %s to %s; gaps above %s days are missing days "
                              "(policy backtest.max_gap_days)", row, g, a, b, m);
             }
         }
         if (!isfinite(d->spx[i]) || d->spx[i] <= 0) {
-            num(a, sizeof a, d->spx[i]);
+            alvh_format_number(a, sizeof a, d->spx[i]);
             return failf(err, errsize, ALVH_E_DATA_VALUE,
                          "row %zu: spx must be a positive price, got %s", row, a);
         }
         if (!isfinite(d->vix[i]) || d->vix[i] <= 0) {
-            num(a, sizeof a, d->vix[i]);
+            alvh_format_number(a, sizeof a, d->vix[i]);
             return failf(err, errsize, ALVH_E_DATA_VALUE,
                          "row %zu: vix must be a positive level, got %s", row, a);
         }
         for (size_t k = 0; k < d->nfut; ++k) {
             double f = d->fut[i * d->nfut + k];
             if (!isfinite(f) || f <= 0) {
-                num(a, sizeof a, f);
-                num(b, sizeof b, d->fut_days[k]);
+                alvh_format_number(a, sizeof a, f);
+                alvh_format_number(b, sizeof b, d->fut_days[k]);
                 return failf(err, errsize, ALVH_E_DATA_VALUE,
                              "row %zu: fut_%s must be a positive price, got %s", row, b, a);
             }
@@ -143,7 +135,7 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
             const char *name[2] = {"advancers", "decliners"};
             for (int c = 0; c < 2; ++c)
                 if (!isfinite(col[c][i]) || col[c][i] < 0) {
-                    num(a, sizeof a, col[c][i]);
+                    alvh_format_number(a, sizeof a, col[c][i]);
                     return failf(err, errsize, ALVH_E_DATA_VALUE,
                                  "row %zu: %s must be a count, zero or more, got %s", row,
                                  name[c], a);

@@ -9,14 +9,6 @@
 /* The supported serial range, as the user reads it in messages. */
 #define RANGE_TEXT "a date-time serial from 2 (1900-01-01) to 2958465 (9999-12-31)"
 
-/* A number as the user typed it: the shortest of %.15g that reads back exactly, else %.17g. */
-static void format_number(char *buf, size_t size, double x)
-{
-    snprintf(buf, size, "%.15g", x);
-    if (isfinite(x) && strtod(buf, NULL) != x)
-        snprintf(buf, size, "%.17g", x);
-}
-
 /* A whole-number argument in lo..hi; anything else (fractions, NaN) is ALVH_E_DATE naming it. */
 static alvh_status arg_whole(const alvh_value *v, const char *name, int lo, int hi, int *value,
                              alvh_result *out)
@@ -27,7 +19,7 @@ static alvh_status arg_whole(const alvh_value *v, const char *name, int lo, int 
         return ALVH_OK;
     }
     char got[32];
-    format_number(got, sizeof got, x);
+    alvh_format_number(got, sizeof got, x);
     return alvh_fail(out, ALVH_E_DATE, "%s must be a whole number from %d to %d, got %s", name,
                      lo, hi, got);
 }
@@ -49,7 +41,7 @@ static alvh_status eval_years(const alvh_value *args, size_t nargs, alvh_result 
         int y, m, d;
         if (alvh_ymd_from_serial(args[i].number, &y, &m, &d) != ALVH_OK) {
             char got[32];
-            format_number(got, sizeof got, args[i].number);
+            alvh_format_number(got, sizeof got, args[i].number);
             return alvh_fail(out, ALVH_E_DATE, "%s must be " RANGE_TEXT ", got %s", names[i],
                              got);
         }

@@ -13,18 +13,11 @@
 
 /* ---- argument helpers ------------------------------------------------------------------------- */
 
-static void fmt_num(char *buf, size_t size, double x)
-{
-    snprintf(buf, size, "%.15g", x);
-    if (isfinite(x) && strtod(buf, NULL) != x)
-        snprintf(buf, size, "%.17g", x);
-}
-
 static alvh_status bad_arg(alvh_result *out, alvh_status st, const char *name, const char *rule,
                            double got)
 {
     char num[32];
-    fmt_num(num, sizeof num, got);
+    alvh_format_number(num, sizeof num, got);
     return alvh_fail(out, st, "%s must be %s, got %s", name, rule, num);
 }
 
@@ -195,7 +188,7 @@ static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out
     double wing = fmax(k[1] - k[0], k[3] - k[2]);
     if (!isfinite(credit) || credit < 0.0 || credit >= wing) {
         char w[32];
-        fmt_num(w, sizeof w, wing);
+        alvh_format_number(w, sizeof w, wing);
         char rule[96];
         snprintf(rule, sizeof rule, "zero or positive points and below the wider wing (%s)", w);
         return bad_arg(out, ALVH_E_PRICE, "credit", rule, credit);
@@ -295,9 +288,9 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
         target = p.coverage_target;
     if (!isfinite(target) || target < p.coverage_low || target > p.coverage_high) {
         char lo[32], hi[32], t[32];
-        fmt_num(lo, sizeof lo, p.coverage_low);
-        fmt_num(hi, sizeof hi, p.coverage_high);
-        fmt_num(t, sizeof t, target);
+        alvh_format_number(lo, sizeof lo, p.coverage_low);
+        alvh_format_number(hi, sizeof hi, p.coverage_high);
+        alvh_format_number(t, sizeof t, target);
         return alvh_fail(out, ALVH_E_ARGUMENT, "target must be inside the policy's coverage band "
                          "%s to %s (decimals), got %s", lo, hi, t);
     }
@@ -312,7 +305,7 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
     for (size_t i = 0; i < nu; ++i)
         if (!isfinite(u[i]) || u[i] < 0.0) {
             char num[32];
-            fmt_num(num, sizeof num, u[i]);
+            alvh_format_number(num, sizeof num, u[i]);
             free(u);
             return alvh_fail(out, ALVH_E_VEGA, "layer_unit_vegas: item %zu must be zero or "
                              "positive dollars per VIX point, got %s", i + 1, num);
@@ -325,8 +318,8 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
             return alvh_fail(out, st, "no whole-contract hedge can cover anything: the layers "
                              "with contracts in the policy have no VIX vega");
         char lo[32], hi[32];
-        fmt_num(lo, sizeof lo, p.coverage_low);
-        fmt_num(hi, sizeof hi, p.coverage_high);
+        alvh_format_number(lo, sizeof lo, p.coverage_low);
+        alvh_format_number(hi, sizeof hi, p.coverage_high);
         return alvh_fail(out, st, "no whole-contract hedge in the proportions %g/%g/%g lands in "
                          "the coverage band %s to %s: each step of %g/%g/%g contracts covers "
                          "%.4g, and the nearest, %g/%g/%g, covers %.4g",
@@ -463,8 +456,8 @@ static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LA
     }
     if (st == ALVH_E_NO_SOLUTION) {
         char lo[32], hi[32];
-        fmt_num(lo, sizeof lo, p.coverage_low);
-        fmt_num(hi, sizeof hi, p.coverage_high);
+        alvh_format_number(lo, sizeof lo, p.coverage_low);
+        alvh_format_number(hi, sizeof hi, p.coverage_high);
         return alvh_fail(out, st, "sizing \"vega\": no whole-contract hedge in the policy's "
                          "proportions lands in the coverage band %s to %s; the nearest, "
                          "%g/%g/%g contracts, covers %.4g", lo, hi, rows[0].contracts,

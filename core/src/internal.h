@@ -30,6 +30,10 @@ alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *
 alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
                             double **data, size_t *n, alvh_result *out);
 
+/*! alvh_format_number() : x as the user typed it: the shortest of %.15g that reads back
+ *  exactly, else %.17g (messages and JSON text). */
+void alvh_format_number(char *buf, size_t size, double x);
+
 /*! alvh_fail_value() : "<status sentence>, got <number>" naming what the user gave. */
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got);
 

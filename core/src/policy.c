@@ -211,14 +211,6 @@ static alvh_status fail(char *err, size_t errsize, alvh_status st, const char *f
     return st;
 }
 
-/* Shortest "%.15g"/"%.17g" text of x that reads back exactly. */
-static void fmt_num(char *buf, size_t size, double x)
-{
-    snprintf(buf, size, "%.15g", x);
-    if (isfinite(x) && strtod(buf, NULL) != x)
-        snprintf(buf, size, "%.17g", x);
-}
-
 static const char *json_type_name(const cJSON *v)
 {
     if (cJSON_IsNumber(v)) return "a number";
@@ -419,9 +411,9 @@ static alvh_status set_field(const field *f, const cJSON *v, char *base, const c
                         "policy key \"%s\" must be a number, got %s", path, json_type_name(v));
         double x = v->valuedouble;
         char got[32], lo[32], hi[32];
-        fmt_num(got, sizeof got, x);
-        fmt_num(lo, sizeof lo, f->lo);
-        fmt_num(hi, sizeof hi, f->hi);
+        alvh_format_number(got, sizeof got, x);
+        alvh_format_number(lo, sizeof lo, f->lo);
+        alvh_format_number(hi, sizeof hi, f->hi);
         if (!isfinite(x))
             return fail(err, errsize, ALVH_E_POLICY_VALUE,
                         "policy key \"%s\" must be a finite number, got %s", path, got);
@@ -577,9 +569,9 @@ static alvh_status check_consistency(const alvh_policy *p, char *err, size_t err
     char a[32], b[32];
     if (p->coverage_low > p->coverage_target || p->coverage_target > p->coverage_high) {
         char c[32];
-        fmt_num(a, sizeof a, p->coverage_low);
-        fmt_num(b, sizeof b, p->coverage_target);
-        fmt_num(c, sizeof c, p->coverage_high);
+        alvh_format_number(a, sizeof a, p->coverage_low);
+        alvh_format_number(b, sizeof b, p->coverage_target);
+        alvh_format_number(c, sizeof c, p->coverage_high);
         return fail(err, errsize, ALVH_E_POLICY_VALUE,
                     "policy keys \"coverage_low\" <= \"coverage_target\" <= \"coverage_high\" "
                     "must hold, got %s, %s, %s", a, b, c);
@@ -589,15 +581,15 @@ static alvh_status check_consistency(const alvh_policy *p, char *err, size_t err
         const alvh_layer_policy *l = &p->layers[i];
         total += l->contracts;
         if (l->min_days > l->max_days) {
-            fmt_num(a, sizeof a, l->min_days);
-            fmt_num(b, sizeof b, l->max_days);
+            alvh_format_number(a, sizeof a, l->min_days);
+            alvh_format_number(b, sizeof b, l->max_days);
             return fail(err, errsize, ALVH_E_POLICY_VALUE,
                         "policy key \"layers.%d.min_days\" (%s) must not exceed "
                         "\"layers.%d.max_days\" (%s)", i + 1, a, i + 1, b);
         }
         if (l->roll_days >= l->min_days) {
-            fmt_num(a, sizeof a, l->roll_days);
-            fmt_num(b, sizeof b, l->min_days);
+            alvh_format_number(a, sizeof a, l->roll_days);
+            alvh_format_number(b, sizeof b, l->min_days);
             return fail(err, errsize, ALVH_E_POLICY_VALUE,
                         "policy key \"layers.%d.roll_days\" (%s) must be below "
                         "\"layers.%d.min_days\" (%s): a layer is bought before its roll date",
@@ -608,8 +600,8 @@ static alvh_status check_consistency(const alvh_policy *p, char *err, size_t err
         return fail(err, errsize, ALVH_E_POLICY_VALUE,
                     "policy key \"layers\": at least one layer must have contracts above 0");
     if (p->signals.macd_fast >= p->signals.macd_slow) {
-        fmt_num(a, sizeof a, p->signals.macd_fast);
-        fmt_num(b, sizeof b, p->signals.macd_slow);
+        alvh_format_number(a, sizeof a, p->signals.macd_fast);
+        alvh_format_number(b, sizeof b, p->signals.macd_slow);
         return fail(err, errsize, ALVH_E_POLICY_VALUE,
                     "policy key \"signals.macd_fast\" (%s) must be below \"signals.macd_slow\" "
                     "(%s)", a, b);
@@ -782,7 +774,7 @@ static int add_fields(cJSON *obj, const field *fields, size_t n, const char *bas
             memcpy(&x, base + f->offset, sizeof x);
             if (raw_numbers) {
                 char buf[32];
-                fmt_num(buf, sizeof buf, x);
+                alvh_format_number(buf, sizeof buf, x);
                 item = cJSON_CreateRaw(buf);
             } else {
                 item = cJSON_CreateNumber(x);

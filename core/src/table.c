@@ -170,8 +170,7 @@ alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
     return status;
 }
 
-/* Numbers in messages: the shortest of %.15g that reads back exactly, else %.17g. */
-static void format_number(char *buf, size_t size, double x)
+void alvh_format_number(char *buf, size_t size, double x)
 {
     snprintf(buf, size, "%.15g", x);
     if (strtod(buf, NULL) != x && isfinite(x))
@@ -181,7 +180,7 @@ static void format_number(char *buf, size_t size, double x)
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
 {
     char num[32];
-    format_number(num, sizeof num, got);
+    alvh_format_number(num, sizeof num, got);
     return alvh_fail(out, status, "%s, got %s", alvh_status_message(status), num);
 }
 
@@ -193,7 +192,7 @@ static void describe_value(const alvh_value *v, char *buf, size_t size)
     case ALVH_EMPTY: snprintf(buf, size, "an empty value"); break;
     case ALVH_NUMBER: {
         char num[32];
-        format_number(num, sizeof num, v->number);
+        alvh_format_number(num, sizeof num, v->number);
         snprintf(buf, size, "%s", num);
         break;
     }
