@@ -1,0 +1,40 @@
+#!/bin/bash
+# ALVH Calc in one command: installs what is missing, builds, installs the add-in into a private
+# LibreOffice profile (never your own), opens every template in sheets/ headless with its sample
+# inputs, recalculates, exports one PDF report of all sheets (build/demo/alvh-demo.pdf) and
+# prints the layer schedule and key figures to the terminal.
+#
+#   scripts/demo.sh            from the repository root (or anywhere: it finds the root)
+#
+# Works as root (the office then runs as an unprivileged uid, see tests/calc/harness.py) and as
+# a normal user (apt-get through sudo only when a package is missing). Every office process it
+# starts is stopped before it exits, also on failure or Ctrl-C.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${ALVH_BUILD_DIR:-$ROOT/build}
+OUT=$BUILD/demo
+JOBS=${ALVH_JOBS:-2}
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Dependencies (scripts/install-deps.sh)"
+"$ROOT/scripts/install-deps.sh"
+
+step "Build ($BUILD)"
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$BUILD" -j"$JOBS" --target alvh oxt >/dev/null
+echo "built $BUILD/cli/alvh and $BUILD/addin/alvh.oxt"
+
+step "Templates in headless Calc (private profile, add-in installed with unopkg)"
+mkdir -p "$OUT"
+shopt -s nullglob
+templates=("$ROOT"/sheets/*.fods)
+if [ ${#templates[@]} -eq 0 ]; then
+  echo "no templates in $ROOT/sheets" >&2
+  exit 1
+fi
+/usr/bin/python3 "$ROOT/sheets/demo.py" --oxt "$BUILD/addin/alvh.oxt" --out "$OUT" "${templates[@]}"
+
+step "Done"
+echo "Open a template yourself: install $BUILD/addin/alvh.oxt (Tools > Extension Manager), then"
+echo "File > New > Templates > ALVH Calc, or open sheets/*.fods directly."

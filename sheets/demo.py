@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""The demo's office part (scripts/demo.sh runs it): opens each template in a headless Calc with
+the add-in installed, recalculates it with its sample inputs, exports one PDF report of every
+sheet, and prints the layer schedule and the key figures as the sheets computed them.
+
+usage: /usr/bin/python3 sheets/demo.py --oxt alvh.oxt --out build/demo TEMPLATE.fods...
+
+Writes OUT/alvh-demo.pdf (and one PDF per template next to it). Exit status 1 when a template
+shows an error cell or the PDF is not written.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "calc"))
+from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+
+CHILD = "ALVH_CALC_UNPRIVILEGED_RUN"
+
+
+def unprivileged_with_output(out_dir):
+    """As root: run this script unprivileged (harness.run_unprivileged), writing into a scratch
+    directory that is copied to out_dir afterwards; exits with the child's status. Otherwise
+    returns the directory to write into."""
+    if os.getuid() != 0 or os.environ.get(CHILD):
+        return os.environ.get("ALVH_DEMO_OUT", out_dir)
+    tmp = tempfile.mkdtemp(prefix="alvh-demo-out-")
+    os.chown(tmp, int(os.environ.get("ALVH_CALC_UID", "65534")), -1)
+    os.environ["ALVH_DEMO_OUT"] = tmp
+    os.environ["ALVH_DEMO_SHOWN_OUT"] = out_dir
+    try:
+        run_unprivileged()
+    except SystemExit as e:
+        for f in sorted(os.listdir(tmp)):
+            shutil.copy(os.path.join(tmp, f), os.path.join(out_dir, f))
+        shutil.rmtree(tmp, ignore_errors=True)
+        sys.exit(e.code)
+    return out_dir
+
+
+def error_cells(doc):
+    """Every formula cell range showing an error, in every sheet (one query per sheet)."""
+    from com.sun.star.sheet.FormulaResult import ERROR
+    bad = []
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
+            bad.append((sh.Name, f"R{a.StartRow + 1}C{a.StartColumn + 1}:R{a.EndRow + 1}"
+                        f"C{a.EndColumn + 1}"))
+    return bad
+
+
+def table(title, headers, rows):
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    line = "  ".join("-" * w for w in widths)
+    print(f"\n{title}")
+    print("  ".join(h.rjust(w) for h, w in zip(headers, widths)))
+    print(line)
+    for r in rows:
+        print("  ".join(str(x).rjust(w) for x, w in zip(r, widths)))
+
+
+def cell(doc, sheet, a1):
+    return doc.Sheets.getByName(sheet).getCellRangeByName(a1)
+
+
+def s(doc, sheet, a1):
+    return cell(doc, sheet, a1).getString()
+
+
+def report(name, doc):
+    """Key figures of each template, read from its cells (as Calc shows them)."""
+    if name == "alvh-condor-legs":
+        rows = [[s(doc, "Condor", f"A{r}"), s(doc, "Condor", f"B{r}"), s(doc, "Condor", f"C{r}")]
+                for r in range(32, 45)]
+        strikes = " / ".join(s(doc, "Condor", a) for a in ("B21", "C21", "D21", "E21"))
+        table(f"Iron condor (SPX {s(doc, 'Condor', 'B6')}, {s(doc, 'Condor', 'B7')} days, "
+              f"{s(doc, 'Condor', 'B13')} contracts; strikes {strikes})",
+              ["figure", "value", "unit"], rows)
+    elif name == "alvh-layer-schedule":
+        rows = []
+        for r in range(18, 21):
+            rows.append([s(doc, "Schedule", f"{c}{r}") for c in "ABCDEFGHKLM"])
+        table(f"ALVH layer schedule (valuation {s(doc, 'Schedule', 'B6')}, VIX "
+              f"{s(doc, 'Schedule', 'B7')}, notional ${s(doc, 'Schedule', 'B8')}, condor VIX vega "
+              f"${s(doc, 'Schedule', 'B9')} per point)",
+              ["layer", "expiry", "days", "strike", "contracts", "future (pts)", "call (pts)",
+               "debit ($)", "vega ($/VIX pt)", "cost (%/month)", "coverage"], rows)
+        rows = [[s(doc, "Schedule", f"{c}{r}") for c in "ABCDE"] for r in (24, 25)]
+        table("Sizing: rule vs vega calibration", ["sizing", "layer 1", "layer 2", "layer 3",
+                                                   "coverage"], rows)
+        rows = [[s(doc, "Schedule", f"{c}{r}") for c in "ABCDE"] for r in (30, 31)]
+        rows += [[s(doc, "Schedule", f"{c}{r}") for c in "ABC"] + ["", ""] for r in (32, 33)]
+        table("Checks", ["figure", "value", "unit", "target", "verdict"], rows)
+    elif name == "alvh-signals":
+        sh = doc.Sheets.getByName("Signals")
+        trig = []
+        for r in range(10, 10 + 252):
+            t = sh.getCellRangeByName(f"L{r}").getString()
+            if t not in ("", "NONE"):
+                trig.append([sh.getCellRangeByName(f"{c}{r}").getString() for c in "ABFGHL"])
+        table("Signals: rows where an ALVH trigger fires (synthetic bear2022 sample)",
+              ["date", "VIX", "RSI", "MACD", "signal", "trigger"], trig)
+    elif name == "alvh-scenarios":
+        rows = [[s(doc, "Scenarios", f"{c}{r}") for c in "ABCDEFG"] for r in range(
+            SPIKE_FIRST_ROW, SPIKE_FIRST_ROW + 3)]
+        table("Spike days: condor and hedge repriced together (dollars)",
+              ["spike day", "SPX move", "VIX move", "condor P&L", "hedge P&L", "net P&L",
+               "hedge gain / condor loss"], rows)
+
+
+SPIKE_FIRST_ROW = 41  # 1-based first row of the scenario template's spike-day table
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("templates", nargs="+")
+    args = ap.parse_args()
+    out_dir = os.path.abspath(args.out)
+    os.makedirs(out_dir, exist_ok=True)
+    out_dir = unprivileged_with_output(out_dir)
+    import uno
+    pdfs, failed = [], 0
+    with CalcOffice(args.oxt, label="alvh-demo") as office:
+        for path in args.templates:
+            name = os.path.basename(path).split(".")[0]
+            name = name[name.find("alvh-"):] if "alvh-" in name else name
+            doc = office.load(path)
+            if doc is None:
+                print(f"FAIL {name}: Calc could not open {path}")
+                failed += 1
+                continue
+            doc.calculateAll()
+            bad = error_cells(doc)
+            if bad:
+                failed += 1
+                print(f"FAIL {name}: error cells {bad[:10]}")
+            pdf = os.path.join(out_dir, name + ".pdf")
+            doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "calc_pdf_Export"),))
+            pdfs.append(pdf)
+            report(name, doc)
+            doc.close(True)
+    combined = os.path.join(out_dir, "alvh-demo.pdf")
+    shown = os.path.join(os.environ.get("ALVH_DEMO_SHOWN_OUT", out_dir), "alvh-demo.pdf")
+    if pdfs:
+        subprocess.run(["pdfunite"] + pdfs + [combined], check=True)
+    if not os.path.isfile(combined):
+        print("FAIL: no PDF written")
+        return 1
+    print(f"\nPDF report of every sheet: {shown}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

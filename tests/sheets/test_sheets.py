@@ -1,0 +1,589 @@
+#!/usr/bin/python3
+"""The template worksheets (sheets/*.fods) in a real headless Calc with the add-in installed.
+
+usage: /usr/bin/python3 test_sheets.py --oxt alvh.oxt --alvh ALVH TEMPLATE.fods...
+
+For each template whose functions the add-in has (the others are reported as SKIP):
+  - it opens, recalculates, and no cell of any sheet shows an error;
+  - its key outputs equal the `alvh` CLI's values for the inputs the sheet holds, bit for bit
+    (the CLI is the same table through its own front end, parsed and printed without UNO);
+  - every sheet is protected (no password) and the only unlocked cells are the yellow
+    "ALVH Input" cells; every input (or input block) has a note;
+  - its charts exist and read the ranges they should;
+  - changing an input and recalculating changes the outputs that depend on it (and they still
+    equal the CLI);
+  - its PDF export renders to PNG pages (pdftoppm) that are not blank;
+  - under a German locale (decimal comma, ';' separators) it opens with no error cell and the
+    same values, and numbers show a decimal comma.
+And the .oxt ships every template as a Calc template (.ots under the extension's template path).
+Prints "N passed, N failed"; exit status 1 on any failure.
+"""
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from functools import partial
+
+print = partial(print, flush=True)  # noqa: A001  (progress shows under ctest and setpriv)
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "calc"))
+from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+
+# The functions each template needs (as sheets/build_templates.py builds them).
+NEEDS = {
+    "alvh-condor-legs": ["IC_STRIKES", "IC_LEGS", "IC_CREDIT", "IC_MAXLOSS", "IC_BREAKEVEN",
+                         "IC_POP", "BOOK_GREEK", "BOOK_PNL", "ALVH_BREAKEVEN", "CONDOR_VIX_VEGA"],
+    "alvh-layer-schedule": ["ALVH_SCHEDULE", "ALVH_CALIBRATE", "ALVH_COST", "ALVH_POLICY",
+                            "VIX_LAYER_VEGA", "ALVH_SIZE"],
+    "alvh-signals": ["VIX_RSI", "VIX_MACD", "AD_LINE", "AD_DIVERGENCE", "ALVH_SIGNAL",
+                     "ALVH_POLICY"],
+    "alvh-scenarios": ["IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL",
+                       "ALVH_SCHEDULE", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID"],
+}
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, cond, what):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL", what, flush=True)
+        return cond
+
+
+# ---- the CLI ---------------------------------------------------------------------------------
+
+class Cli:
+    def __init__(self, path):
+        self.path = path
+
+    def call(self, name, *args):
+        """One call; args are floats, strings, None (omitted) or 2-D lists (ranges). Returns the
+        parsed result (float, str, list of rows) or raises with the CLI's error line."""
+        fields = []
+        for a in args:
+            if a is None:
+                fields.append("")
+            elif isinstance(a, float):
+                fields.append(repr(a))
+            elif isinstance(a, list):
+                fields.append(json.dumps(a))
+            else:
+                fields.append(str(a))
+        out = subprocess.run([self.path, "call", "--batch"], input=name + "\t" + "\t".join(fields)
+                             + "\n", capture_output=True, text=True).stdout.strip()
+        if out.startswith("#ERR"):
+            raise ValueError(f"{name}: {out}")
+        if out.startswith("["):
+            return json.loads(out)
+        try:
+            return float(out)
+        except ValueError:
+            return out
+
+
+# ---- reading a sheet -------------------------------------------------------------------------
+
+def v(sh, a1):
+    c = sh.getCellRangeByName(a1)
+    return c.getValue()
+
+
+def block(sh, a1):
+    """A range's cells as rows of float / str / None (empty)."""
+    rows = []
+    for row in sh.getCellRangeByName(a1).getDataArray():
+        rows.append([x if x != "" else None for x in row])
+    return rows
+
+
+def error_cells(doc):
+    """A1 addresses of every formula cell showing an error, in every sheet (one query each)."""
+    from com.sun.star.sheet.FormulaResult import ERROR
+    bad = []
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
+            bad.append(f"{sh.Name}!{range_a1(a)}")
+    return bad
+
+
+def col_name(c):
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def same(a, b):
+    """Bit-for-bit equality of two cells' values (None = #N/A or empty on both sides)."""
+    if isinstance(a, float) and isinstance(b, (int, float)):
+        return a == float(b) or (math.isnan(a) and math.isnan(b))
+    return a == b
+
+
+def same_block(got, want):
+    if len(got) != len(want):
+        return False
+    return all(len(g) == len(w) and all(same(x, y) for x, y in zip(g, w))
+               for g, w in zip(got, want))
+
+
+# ---- per-template expectations ---------------------------------------------------------------
+
+def condor_expect(sh, cli):
+    """[(what, range, expected rows)] for the condor template, from its input cells."""
+    spot, days, vol, skew = (v(sh, a) for a in ("B6", "B7", "B8", "B9"))
+    delta, wing, step, n = (v(sh, a) for a in ("B10", "B11", "B12", "B13"))
+    rate, div, debit = (v(sh, a) for a in ("B14", "B15", "B16"))
+    years = v(sh, "B17")
+    strikes = cli.call("IC_STRIKES", spot, years, vol, delta, wing, step, rate, div)
+    legs = cli.call("IC_LEGS", strikes, spot, years, vol, rate, div, skew)
+    mk = (strikes, spot, years, vol, rate, div, skew)
+    credit = cli.call("IC_CREDIT", *mk, 100.0)
+    pts = cli.call("IC_CREDIT", *mk, 1.0)
+    spots = [[x] for x in (r[0] for r in block(sh, "M6:M46"))]
+    legs5 = [r[:5] for r in legs]
+    pnl = cli.call("BOOK_PNL", legs5, spots, spot, 0.0, rate, div, 100.0)
+    pnl = [[x * n for x in r] for r in pnl]
+    return [
+        ("IC_STRIKES", "B21:E21", strikes),
+        ("IC_LEGS", "A25:J28", legs),
+        ("IC_CREDIT", "B32", [[credit]]),
+        ("IC_MAXLOSS x contracts", "B35", [[cli.call("IC_MAXLOSS", *mk, 100.0) * n]]),
+        ("IC_BREAKEVEN lower", "B36", [[cli.call("IC_BREAKEVEN", "LOWER", *mk)]]),
+        ("ALVH_BREAKEVEN upper", "B39",
+         [[cli.call("ALVH_BREAKEVEN", "UPPER", strikes, pts, debit, n, 100.0)]]),
+        ("IC_POP", "B40", [[cli.call("IC_POP", *mk)]]),
+        ("BOOK_GREEK vega x contracts", "B42",
+         [[cli.call("BOOK_GREEK", "vega", legs5, spot, rate, div, 100.0) * n]]),
+        ("BOOK_PNL x contracts", "N6:O46", pnl),
+    ]
+
+
+def schedule_expect(sh, cli):
+    val, vix, notional, cvega = (v(sh, a) for a in ("B6", "B7", "B8", "B9"))
+    policy = sh.getCellRangeByName("B10").getString() or None
+    fut = [r for r in block(sh, "E7:F14") if r[0] is not None or r[1] is not None]
+    args = (val, vix, notional, cvega, policy) + ((fut,) if fut else ())
+    sched = cli.call("ALVH_SCHEDULE", *args)
+    unit = [[cli.call("VIX_LAYER_VEGA", 1.0, r[5], r[3], r[2] / 365,
+                      cli.call("ALVH_POLICY", f"layers.{i + 1}.vol_of_vol", policy), 0.0, r[9])]
+            for i, r in enumerate(sched)]
+    return [
+        ("ALVH_SCHEDULE", "A18:M20", sched),
+        ("VIX_LAYER_VEGA of one contract", "N18:N20", unit),
+        ("ALVH_SIZE", "B24:D24", cli.call("ALVH_SIZE", notional, None, policy)),
+        ("ALVH_CALIBRATE", "B25:E25", cli.call("ALVH_CALIBRATE", cvega, unit, None, policy)),
+        ("ALVH_COST", "B31", [[cli.call("ALVH_COST", *args)]]),
+    ]
+
+
+def signals_expect(sh, cli):
+    data = [r for r in block(sh, "A10:E261") if r[1] is not None]
+    n = len(data)
+    vix = [[r[1]] for r in data]
+    spx = [[r[2]] for r in data]
+    adv, dec = [[r[3]] for r in data], [[r[4]] for r in data]
+    rsi = cli.call("VIX_RSI", vix)
+    macd = cli.call("VIX_MACD", vix)
+    adl = cli.call("AD_LINE", adv, dec)
+    sig = cli.call("ALVH_SIGNAL", vix, adl, spx)
+    blank = lambda rows: rows  # noqa: E731  (the CLI's null and the sheet's "" both read None)
+    return [
+        ("VIX_RSI", f"F10:F{9 + n}", blank(rsi)),
+        ("VIX_MACD", f"G10:I{9 + n}", blank(macd)),
+        ("AD_LINE", f"J10:J{9 + n}", adl),
+        ("AD_DIVERGENCE", f"K10:K{9 + n}", blank(cli.call("AD_DIVERGENCE", adl, spx, 20.0))),
+        ("ALVH_SIGNAL", f"L10:L{9 + n}", blank(sig)),
+    ]
+
+
+def scenarios_expect(sh, cli):
+    val, spot, vix, days, vol, skew, delta, wing, n, rate, div, shock, vov = (
+        v(sh, f"B{r}") for r in range(6, 19))
+    policy = sh.getCellRangeByName("B19").getString() or None
+    years = v(sh, "B20")
+    strikes = cli.call("IC_STRIKES", spot, years, vol, delta, wing, 5.0, rate, div)
+    legs1 = cli.call("IC_LEGS", strikes, spot, years, vol, rate, div, skew)
+    legs = [[r[0], r[1], r[2] * n, r[3], r[4]] for r in legs1]
+    pts = cli.call("IC_CREDIT", strikes, spot, years, vol, rate, div, skew, 1.0)
+    notional = cli.call("ALVH_NOTIONAL", strikes, pts, n, policy)
+    cvega = cli.call("CONDOR_VIX_VEGA", [[r[2] * r[8]] for r in legs1], n)
+    hedge = cli.call("ALVH_SCHEDULE", val, vix, notional, cvega, policy)
+    tail = (legs, hedge, spot, vix, policy, vov, rate, div)
+    spx_moves = [r for r in block(sh, "A26:A37")]
+    vix_moves = block(sh, "B25:K25")
+    grid = cli.call("ALVH_SCENARIO_GRID", spx_moves, vix_moves, shock, *tail)
+    spikes = [cli.call("ALVH_SCENARIO", v(sh, f"B{r}"), v(sh, f"C{r}"), shock, *tail)[0]
+              for r in (41, 42, 43)]
+    return [
+        ("IC_STRIKES", "E6:H6", strikes),
+        ("IC_LEGS", "A47:J50", legs1),
+        ("the legs range (quantity x contracts)", "E8:I11", legs),
+        ("ALVH_NOTIONAL", "H14", [[notional]]),
+        ("CONDOR_VIX_VEGA", "H15", [[cvega]]),
+        ("ALVH_SCHEDULE (the hedge)", "E19:Q21", hedge),
+        ("ALVH_SCENARIO_GRID", "B26:K37", grid),
+        ("ALVH_SCENARIO spike days", "D41:G43", spikes),
+    ]
+
+
+EXPECT = {"alvh-condor-legs": ("Condor", condor_expect),
+          "alvh-layer-schedule": ("Schedule", schedule_expect),
+          "alvh-signals": ("Signals", signals_expect),
+          "alvh-scenarios": ("Scenarios", scenarios_expect)}
+
+# (input cell, new value, ranges that must change)
+CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B21:E21", "B32", "N6:O46"]),
+           "alvh-layer-schedule": ("Schedule", "B7", 24.0, ["A18:M20", "B31"]),
+           "alvh-signals": ("Signals", "B240", 45.0, ["F240:F245", "G240:I245"]),
+           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["E19:Q21", "B26:K37", "D41:G43"])}
+
+# A cell showing a number with decimals (under de-DE: a decimal comma).
+DECIMAL_PROBE = {"alvh-condor-legs": "B8", "alvh-layer-schedule": "B7", "alvh-signals": "B10",
+                 "alvh-scenarios": "B8"}
+
+# Conditional formats: (sheet, range) -> "colorscale" or (formula, style).
+CONDITIONS = {"alvh-scenarios": [("Scenarios", "B26:K37", "colorscale")],
+              "alvh-signals": [("Signals", "A10:L261",
+                                ('AND($L10<>"";$L10<>"NONE")', "ALVH Trigger"))],
+              "alvh-layer-schedule": [("Schedule", "E30:E31", ('"IN BAND"', "ALVH Good"))]}
+
+# Chart name -> the ranges it reads (sheet-relative A1).
+CHARTS = {"alvh-condor-legs": {"RiskProfile": ["M5:O46"]},
+          "alvh-layer-schedule": {"CoverageByLayer": ["A36:C39"]},
+          "alvh-signals": {"VixRsi": ["A24:B261", "F24:F261"]},
+          "alvh-scenarios": {}}
+
+
+def check_values(name, doc, cli, checks, label):
+    sheet, fn = EXPECT[name]
+    sh = doc.Sheets.getByName(sheet)
+    for what, a1, want in fn(sh, cli):
+        got = block(sh, a1)
+        if not isinstance(want, list):
+            want = [[want]]
+        elif want and not isinstance(want[0], list):
+            want = [want]
+        ok = same_block(got, want)
+        checks.check(ok, f"{name} {label}: {what} in {a1} equals the CLI"
+                     + ("" if ok else f"\n   sheet {str(got)[:300]}\n   cli   {str(want)[:300]}"))
+
+
+def check_structure(name, doc, checks):
+    """Protection, unlocked = input style, a note in every input block, the how-to line."""
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        checks.check(sh.isProtected(), f"{name}: sheet {sh.Name} is protected")
+        notes = {(a.Position.Column, a.Position.Row) for a in sh.Annotations}
+        cur = sh.createCursor()
+        cur.gotoEndOfUsedArea(False)
+        end = cur.RangeAddress
+        used = sh.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        wrong, cells = [], set()
+        # Ranges of uniform formatting: style and protection are read once per block.
+        fmt = used.CellFormatRanges
+        for k in range(fmt.Count):
+            r = fmt.getByIndex(k)
+            a = r.RangeAddress
+            is_input = r.CellStyle == "ALVH Input"
+            if r.CellProtection.IsLocked == is_input:
+                wrong.append(range_a1(a))
+            if is_input:
+                cells.update((c, row) for c in range(a.StartColumn, a.EndColumn + 1)
+                             for row in range(a.StartRow, a.EndRow + 1))
+        inputs = len(cells)
+        # Every block of adjoining input cells (an input, a pasted column, a grid axis) carries
+        # a note somewhere: its first cell explains the block.
+        unnoted, seen = [], set()
+        for start in sorted(cells):
+            if start in seen:
+                continue
+            block_cells, todo = [], [start]
+            seen.add(start)
+            while todo:
+                c, row = todo.pop()
+                block_cells.append((c, row))
+                for nb in ((c + 1, row), (c - 1, row), (c, row + 1), (c, row - 1)):
+                    if nb in cells and nb not in seen:
+                        seen.add(nb)
+                        todo.append(nb)
+            if not any(cr in notes for cr in block_cells):
+                unnoted.append(f"{col_name(start[0])}{start[1] + 1}")
+        checks.check(inputs > 0, f"{name}: sheet {sh.Name} has input cells")
+        checks.check(not wrong, f"{name}: only the yellow input cells are unlocked ({wrong[:8]})")
+        checks.check(not unnoted, f"{name}: every input block has a note ({unnoted[:8]})")
+        checks.check(sh.getCellByPosition(0, 1).getString().startswith("How to use:"),
+                     f"{name}: sheet {sh.Name} says how to use it on line 2")
+
+
+def block_address(a1):
+    """(c0, r0, c1, r1), 0-based, of an A1 range like "M5:O46"."""
+    import re
+    m = re.match(r"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$", a1)
+    def col(s):
+        n = 0
+        for ch in s:
+            n = n * 26 + ord(ch) - 64
+        return n - 1
+    c0, r0 = col(m.group(1)), int(m.group(2)) - 1
+    if m.group(3):
+        return c0, r0, col(m.group(3)), int(m.group(4)) - 1
+    return c0, r0, c0, r0
+
+
+def range_a1(addr):
+    return (f"{col_name(addr.StartColumn)}{addr.StartRow + 1}:"
+            f"{col_name(addr.EndColumn)}{addr.EndRow + 1}")
+
+
+def check_charts(name, doc, checks):
+    """Every expected chart exists (by the ranges it reads) and has a title."""
+    found = []
+    for sheet_i in range(doc.Sheets.Count):
+        charts = doc.Sheets.getByIndex(sheet_i).Charts
+        for k in range(charts.Count):
+            ch = charts.getByIndex(k)
+            emb = ch.EmbeddedObject
+            title = emb.Title.String if emb.HasMainTitle else ""
+            found.append(([range_a1(a) for a in ch.getRanges()], title))
+    def cells(ranges):
+        out = set()
+        for a1 in ranges:
+            a = block_address(a1)
+            out.update((c, r) for c in range(a[0], a[2] + 1) for r in range(a[1], a[3] + 1))
+        return out
+
+    for chart_name, ranges in CHARTS.get(name, {}).items():
+        # Calc may store a chart's block as its data and its label cells separately (and the
+        # empty top-left corner not at all): compare the cells read, corners aside.
+        want = cells(ranges)
+        corners = {min(cells([a1])) for a1 in ranges}
+        match = [t for r, t in found if want - corners <= cells(r) <= want]
+        checks.check(bool(match), f"{name}: chart {chart_name} reads {ranges} (charts: {found})")
+        checks.check(bool(match) and match[0] != "", f"{name}: chart {chart_name} has a title")
+
+
+def check_conditions(name, doc, checks):
+    for sheet, a1, want in CONDITIONS.get(name, []):
+        sh = doc.Sheets.getByName(sheet)
+        if want == "colorscale":
+            from com.sun.star.sheet.ConditionEntryType import COLORSCALE
+            scales = []
+            for f in sh.ConditionalFormats.ConditionalFormats:
+                ranges = [range_a1(a) for a in f.Range.RangeAddresses]
+                for k in range(f.Count):
+                    e = f.getByIndex(k)
+                    if e.Type == COLORSCALE:
+                        scales.append((ranges, len(e.ColorScaleEntries)))
+            checks.check(([a1], 3) in scales,
+                         f"{name}: a three-colour scale on {a1} (found {scales})")
+        else:
+            entries = sh.getCellRangeByName(a1).ConditionalFormat
+            got = [(entries.getByIndex(k).Formula1, entries.getByIndex(k).StyleName)
+                   for k in range(entries.Count)]
+            checks.check(want in got, f"{name}: conditional format {want} on {a1} ({got})")
+
+
+def check_change(name, doc, cli, checks):
+    sheet, a1, value, outs = CHANGES[name]
+    sh = doc.Sheets.getByName(sheet)
+    before = [block(sh, o) for o in outs]
+    sh.getCellRangeByName(a1).setValue(value)  # an input cell: allowed on a protected sheet
+    doc.calculateAll()
+    after = [block(sh, o) for o in outs]
+    for o, b, a in zip(outs, before, after):
+        checks.check(not same_block(a, b), f"{name}: {o} changes when {a1} becomes {value}")
+    checks.check(not error_cells(doc), f"{name}: no error cell after {a1} = {value}")
+    check_values(name, doc, cli, checks, f"after {a1} = {value}")
+
+
+def page_ink(png_dir, pdf):
+    """Share of non-white pixels of each page of pdf, rendered by pdftoppm (grey PGM)."""
+    prefix = os.path.join(png_dir, "page")
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", pdf, prefix], check=True)
+    shares = []
+    for f in sorted(os.listdir(png_dir)):
+        if not f.startswith("page"):
+            continue
+        data = open(os.path.join(png_dir, f), "rb").read()
+        # P5 header: magic, width, height, maxval, each separated by whitespace.
+        parts = data.split(maxsplit=4)
+        w, h = int(parts[1]), int(parts[2])
+        pixels = parts[4][-w * h:]
+        shares.append(sum(1 for p in pixels if p < 200) / float(w * h))
+        os.unlink(os.path.join(png_dir, f))
+    return shares
+
+
+def check_pdf(name, doc, office, checks):
+    import uno
+    pdf = office.temp_path(name + ".pdf")
+    doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "calc_pdf_Export"),))
+    if not checks.check(os.path.isfile(pdf) and os.path.getsize(pdf) > 1000,
+                        f"{name}: PDF export writes a file"):
+        return
+    d = tempfile.mkdtemp(dir=office.temp_path(""))
+    shares = page_ink(d, pdf)
+    checks.check(len(shares) >= 1, f"{name}: the PDF has pages ({len(shares)})")
+    blank = [i + 1 for i, s in enumerate(shares) if s < 0.005]
+    checks.check(not blank, f"{name}: no blank PDF page (ink per page {shares}, blank {blank})")
+
+
+def snapshot(doc):
+    out = {}
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        cur = sh.createCursor()
+        cur.gotoEndOfUsedArea(False)
+        end = cur.RangeAddress
+        out[sh.Name] = sh.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getDataArray()
+    return out
+
+
+def set_locale(office, locale):
+    """Writes the profile's locale setting (Tools > Options > Languages > Locale setting)
+    before the office starts."""
+    path = os.path.join(office.profile, "user", "registrymodifications.xcu")
+    text = open(path, encoding="utf-8").read()
+    item = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+            f'oor:op="fuse"><value>{locale}</value></prop></item>\n')
+    text = text.replace("</oor:items>", item + "</oor:items>")
+    open(path, "w", encoding="utf-8").write(text)
+
+
+def check_oxt_templates(oxt, templates, checks):
+    with zipfile.ZipFile(oxt) as z:
+        names = z.namelist()
+        manifest = z.read("META-INF/manifest.xml").decode()
+        paths = z.read("Paths.xcu").decode() if "Paths.xcu" in names else ""
+    checks.check("Paths.xcu" in manifest, "the .oxt manifest lists Paths.xcu")
+    checks.check('oor:name="Template"' in paths and "%origin%/templates" in paths,
+                 "Paths.xcu adds the extension's templates folder to the Template path")
+    for t in templates:
+        base = os.path.basename(t).split(".")[0]
+        base = base[base.find("alvh-"):]
+        ots = f"templates/ALVH Calc/{base}.ots"
+        checks.check(ots in names, f"the .oxt ships {ots}")
+
+
+def check_installed_templates(office, templates, checks):
+    """The extension puts its templates folder on the office's Template path (the folders
+    File > New > Templates lists; their subfolder "ALVH Calc" is the category), and each
+    template there opens as a new untitled document that recalculates without errors."""
+    import urllib.parse
+    ps = office.service("com.sun.star.util.PathSettings")
+    paths = ps.Template.split(";")
+    ours = [p for p in paths if "alvh.oxt/templates" in p]
+    if not checks.check(len(ours) == 1, f"the Template path has the extension's folder ({paths})"):
+        return
+    url = ours[0]
+    prefix = "vnd.sun.star.expand:"
+    if url.startswith(prefix):
+        expander = office.ctx.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
+        url = expander.expandMacros(urllib.parse.unquote(url[len(prefix):]))
+    opened = []
+    for t in templates:
+        base = os.path.basename(t).split(".")[0]
+        base = base[base.find("alvh-"):]
+        ots = url.rstrip("/") + "/ALVH%20Calc/" + base + ".ots"
+        try:
+            doc = office.desktop.loadComponentFromURL(ots, "_blank", 0, (
+                prop("Hidden", True), prop("AsTemplate", True)))
+        except Exception as e:  # noqa: BLE001  (reported as a failed check)
+            doc = None
+            print("   ", ots, e)
+        if not checks.check(doc is not None, f"template {base}.ots opens from {ots}"):
+            continue
+        opened.append(base)
+        doc.calculateAll()
+        checks.check(not doc.hasLocation(), f"template {base}.ots opens as an untitled document")
+        bad = error_cells(doc)
+        checks.check(not bad, f"template {base}.ots recalculates without errors ({bad[:8]})")
+        charts = sum(doc.Sheets.getByIndex(i).Charts.Count for i in range(doc.Sheets.Count))
+        checks.check(charts == len(CHARTS.get(base, {})),
+                     f"template {base}.ots keeps its charts ({charts})")
+        doc.close(True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--alvh", required=True)
+    ap.add_argument("templates", nargs="+")
+    args = ap.parse_args()
+    run_unprivileged()
+    cli = Cli(os.path.abspath(args.alvh))
+    available = set(subprocess.run([cli.path, "list"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    checks = Checks()
+    todo = []
+    for t in args.templates:
+        base = os.path.basename(t).split(".")[0]
+        base = base[base.find("alvh-"):]
+        missing = [f for f in NEEDS.get(base, []) if f not in available]
+        if missing:
+            print(f"SKIP {base}: the add-in lacks {', '.join(missing)}")
+        else:
+            todo.append((base, os.path.abspath(t)))
+    check_oxt_templates(args.oxt, [t for _, t in todo], checks)
+    values = {}
+    with CalcOffice(args.oxt, label="alvh-sheets") as office:
+        for name, path in todo:
+            doc = office.load(path)
+            if not checks.check(doc is not None, f"{name}: opens"):
+                continue
+            doc.calculateAll()
+            bad = error_cells(doc)
+            checks.check(not bad, f"{name}: no error cell after recalculation ({bad[:10]})")
+            values[name] = snapshot(doc)
+            if name in EXPECT:
+                check_values(name, doc, cli, checks, "as shipped")
+            check_structure(name, doc, checks)
+            check_charts(name, doc, checks)
+            check_conditions(name, doc, checks)
+            check_pdf(name, doc, office, checks)
+            if name in CHANGES:
+                check_change(name, doc, cli, checks)
+            doc.close(True)
+        check_installed_templates(office, [t for _, t in todo], checks)
+    # A German locale: decimal comma, ';' separators.
+    office = CalcOffice(args.oxt, label="alvh-sheets-de")
+    try:
+        office.prepare()
+        set_locale(office, "de-DE")
+        office.start()
+        for name, path in todo:
+            doc = office.load(path)
+            if not checks.check(doc is not None, f"{name} (de-DE): opens"):
+                continue
+            doc.calculateAll()
+            bad = error_cells(doc)
+            checks.check(not bad, f"{name} (de-DE): no error cell ({bad[:10]})")
+            checks.check(snapshot(doc) == values[name],
+                         f"{name} (de-DE): every cell equals the en-US run")
+            sh = doc.Sheets.getByIndex(0)
+            shown = sh.getCellRangeByName(DECIMAL_PROBE.get(name, "B8")).getString()
+            checks.check("," in shown, f"{name} (de-DE): numbers show a decimal comma ({shown!r})")
+            doc.close(True)
+    finally:
+        office.close()
+    print(f"{checks.passed} passed, {checks.failed} failed")
+    return 1 if checks.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
