@@ -209,7 +209,7 @@ static void rsi_matches_talib_on_every_reference_row(void)
             continue;
         size_t period = (size_t)strtoul(fl[1], NULL, 10);
         if (strcmp(cur, fl[0]) != 0 || period != cur_period) {
-            snprintf(cur, sizeof cur, "%s", fl[0]);
+            snprintf(cur, sizeof cur, "%.63s", fl[0]);
             cur_period = period;
             n = load_series(&in, cur, x);
             CHECK_STATUS(alvh_rsi(x, n, period, out), ALVH_OK, cur);
@@ -251,7 +251,7 @@ static void macd_matches_talib_on_every_reference_row(void)
         size_t f2 = (size_t)strtoul(fl[1], NULL, 10), sl2 = (size_t)strtoul(fl[2], NULL, 10),
                sg2 = (size_t)strtoul(fl[3], NULL, 10);
         if (strcmp(cur, fl[0]) != 0 || f2 != f || sl2 != sl || sg2 != sg) {
-            snprintf(cur, sizeof cur, "%s", fl[0]);
+            snprintf(cur, sizeof cur, "%.63s", fl[0]);
             f = f2, sl = sl2, sg = sg2;
             n = load_series(&in, cur, x);
             CHECK_STATUS(alvh_macd(x, n, f, sl, sg, m, s, h), ALVH_OK, cur);

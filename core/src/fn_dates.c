@@ -58,7 +58,7 @@ static alvh_status eval_years(const alvh_value *args, size_t nargs, alvh_result 
 static alvh_status eval_spx_expiry(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
-    int year, month;
+    int year = 0, month = 0;
     alvh_status st = arg_year_month(args, &year, &month, out);
     if (st != ALVH_OK)
         return st;
@@ -83,7 +83,7 @@ static alvh_status eval_spx_expiry(const alvh_value *args, size_t nargs, alvh_re
 static alvh_status eval_vix_expiry(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
-    int year, month;
+    int year = 0, month = 0;
     alvh_status st = arg_year_month(args, &year, &month, out);
     if (st != ALVH_OK)
         return st;

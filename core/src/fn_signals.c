@@ -97,7 +97,7 @@ static alvh_status lay_out_like(const alvh_value *input, alvh_result *out, alvh_
 static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
-    size_t period, n;
+    size_t period = 0, n = 0;
     double *closes = NULL;
     alvh_status st = arg_period(&args[1], "period", ALVH_PERIOD_MIN, &period, out);
     if (st == ALVH_OK)
@@ -140,7 +140,7 @@ static const alvh_arg_spec k_rsi_args[] = {
 static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
-    size_t fast, slow, signal, n;
+    size_t fast = 0, slow = 0, signal = 0, n = 0;
     double *closes = NULL;
     alvh_status st = arg_period(&args[1], "fast", ALVH_PERIOD_MIN, &fast, out);
     if (st == ALVH_OK)
@@ -256,7 +256,7 @@ static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh
 {
     (void)nargs;
     double *ad = NULL, *spx = NULL;
-    size_t na, ns, lookback;
+    size_t na = 0, ns = 0, lookback = 0;
     alvh_status st = arg_period(&args[2], "lookback", ALVH_PERIOD_MIN, &lookback, out);
     if (st == ALVH_OK)
         st = arg_series(&args[0], "ad_line", &ad, &na, out);
