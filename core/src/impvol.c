@@ -37,7 +37,6 @@
 #include "normal.h"
 
 #define IV_MAX_STEPS 10
-#define TWO_PI 6.283185307179586476925286766559005768
 /* Householder's third-order method converges with order 4: after a step of relative size
  * 1e-5 the remaining error is ~C 1e-20, far below the rounding of the objective, so no further
  * evaluation is needed (tests/test_impvol.c gives identical worst errors with 1e-4 .. 1e-13). */
@@ -57,18 +56,15 @@ static double complement_normalised(double x, double s)
     return first + second;
 }
 
-/* f_l(s) and its inverse (branch 1). */
-static double lower_map(double ax, double s)
+/* The guess of branch 1: f_l(s) = beta f_l(s_l)/b_l solved for s. With f_l(s) =
+ * 2 pi |x|/(3 sqrt3) p(s)^3, p(s) = Phi(-|x|/(sqrt3 s)), that is p(s) = p(s_l) (beta/b_l)^(1/3):
+ * a cube root, no exp/log pair, while beta is a normal double; from ln beta (beta below the
+ * smallest normal, a subnormal price) otherwise. */
+static double lower_guess(double ax, double s_l, double b_l, double beta, double log_beta)
 {
-    double p = alvh_norm_cdf(-ax / (1.7320508075688772935 * s));
-    return TWO_PI * ax / (3.0 * 1.7320508075688772935) * p * p * p;
-}
-
-/* f_l^-1 from ln f (f may be far below the smallest double: a subnormal price's beta) */
-static double lower_map_inverse_log(double ax, double log_f)
-{
-    double p = exp((log_f + log(3.0 * 1.7320508075688772935 / (TWO_PI * ax))) / 3.0);
-    double z = alvh_norm_inv_fast(p);
+    double p_l = alvh_norm_cdf(-ax / (1.7320508075688772935 * s_l));
+    double ratio = beta > 0x1p-900 ? cbrt(beta / b_l) : exp((log_beta - log(b_l)) / 3.0);
+    double z = alvh_norm_inv_fast(p_l * ratio);
     return -ax / (1.7320508075688772935 * z);
 }
 
@@ -97,20 +93,26 @@ static double rational_cubic_r(double xl, double xr, double yl, double yr, doubl
     return isfinite(r_min) ? fmin(fmax(3.0, r_min), 1e6) : 1e6;
 }
 
-/* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < e^{x/2}; log_beta = ln beta, finite even
- * where beta itself underflows. */
-static alvh_status solve_normalised(double x, double beta, double log_beta, double *s_out)
+/* ln beta, beta = tv / sqrt_fk: from the quotient while beta is a normal double (absolute error
+ * ~u, as the difference of two logs), else from the two logs (beta underflows for subnormal
+ * prices). Only the lowest branch and the final check need it. */
+static double log_of_beta(double beta, double tv, double sqrt_fk)
+{
+    return beta > 0x1p-1000 ? log(beta) : log(tv) - log(sqrt_fk);
+}
+
+/* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < bmax = e^{x/2}, beta = tv / sqrt_fk
+ * (tv and sqrt_fk give ln beta even where beta itself underflows). */
+static alvh_status solve_normalised(double x, double bmax, double beta, double tv,
+                                    double sqrt_fk, double *s_out)
 {
     const double ax = -x;
-    const double bmax = exp(0.5 * x);
     const double s_c = sqrt(2.0 * ax);
-    double v_c;
-    double b_c = alvh_black_otm_vega(x, s_c, &v_c);
-    if (s_c == 0.0) { /* at the money: the limits b(0, 0) = 0, b'(0, 0) = 1/sqrt(2 pi) */
-        b_c = 0.0;
-        v_c = ALVH_INV_SQRT_2PI;
-    }
-    double s;
+    /* b and b' at the inflection point in closed form (d1 = 0 there); at the money (x = 0)
+     * these are the limits b(0, 0) = 0, b'(0, 0) = 1/sqrt(2 pi). */
+    const double b_c = alvh_black_otm_at_inflection(x, bmax);
+    const double v_c = ALVH_INV_SQRT_2PI * bmax;
+    double s, log_beta = NAN;
     int branch;
     /* Only the side of b_c that beta is on needs its tangent point evaluated. */
     if (beta < b_c) {
@@ -118,7 +120,8 @@ static alvh_status solve_normalised(double x, double beta, double log_beta, doub
         double b_l = s_l > 0.0 ? alvh_black_otm(x, s_l) : 0.0;
         if (beta < b_l) {
             branch = 1;
-            s = lower_map_inverse_log(ax, log_beta + log(lower_map(ax, s_l) / b_l));
+            log_beta = log_of_beta(beta, tv, sqrt_fk);
+            s = lower_guess(ax, s_l, b_l, beta, log_beta);
         } else {
             branch = 2;
             double sl = fmax(s_l, 0.0), vl = 0.0;
@@ -210,6 +213,8 @@ static alvh_status solve_normalised(double x, double beta, double log_beta, doub
     }
     /* Not converged by step size: accept if the price is reproduced to within its own
      * rounding, else say so. */
+    if (branch != 1)
+        log_beta = log_of_beta(beta, tv, sqrt_fk);
     double u, L = s > 0.0 && isfinite(s) ? alvh_black_otm_log(x, s, &u) : (double)NAN;
     if (fabs(L - log_beta) <= 1e-14 * fmax(1.0, fabs(log_beta))) {
         *s_out = s;
@@ -236,12 +241,12 @@ static alvh_status implied(int th, double price, double df, double F, double K, 
     double time_value = price / df - intrinsic;
     if (!(time_value > 0.0))
         return ALVH_E_NO_TIME_VALUE; /* the time value is lost in the intrinsic's rounding */
-    double beta = time_value / sqrt_fk, log_beta = log(time_value) - log(sqrt_fk);
-    double xo = -fabs(x);
-    if (beta >= exp(0.5 * xo))
+    double beta = time_value / sqrt_fk;
+    double xo = -fabs(x), bmax = exp(0.5 * xo);
+    if (beta >= bmax)
         return ALVH_E_ABOVE_MAXIMUM;
     double s;
-    alvh_status st = solve_normalised(xo, beta, log_beta, &s);
+    alvh_status st = solve_normalised(xo, bmax, beta, time_value, sqrt_fk, &s);
     if (st != ALVH_OK)
         return st;
     double v = s / sqrt(years);

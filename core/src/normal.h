@@ -45,6 +45,10 @@ double alvh_black_otm(double x, double s);
  * pass (the exponential is shared). */
 double alvh_black_otm_vega(double x, double s, double *vega);
 
+/* b(x, s_c) at the inflection point s_c = sqrt(2|x|) of b(x, .) (x <= 0), given
+ * bmax = e^{x/2}; b'(x, s_c) = bmax / sqrt(2 pi) there. No general evaluation of b needed. */
+double alvh_black_otm_at_inflection(double x, double bmax);
+
 /* ln b(x, s) (x <= 0, s > 0) and b'(x, s)/b(x, s), without forming b: for prices so small that
  * b underflows (implied vol of a subnormal price). */
 double alvh_black_otm_log(double x, double s, double *vega_over_b);
