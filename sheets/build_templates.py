@@ -63,6 +63,7 @@ TEMPLATES = {
                                          "ALVH_POLICY", "VIX_LAYER_VEGA", "ALVH_SIZE"]),
     "signals": ("alvh-signals", ["VIX_RSI", "VIX_MACD", "AD_LINE", "AD_DIVERGENCE",
                                  "ALVH_SIGNAL", "ALVH_POLICY"]),
+    "backtest": ("alvh-backtest", ["ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY"]),
     "scenarios": ("alvh-scenarios", ["IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL",
                                      "ALVH_SCHEDULE", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID"]),
 }
@@ -195,6 +196,9 @@ class Book:
             ps.ScaleToPagesX = 1
             ps.ScaleToPagesY = pages_tall
             ps.CenterHorizontally = True
+        # The document saves this switch: a template must recalculate as the user types (and
+        # formula conditions of conditional formats are only evaluated with it on).
+        self.doc.enableAutomaticCalculation(True)
         self.doc.calculateAll()
 
     def save(self, path):
@@ -839,13 +843,105 @@ def build_scenarios(office, alvh):
     return book
 
 
+# ---- template 5: backtest --------------------------------------------------------------------
+
+BT_ROWS = 252
+BT_FIRST = 40  # 0-based row of the first data row
+
+
+def bt_unit(name):
+    """Unit and number format of a summary measure, from its name (ALVH_BACKTEST_SUMMARY's
+    result_doc: decimals for returns, drawdowns and ratios; dollars for P&L, premium, costs)."""
+    if name in ("rows", "high_vix_days", "spike_days", "condors", "condor_wins"):
+        return "count", "0"
+    if name == "years":
+        return "years", "0.00"
+    if name.startswith("spike_ratio"):
+        return "hedge gain / condor loss", "0.00\"x\""
+    if name.endswith("_pct_month"):
+        return "% of notional per month", "0.000%"
+    if any(k in name for k in ("pnl", "premium", "notional", "costs", "loss_unhedged",
+                               "loss_hedged")):
+        return "dollars", "#,##0"
+    return "decimal (shown as %)", "0.00%"
+
+
+def build_backtest(office, alvh):
+    book = Book(office, "ALVH Calc - Backtest")
+    s = book.sheet("Backtest", 0)
+    s.title("ALVH Calc - Backtest: short SPX iron condors without and with the layered VIX hedge",
+            f"paste daily closes (oldest first, up to {BT_ROWS} rows) into the yellow columns "
+            "date, SPX and VIX; read the summary (returns, drawdowns, high-VIX days, hedge cost) "
+            "and the equity and drawdown charts.")
+    s.put(0, 3, "Policy (optional)")
+    s.put(1, 3, None, "ALVH Input")
+    s.note(1, 3, "Optional ALVH policy as JSON text, e.g. {\"backtest\":{\"condor_days\":30}}, "
+           "or a JSON file path. Empty: the default (16-delta 45-day condors opened every 28 "
+           "days, 4/4/2 hedge layers per $100,000, high VIX above 30).")
+    pol = "$B$4&\"\""
+    s.put(3, 3, "Sample data: a synthetic market (alvh market bear2022 --days 252), not history.",
+          "ALVH Howto")
+    out = subprocess.run([alvh, "market", "bear2022", "--days", str(BT_ROWS)], check=True,
+                         capture_output=True, text=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    first, last = BT_FIRST, BT_FIRST + BT_ROWS - 1
+    R = lambda c: f"${c}${first + 1}:${c}${last + 1}"  # noqa: E731
+    args = f"{R('A')};{R('B')};{R('C')};{pol}"
+
+    # Summary (rows 6-): its row names come from the function itself.
+    import json
+    names = [r[0] for r in json.loads(subprocess.run(
+        [alvh, "call", "ALVH_BACKTEST_SUMMARY", json.dumps([[date_serial(*map(int, r["date"].split("-")))]
+                                                            for r in rows]),
+         json.dumps([[float(r["spx"])] for r in rows]), json.dumps([[float(r["vix"])] for r in rows])],
+        check=True, capture_output=True, text=True).stdout)]
+    s.put(0, 5, "Summary (ALVH_BACKTEST_SUMMARY)", "ALVH Section")
+    s.header(0, 6, ["Measure", "Value", "Unit"])
+    s0 = 7
+    s.array(0, s0, 1, s0 + len(names) - 1, f"=IFNA(ALVH_BACKTEST_SUMMARY({args});\"\")")
+    for i, n in enumerate(names):
+        unit, fmt = bt_unit(n)
+        s.put(2, s0 + i, unit, "ALVH Unit")
+        s.style(1, s0 + i, 1, s0 + i, fmt=fmt)
+
+    s.header(0, first - 1, ["Date", "SPX close (points)", "VIX close (points)",
+                            "Equity unhedged (dollars)", "Equity hedged (dollars)",
+                            "Drawdown unhedged (decimal)", "Drawdown hedged (decimal)"])
+    data = [(date_serial(*map(int, r["date"].split("-"))), float(r["spx"]), float(r["vix"]))
+            for r in rows]
+    s.rng(0, first, 2, first + len(data) - 1).setDataArray(tuple(data))
+    s.style(0, first, 2, last, "ALVH Input")
+    s.style(0, first, 0, last, fmt="YYYY-MM-DD")
+    s.style(1, first, 2, last, fmt="0.00")
+    s.note(0, first, "Trading date of the row (a date), oldest first, no gaps over 7 days.")
+    s.note(1, first, "SPX daily close in index points, e.g. 4750.")
+    s.note(2, first, "VIX daily close in index points, e.g. 21.5.")
+    for i in range(BT_ROWS):
+        r = first + i + 1
+        for j, col in enumerate((1, 2, 4, 5)):
+            s.put(3 + j, r - 1, f"=IF($C{r}=\"\";\"\";INDEX(ALVH_BACKTEST({args});{i + 1};{col}))")
+    s.style(3, first, 4, last, "ALVH Value", "#,##0")
+    s.style(5, first, 6, last, "ALVH Value", "0.00%")
+    s.widths([62, 26, 40, 26, 26, 26, 26])
+    s.sh.Rows.getByIndex(first - 1).Height = 1300
+    ch = s.chart("Equity", (4, 5), (150, 75), [(0, first - 1, 0, last), (3, first - 1, 4, last)],
+                 "com.sun.star.chart.LineDiagram", "Equity without and with the hedge (dollars)",
+                 None, None, True, True)
+    ch.Diagram.YAxis.AutoMin = True
+    s.chart("Drawdown", (4, 22), (150, 70), [(0, first - 1, 0, last), (5, first - 1, 6, last)],
+            "com.sun.star.chart.LineDiagram", "Drawdown without and with the hedge (decimal)",
+            None, None, True, True)
+    s.protect()
+    return book
+
+
 def date_serial(y, m, d):
     import datetime
     return (datetime.date(y, m, d) - datetime.date(1899, 12, 30)).days
 
 
 BUILDERS = {"condor": build_condor, "schedule": build_schedule, "signals": build_signals,
-            "scenarios": build_scenarios}
+            "scenarios": build_scenarios, "backtest": build_backtest}
 
 
 def error_cells(doc):
@@ -896,7 +992,7 @@ def main():
                 print(f"skip {name}: the add-in lacks {', '.join(missing)}")
                 continue
             book = BUILDERS[name](office, os.path.abspath(args.alvh))
-            book.finish(0 if name == "signals" else 1)
+            book.finish(0 if name in ("signals", "backtest") else 1)
             bad = error_cells(book.doc)
             if bad:
                 failed += 1

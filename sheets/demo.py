@@ -104,6 +104,14 @@ def report(name, doc):
                 trig.append([sh.getCellRangeByName(f"{c}{r}").getString() for c in "ABFGHL"])
         table("Signals: rows where an ALVH trigger fires (synthetic bear2022 sample)",
               ["date", "VIX", "RSI", "MACD", "signal", "trigger"], trig)
+    elif name == "alvh-backtest":
+        keep = ("total_return_unhedged", "total_return_hedged", "max_drawdown_unhedged",
+                "max_drawdown_hedged", "high_vix_days", "high_vix_drawdown_unhedged",
+                "high_vix_drawdown_hedged", "high_vix_drawdown_reduction",
+                "hedge_cost_pct_month", "spike_days", "spike_ratio_hedge")
+        rows = [[s(doc, "Backtest", f"{c}{r}") for c in "ABC"] for r in range(8, 60)]
+        table("Backtest on the sample (a synthetic bear2022 market, not history)",
+              ["measure", "value", "unit"], [r for r in rows if r[0] in keep])
     elif name == "alvh-scenarios":
         rows = [[s(doc, "Scenarios", f"{c}{r}") for c in "ABCDEFG"] for r in range(
             SPIKE_FIRST_ROW, SPIKE_FIRST_ROW + 3)]

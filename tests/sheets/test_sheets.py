@@ -42,6 +42,7 @@ NEEDS = {
                             "VIX_LAYER_VEGA", "ALVH_SIZE"],
     "alvh-signals": ["VIX_RSI", "VIX_MACD", "AD_LINE", "AD_DIVERGENCE", "ALVH_SIGNAL",
                      "ALVH_POLICY"],
+    "alvh-backtest": ["ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY"],
     "alvh-scenarios": ["IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL",
                        "ALVH_SCHEDULE", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID"],
 }
@@ -241,20 +242,36 @@ def scenarios_expect(sh, cli):
     ]
 
 
+def backtest_expect(sh, cli):
+    data = [r for r in block(sh, "A41:C292") if r[2] is not None]
+    n = len(data)
+    cols = [[[r[k]] for r in data] for k in range(3)]
+    policy = sh.getCellRangeByName("B4").getString() or None
+    summary = cli.call("ALVH_BACKTEST_SUMMARY", *cols, policy)
+    daily = cli.call("ALVH_BACKTEST", *cols, policy)
+    return [
+        ("ALVH_BACKTEST_SUMMARY", f"A8:B{7 + len(summary)}", summary),
+        ("ALVH_BACKTEST equity and drawdowns", f"D41:G{40 + n}",
+         [[r[0], r[1], r[3], r[4]] for r in daily]),
+    ]
+
+
 EXPECT = {"alvh-condor-legs": ("Condor", condor_expect),
           "alvh-layer-schedule": ("Schedule", schedule_expect),
           "alvh-signals": ("Signals", signals_expect),
-          "alvh-scenarios": ("Scenarios", scenarios_expect)}
+          "alvh-scenarios": ("Scenarios", scenarios_expect),
+          "alvh-backtest": ("Backtest", backtest_expect)}
 
 # (input cell, new value, ranges that must change)
 CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B21:E21", "B32", "N6:O46"]),
            "alvh-layer-schedule": ("Schedule", "B7", 24.0, ["A18:M20", "B31"]),
            "alvh-signals": ("Signals", "B240", 45.0, ["F240:F245", "G240:I245"]),
-           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["E19:Q21", "B26:K37", "D41:G43"])}
+           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["E19:Q21", "B26:K37", "D41:G43"]),
+           "alvh-backtest": ("Backtest", "C150", 45.0, ["B8:B36", "D150:G160"])}
 
 # A cell showing a number with decimals (under de-DE: a decimal comma).
 DECIMAL_PROBE = {"alvh-condor-legs": "B8", "alvh-layer-schedule": "B7", "alvh-signals": "B10",
-                 "alvh-scenarios": "B8"}
+                 "alvh-scenarios": "B8", "alvh-backtest": "B41"}
 
 # Conditional formats: (sheet, range) -> "colorscale" or (formula, style).
 CONDITIONS = {"alvh-scenarios": [("Scenarios", "B26:K37", "colorscale")],
@@ -266,7 +283,9 @@ CONDITIONS = {"alvh-scenarios": [("Scenarios", "B26:K37", "colorscale")],
 CHARTS = {"alvh-condor-legs": {"RiskProfile": ["M5:O46"]},
           "alvh-layer-schedule": {"CoverageByLayer": ["A36:C39"]},
           "alvh-signals": {"VixRsi": ["A24:B261", "F24:F261"]},
-          "alvh-scenarios": {}}
+          "alvh-scenarios": {},
+          "alvh-backtest": {"Equity": ["A40:A292", "D40:E292"],
+                            "Drawdown": ["A40:A292", "F40:G292"]}}
 
 
 def check_values(name, doc, cli, checks, label):
@@ -546,6 +565,8 @@ def main():
             doc = office.load(path)
             if not checks.check(doc is not None, f"{name}: opens"):
                 continue
+            checks.check(doc.isAutomaticCalculationEnabled(),
+                         f"{name}: opens with automatic calculation on")
             doc.calculateAll()
             bad = error_cells(doc)
             checks.check(not bad, f"{name}: no error cell after recalculation ({bad[:10]})")
