@@ -13,31 +13,20 @@ import io
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
 
-ALVH = sys.argv[1]
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-passed = failed = 0
+import clicheck
+from clicheck import DATA, check, report
 
 
 def run(args, stdin=None):
-    p = subprocess.run([ALVH] + args, input=stdin, capture_output=True, text=True, timeout=120)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
+    return clicheck.run(args, stdin, timeout=120)
 
 
 def close(a, b, tol):
-    return abs(a - b) <= tol * max(1.0, abs(b))
+    """|a - b| <= tol * max(1, |b|): relative above 1, absolute below."""
+    return clicheck.close(a, b, tol, tol)
 
 
 def summary(text):
@@ -220,8 +209,7 @@ code, out, _ = run(["call", "ALVH_BACKTEST", "[45299,45300,45320]", "[1,2,3]", "
 check(code == 1 and out.startswith("#ERR DATA_GAP: row 3"), "gap: " + out)
 
 # Futures through the function (ranges) equal futures through the CSV reader.
-src_rows = list(csv.DictReader(open(os.path.join(DATA, "market_bear2022_60.csv"),
-                                    encoding="utf-8")))
+src_rows = clicheck.rows("market_bear2022_60.csv")
 fut_cols = [k for k in src_rows[0] if k.startswith("fut_")]
 no_breadth = write("bear_no_breadth.csv", "date,spx,vix," + ",".join(fut_cols) + "\n" + "".join(
     ",".join([r["date"], r["spx"], r["vix"]] + [r[k] for k in fut_cols]) + "\n"
@@ -245,5 +233,4 @@ code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args[:5])
 check(code == 1 and out.startswith("#ERR MISSING: futures and tenors go together"),
       "futures without tenors: " + out)
 
-print(f"cli_backtest: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(report("cli_backtest"))

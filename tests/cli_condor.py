@@ -5,38 +5,16 @@ and error lines.
 
 usage: cli_condor.py ALVH_BINARY
 """
-import csv
 import json
-import os
-import subprocess
 import sys
 
-ALVH = sys.argv[1]
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-passed = failed = 0
+import clicheck
+from clicheck import check, close, report, rows
 
 
 def run(args, stdin=None):
-    p = subprocess.run([ALVH] + args, input=stdin, capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout.strip()
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-
-
-def close(got, want, abs_tol, rel_tol):
-    return abs(got - want) <= max(abs_tol, rel_tol * abs(want))
-
-
-def rows(name):
-    with open(os.path.join(DATA, name), newline="") as f:
-        return list(csv.DictReader(f))
+    code, out, _ = clicheck.run(args, stdin)
+    return code, out.strip()
 
 
 # IC_STRIKES against strikes found by bisection on the BSM delta (mpmath).
@@ -188,5 +166,4 @@ for args, prefix in [
     code, out = run(["call", "ALVH_SCENARIO"] + args)
     check(code == 1 and out.startswith(prefix), f"ALVH_SCENARIO error: {out!r} want {prefix!r}")
 
-print(f"cli_condor: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(report("cli_condor"))

@@ -6,23 +6,13 @@ and from published expiry dates written out below (the same sources as tests/tes
 usage: cli_dates.py ALVH_BINARY
 """
 import datetime as dt
-import subprocess
 import sys
 
-ALVH = sys.argv[1]
+from clicheck import batch, check, report
+
 EPOCH = dt.date(1899, 12, 30)
 AM = 570 / 1440  # 09:30
 PM = 960 / 1440  # 16:00
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def serial(d):
@@ -31,15 +21,6 @@ def serial(d):
 
 def date_of(x):
     return EPOCH + dt.timedelta(days=int(x // 1))
-
-
-def batch(lines):
-    text = "".join("\t".join(str(a) for a in line) + "\n" for line in lines)
-    p = subprocess.run([ALVH, "call", "--batch"], input=text, capture_output=True, text=True,
-                       timeout=120)
-    out = p.stdout.splitlines()
-    check(len(out) == len(lines), f"batch returned {len(out)} lines for {len(lines)}")
-    return p.returncode, out
 
 
 def third_friday(y, m):
@@ -136,5 +117,4 @@ for call, want in ERRORS:
     code, out = batch([call])
     check(code == 1 and out and out[0].startswith(want), f"{call}: {out} want {want}")
 
-print(f"cli_dates: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(report("cli_dates"))

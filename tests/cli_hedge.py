@@ -4,44 +4,17 @@ error lines naming the argument, key or byte offset, and `alvh policy`.
 
 usage: cli_hedge.py ALVH_BINARY     (run by /usr/bin/python3; standard library only)
 """
-import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-ALVH = sys.argv[1]
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-passed = failed = 0
-
-
-def run(args, stdin=None):
-    p = subprocess.run([ALVH] + args, input=stdin, capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
+from clicheck import check, close, report, rows, run
 
 
 def call(name, *args):
     code, out, _ = run(["call", name] + [str(a) for a in args])
     return code, out.strip()
-
-
-def close(got, want, rel=1e-10, abs_=1e-12):
-    return abs(got - want) <= max(abs_, rel * abs(want))
-
-
-def rows(name):
-    with open(os.path.join(DATA, name)) as f:
-        return list(csv.DictReader(f))
 
 
 # ---- the issue's sizing examples, exactly ----
@@ -59,12 +32,12 @@ check(code == 1 and out.startswith("#ERR NOTIONAL: ") and "got -1" in out, "noti
 # ---- model curve and beta against mpmath ----
 for r in rows("hedge_vixfut.csv"):
     code, out = call("VIX_FUT", r["years"], r["vix_spot"], r["long_run"], r["speed"])
-    check(code == 0 and close(float(out), float(r["future"]), 1e-14, 1e-13),
+    check(code == 0 and close(float(out), float(r["future"]), 1e-13, 1e-14),
           "VIX_FUT %s: %s vs %s" % (r, out, r["future"]))
 for r in rows("hedge_beta.csv"):
     params = "[%s,%s,%s]" % (r["weight"], r["fast"], r["slow"])
     code, out = call("VIX_BETA", r["years"], params)
-    check(code == 0 and close(float(out), float(r["beta"]), 1e-13, 1e-15),
+    check(code == 0 and close(float(out), float(r["beta"]), 1e-15, 1e-13),
           "VIX_BETA %s: %s" % (r, out))
 code, out = call("VIX_BETA", 1 / 12)
 check(code == 0 and abs(float(out) - 0.4) < 0.005, "default one-month beta ~0.4: " + out)
@@ -76,7 +49,7 @@ check(code == 1 and out.startswith("#ERR BETA: ") and "weight" in out, "beta wei
 # ---- quoted curve, hand derivations: halfway between 17.2 and 18.4 is 17.8; flat ends ----
 curve = ("[0.05,0.13,0.21]", "[17.2,18.4,19.1]")
 code, out = call("VIX_FUT_CURVE", 0.09, *curve)
-check(code == 0 and close(float(out), 17.8, 1e-14), "midpoint 17.8: " + out)
+check(code == 0 and close(float(out), 17.8, 1e-12, 1e-14), "midpoint 17.8: " + out)
 check(call("VIX_FUT_CURVE", 3, *curve) == (0, "19.100000000000001"), "flat after the last")
 check(call("VIX_FUT_CURVE", 0, *curve) == (0, "17.199999999999999"), "flat before the first")
 code, out = call("VIX_FUT_CURVE", 0.1, "[0.05,0.2,0.13]", "[17.2,18.4,19.1]")
@@ -89,15 +62,15 @@ for r in rows("hedge_black76.csv"):
     code, out = call("VIX_LAYER_VEGA", 4, r["forward"], r["strike"], r["years"], r["vol"],
                      r["rate"], 0.4)
     want = 4 * 100 * float(r["delta"]) * 0.4
-    check(code == 0 and close(float(out), want, 1e-10, 1e-9), "VIX_LAYER_VEGA %s: %s" % (r, out))
+    check(code == 0 and close(float(out), want, 1e-9, 1e-10), "VIX_LAYER_VEGA %s: %s" % (r, out))
 code, out = call("VIX_LAYER_VEGA", 4, 17.5, 19, 0.08, -0.9)
 check(code == 1 and out.startswith("#ERR VOL: vol_of_vol") and "got -0.9" in out, "vov: " + out)
 
 # ---- condor VIX vega and coverage (hand derivations in tests/test_hedge.c) ----
 code, out = call("CONDOR_VIX_VEGA", "[3.1,-5.2,-4.6,2.4]")
-check(code == 0 and close(float(out), -430), "parallel -430: " + out)
+check(code == 0 and close(float(out), -430, 1e-12, 1e-10), "parallel -430: " + out)
 code, out = call("CONDOR_VIX_VEGA", "[3.1,-5.2,-4.6,2.4]", 2, 1, "[0.26,0.22,0.13,0.12]", 18)
-check(code == 0 and close(float(out), -720), "skewed -720: " + out)
+check(code == 0 and close(float(out), -720, 1e-12, 1e-10), "skewed -720: " + out)
 code, out = call("CONDOR_VIX_VEGA", "[3.1,-5.2,-4.6,2.4]", 2, 1, "[0.26,0.22,0.13,0.12]")
 check(code == 1 and out.startswith("#ERR MISSING: vix_spot"), "skew needs spot: " + out)
 check(call("ALVH_COVERAGE", 700, -1400) == (0, "0.5"), "coverage 0.5")
@@ -115,7 +88,7 @@ check(call("ALVH_NOTIONAL", K, 12.5, 3, '{"notional_basis":"margin"}') == (0, "1
 # ---- calibration: 18/11/7 per contract vs 1500: 24/24/12 covers 0.52 (test_hedge.c) ----
 code, out = call("ALVH_CALIBRATE", -1500, "[18,11,7]")
 v = json.loads(out)[0] if code == 0 else None
-check(v and v[:3] == [24, 24, 12] and close(v[3], 0.52), "calibrate 24/24/12: " + out)
+check(v and v[:3] == [24, 24, 12] and close(v[3], 0.52, 1e-12, 1e-10), "calibrate 24/24/12: " + out)
 code, out = call("ALVH_CALIBRATE", -1000, "[100,50,50]")
 check(code == 1 and out.startswith("#ERR NO_SOLUTION: ") and "2/2/1" in out and "0.35" in out,
       "no whole solution is a status: " + out)
@@ -134,11 +107,12 @@ for case, extra in [("model_rule", []), ("curve_rule", ["", futures])]:
     check(len(got) == 3 and all(len(g) == 13 for g in got), case + " shape: " + out[:80])
     for g, w in zip(got, want):
         for k, c in enumerate(cols):
-            check(close(g[k], float(w[c]), 1e-9, 1e-10),
+            check(close(g[k], float(w[c]), 1e-10, 1e-9),
                   "%s layer %s %s: %r vs %s" % (case, w["layer"], c, g[k], w[c]))
     code, out = call("ALVH_COST", 46037, 16, 250000, -1500, *extra)
     total = sum(float(w["monthly_cost"]) for w in want)
-    check(code == 0 and close(float(out), total, 1e-9), case + " cost = sum of layers: " + out)
+    check(code == 0 and close(float(out), total, 1e-12, 1e-9),
+          case + " cost = sum of layers: " + out)
 code, out = call("ALVH_SCHEDULE", 46037, 16, 250000, -1500,
                  '{"layers":[{},{"max_days":31}]}')
 check(code == 1 and out.startswith("#ERR NO_EXPIRY: layer 2") and "62.4" in out,
@@ -200,5 +174,4 @@ check(code == 1 and out.startswith("#ERR POLICY_VALUE: ") and "at most 3" in out
 code, _, err = run(["policy", "a", "b"])
 check(code == 2 and "usage" in err, "alvh policy usage")
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+sys.exit(report("cli_hedge"))

@@ -8,48 +8,21 @@ or 1e-14 absolute; implied vols to 1e-13 relative plus the information limit 8 k
 Errors: status names and the argument named in the sentence.
 usage: cli_pricing.py ALVH_BINARY
 """
-import csv
-import os
-import subprocess
 import sys
 
-ALVH = sys.argv[1]
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "pricing_golden.csv")
+import clicheck
+from clicheck import check, close, report
+
 GREEKS = ["delta", "gamma", "vega", "theta", "rho", "vanna", "volga"]
 U = 2.0 ** -53
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        if failed <= 40:
-            print("FAIL", what)
+clicheck.fail_print_limit = 40
 
 
 def batch(lines):
-    p = subprocess.run([ALVH, "call", "--batch"], input="".join(l + "\n" for l in lines),
-                       capture_output=True, text=True, timeout=300)
-    out = p.stdout.splitlines()
-    check(len(out) == len(lines), "batch answers every line (%d of %d)" % (len(out), len(lines)))
-    return out
+    return clicheck.batch(lines, timeout=300)[1]
 
 
-def close(got, want, abs_tol, rel_tol):
-    return abs(got - want) <= max(abs_tol, rel_tol * abs(want))
-
-
-def load():
-    with open(DATA) as f:
-        rows = [r for r in csv.reader(l for l in f if not l.startswith("#"))]
-    header = rows[0]
-    return [dict(zip(header, r)) for r in rows[1:]]
-
-
-rows = load()
+rows = clicheck.rows("pricing_golden.csv", comments=True)
 sample = rows[::3]
 
 # ---- prices and greeks ------------------------------------------------------------------------
@@ -174,5 +147,4 @@ out = batch(["BS_PRICE\tC\t105\t100\t0\t0.2", "BS_GREEK\tdelta\tP\t100\t100\t0\t
              "B76_PRICE\tC\t20\t0\t1\t0.5\t0", "BS_GREEK\tgamma\tC\t105\t100\t0\t0.2"])
 check(out == ["5", "-0.5", "20", "0"], "degenerate: %s" % out)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+sys.exit(report("cli_pricing"))

@@ -6,34 +6,14 @@ TA-Lib 0.6.0's own outputs plus brute-force definitions from tests/ref_indicator
 in tests/data/indicators_*.csv. Never this code's output.
 usage: cli_signals.py ALVH_BINARY
 """
-import csv
 import json
 import os
-import subprocess
 import sys
 
-ALVH = sys.argv[1]
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+import clicheck
+from clicheck import batch, check, report
+
 TALIB_TOL = 1e-10
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-
-
-def batch(lines):
-    text = "".join("\t".join(str(a) for a in line) + "\n" for line in lines)
-    p = subprocess.run([ALVH, "call", "--batch"], input=text, capture_output=True, text=True,
-                       timeout=120)
-    out = p.stdout.splitlines()
-    check(len(out) == len(lines), f"batch returned {len(out)} lines for {len(lines)}")
-    return p.returncode, out
 
 
 def rng(xs):
@@ -41,7 +21,7 @@ def rng(xs):
 
 
 def close(got, want, tol):
-    return got is not None and abs(got - want) <= tol
+    return clicheck.close(got, want, tol, 0.0)
 
 
 # ---- hand-derived values (derivations in tests/test_indicators.c) ----
@@ -88,14 +68,12 @@ check(len(rows) == 1 and rows[0] == [None] * 34 + ["NONE"] * 6, f"ALVH_SIGNAL of
 
 # ---- TA-Lib references ----
 inputs = {}
-with open(os.path.join(DATA, "indicators_input.csv")) as f:
-    for row in csv.DictReader(f):
-        inputs.setdefault(row["series"], []).append(float(row["value"]))
+for row in clicheck.rows("indicators_input.csv"):
+    inputs.setdefault(row["series"], []).append(float(row["value"]))
 
 rsi_ref = {}
-with open(os.path.join(DATA, "indicators_rsi.csv")) as f:
-    for row in csv.DictReader(f):
-        rsi_ref.setdefault((row["series"], int(row["period"])), {})[int(row["index"])] = float(row["rsi"])
+for row in clicheck.rows("indicators_rsi.csv"):
+    rsi_ref.setdefault((row["series"], int(row["period"])), {})[int(row["index"])] = float(row["rsi"])
 keys = sorted(rsi_ref)
 code, out = batch([["VIX_RSI", rng(inputs[s]), p] for s, p in keys])
 rows_checked = 0
@@ -112,12 +90,11 @@ for (s, p), line in zip(keys, out):
 check(rows_checked > 7000, f"RSI rows checked: {rows_checked}")
 
 macd_ref = {}
-with open(os.path.join(DATA, "indicators_macd.csv")) as f:
-    for row in csv.DictReader(f):
-        key = (row["series"], int(row["fast"]), int(row["slow"]), int(row["signal"]))
-        vals = [float(row["macd"])] + [float(row[k]) if row[k] else None
-                                       for k in ("signal_line", "hist")]
-        macd_ref.setdefault(key, {})[int(row["index"])] = vals
+for row in clicheck.rows("indicators_macd.csv"):
+    key = (row["series"], int(row["fast"]), int(row["slow"]), int(row["signal"]))
+    vals = [float(row["macd"])] + [float(row[k]) if row[k] else None
+                                   for k in ("signal_line", "hist")]
+    macd_ref.setdefault(key, {})[int(row["index"])] = vals
 keys = sorted(macd_ref)
 code, out = batch([["VIX_MACD", rng(inputs[k[0]]), k[1], k[2], k[3]] for k in keys])
 rows_checked = 0
@@ -137,10 +114,9 @@ check(rows_checked > 6000, f"MACD rows checked: {rows_checked}")
 adv, dec, spx = inputs["adv_long"], inputs["dec_long"], inputs["spx_long"]
 div_ref = {}
 ad_ref = {}
-with open(os.path.join(DATA, "indicators_divergence.csv")) as f:
-    for row in csv.DictReader(f):
-        div_ref.setdefault(int(row["lookback"]), {})[int(row["index"])] = int(row["divergence"])
-        ad_ref[int(row["index"])] = float(row["ad_line"])
+for row in clicheck.rows("indicators_divergence.csv"):
+    div_ref.setdefault(int(row["lookback"]), {})[int(row["index"])] = int(row["divergence"])
+    ad_ref[int(row["index"])] = float(row["ad_line"])
 code, out = batch([["AD_LINE", rng(adv), rng(dec)]])
 ad = [r[0] for r in json.loads(out[0])] if out and out[0].startswith("[") else []
 check(len(ad) == len(adv) and all(ad[i] == v for i, v in ad_ref.items()), "AD_LINE long series")
@@ -154,11 +130,10 @@ for L, line in zip(looks, out):
 
 # ALVH_SIGNAL against the reference triggers (policies as the generator gave them).
 sig_ref = {}
-with open(os.path.join(DATA, "indicators_signal.csv")) as f:
-    for row in csv.DictReader(f):
-        sig_ref.setdefault(row["policy"], {})[int(row["index"])] = row["trigger"]
+for row in clicheck.rows("indicators_signal.csv"):
+    sig_ref.setdefault(row["policy"], {})[int(row["index"])] = row["trigger"]
 policies = []
-with open(os.path.join(DATA, "indicators_signal_policies.tsv")) as f:
+with open(os.path.join(clicheck.DATA, "indicators_signal_policies.tsv")) as f:
     next(f)
     for line in f:
         parts = line.rstrip("\n").split("\t")
@@ -208,5 +183,4 @@ code, out = batch([["ALVH_SIGNAL", rng([20] * 40)]])
 got = [r[0] for r in json.loads(out[0])] if out and out[0].startswith("[") else []
 check(got[:34] == [None] * 34 and got[34:] == ["NONE"] * 6, f"flat VIX: {got}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(report("cli_signals"))

@@ -5,26 +5,9 @@ Function values are checked by each concept's own tests; this checks the CLI's p
 functions whose results are known without computation (ALVH_ERROR, errors).
 usage: test_cli.py ALVH_BINARY
 """
-import subprocess
 import sys
 
-ALVH = sys.argv[1]
-passed = failed = 0
-
-
-def run(args, stdin=None):
-    p = subprocess.run([ALVH] + args, input=stdin, capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-
+from clicheck import check, report, run
 
 code, out, _ = run(["list"])
 check(code == 0 and "ALVH_ERROR" in out, "list names ALVH_ERROR")
@@ -63,5 +46,4 @@ check(code == 1 and len(lines) == 3 and lines[1].startswith("#ERR UNKNOWN_FUNCTI
 code, out, _ = run(["call", "--batch"], "X" + "\t1" * 40 + "\n")
 check(code == 1 and out.startswith("#ERR ARG_COUNT"), "batch with too many fields: " + out)
 
-print(f"test_cli: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(report("test_cli"))

@@ -15,23 +15,15 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tests/
+from clicheck import check, report  # noqa: E402
+
 OXT = sys.argv[1]
 LO_PROGRAM = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/libreoffice/program"
 # Present on any Linux system LibreOffice runs on (glibc, the GCC runtime LibreOffice itself
 # links against).
 BASE_LIBS = re.compile(r"^(libc|libm|libdl|libpthread|librt|ld-linux.*|libstdc\+\+|libgcc_s)"
                        r"\.so(\.\d+)*$")
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-    return cond
 
 
 def needed(path):
@@ -93,8 +85,7 @@ def main():
                           f"{m.group(1)} resolves to the shipped copy: {m.group(2)}")
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"check_oxt: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report("check_oxt")
 
 
 if __name__ == "__main__":
