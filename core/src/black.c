@@ -227,17 +227,9 @@ double alvh_black_otm_at_inflection(double x, double bmax)
      * d2 = -s_c: b = e^{x/2}/2 - e^{-x/2} Phi(-s_c), and with Phi(-s_c) = erfcx(z)/2
      * exp(-z^2), z = s_c/sqrt2 = sqrt|x|, e^{-x/2} exp(-|x|) = e^{x/2}:
      *     b(x, s_c) = e^{x/2} (1 - erfcx(z)) / 2.
-     * erfcx(z) <= erfcx(1/2) = 0.62 for z >= 1/2, so the difference is benign there; below,
-     * erfcx(z) = e^{z^2} (1 - erf z) gives 1 - erfcx(z) = e^{|x|} erf(z) - expm1(|x|), two
-     * positive terms whose ratio stays below 1.8 (z <= 1/2), for a few ulps either way.
-     * One rational function (or erf, exp, expm1 near the money) instead of a general b. */
-    const double ax = -x, z = sqrt(ax);
-    double one_minus;
-    if (z >= 0.5)
-        one_minus = 1.0 - alvh_erfcx(z);
-    else
-        one_minus = exp(ax) * erf(z) - expm1(ax);
-    return 0.5 * bmax * one_minus;
+     * (1 - erfcx(z) to a few ulps: normal.c). One rational function (and one expm1 near the
+     * money) instead of a general evaluation of b. */
+    return 0.5 * bmax * alvh_one_minus_erfcx_sqrt(-x);
 }
 
 /* ---- greeks ------------------------------------------------------------------------------- */
@@ -316,8 +308,11 @@ static alvh_status validate(int kind, double underlying, alvh_status bad_underly
 
 static int all_finite(const alvh_greeks *g)
 {
-    return isfinite(g->price) && isfinite(g->delta) && isfinite(g->gamma) && isfinite(g->vega) &&
-           isfinite(g->theta) && isfinite(g->rho) && isfinite(g->vanna) && isfinite(g->volga);
+    /* v * 0 is +-0 for finite v and NaN for an infinity or NaN, and a NaN survives the sum:
+     * one comparison instead of eight classifications. */
+    double z = (g->price * 0.0 + g->delta * 0.0) + (g->gamma * 0.0 + g->vega * 0.0) +
+               (g->theta * 0.0 + g->rho * 0.0) + (g->vanna * 0.0 + g->volga * 0.0);
+    return z == 0.0;
 }
 
 /* Price (and, when want_greeks, all greeks) of o. */
@@ -358,7 +353,8 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
     const double b_otm = black_otm_e(-fabs(x), s, want_greeks ? &e_hh : NULL);
     const int itm = th * x > 0.0;
     /* In the money: intrinsic F - K taken directly (not as sqrt(FK) 2 sinh(x/2)). */
-    out.price = df * ((itm ? th * o->fmk : 0.0) + sqrt_fk * b_otm);
+    const double value = (itm ? th * o->fmk : 0.0) + sqrt_fk * b_otm; /* undiscounted */
+    out.price = df * value;
     if (want_greeks) {
         const double h = x / s, t = 0.5 * s;
         const double d1 = h + t, d2 = h - t;
@@ -367,7 +363,18 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
         /* Phi(th d) from phi(d) (phi(d1) = e^{-x/2} E/sqrt(2pi), phi(d2) = e^{x/2} E/sqrt(2pi),
          * e^{x/2} = sqrt(F/K), so phi(d1) = nu/F, phi(d2) = nu/K): no further exponential. */
         const double n1 = alvh_norm_cdf_given_pdf(th * d1, nu / F);
-        const double n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
+        /* Phi(th d2) from the price, value = th (F n1 - K n2), when that is benign:
+         *   put:  K n2 = F n1 + value, two nonnegative terms: relative error <= e1 + e_v;
+         *   call: K n2 = F n1 - value, and where F n1 >= 2 value (K n2 >= value) the error is
+         *         <= e1 (F n1)/(K n2) + e_v value/(K n2) <= 2 e1 + e_v,
+         * e1, e_v the few-ulp relative errors of n1 and of the price. Otherwise (deep in the
+         * money calls, high vol) and near underflow, Phi(th d2) from its own rational function. */
+        const double fn1 = F * n1;
+        double n2;
+        if (fn1 > 0x1p-900 && value > 0x1p-900 && (th < 0 || fn1 >= 2.0 * value))
+            n2 = (fn1 - th * value) / K;
+        else
+            n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
         const double sqrt_t = sqrt(T);
         out.delta = th * ddelta * n1;
         /* gamma = ddelta phi(d1) / (u s), u the spot (BSM) or forward (Black-76); with

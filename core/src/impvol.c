@@ -116,17 +116,17 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
     int branch;
     /* Only the side of b_c that beta is on needs its tangent point evaluated. */
     if (beta < b_c) {
-        double s_l = s_c - b_c / v_c;
-        double b_l = s_l > 0.0 ? alvh_black_otm(x, s_l) : 0.0;
+        double s_l = s_c - b_c / v_c, v_l = 0.0;
+        /* b and b' at s_l in one evaluation (branch 2 needs the slope, and the exponential is
+         * shared) */
+        double b_l = s_l > 0.0 ? alvh_black_otm_vega(x, s_l, &v_l) : 0.0;
         if (beta < b_l) {
             branch = 1;
             log_beta = log_of_beta(beta, tv, sqrt_fk);
             s = lower_guess(ax, s_l, b_l, beta, log_beta);
         } else {
             branch = 2;
-            double sl = fmax(s_l, 0.0), vl = 0.0;
-            if (sl > 0.0)
-                alvh_black_otm_vega(x, sl, &vl);
+            double sl = fmax(s_l, 0.0), vl = sl > 0.0 ? v_l : 0.0;
             double dl = vl > 0.0 ? 1.0 / vl : 0.0, dr = 1.0 / v_c;
             double r = vl > 0.0 ? rational_cubic_r(b_l, b_c, sl, s_c, dl, dr) : 1e6;
             s = rational_cubic(beta, b_l, b_c, sl, s_c, dl, dr, r);

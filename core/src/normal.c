@@ -86,6 +86,20 @@ double alvh_erfcx(double z)
     return 2.0 * exp_sq(z) - cody_erfcx_large(-z); /* inf for z < -26.6: exp(z^2) overflows */
 }
 
+double alvh_one_minus_erfcx_sqrt(double z2)
+{
+    /* z = sqrt(z2). erfcx(z) <= erfcx(1/2) = 0.62 for z >= 1/2: 1 - erfcx is benign there.
+     * Below, erfcx(z) = e^{z^2} (1 - erf z) gives 1 - erfcx(z) = e^{z^2} erf(z) - (e^{z^2} - 1),
+     * two positive terms whose ratio stays below 1.8 (erf z >= 2z/sqrt(pi) (1 - z^2/3) against
+     * expm1(z^2) <= 1.14 z^2 for z <= 1/2), so a few ulps either way; e^{z^2} = 1 + expm1(z^2)
+     * costs one rounding (u relative). z2 itself, not the rounded z^2, is the exponent. */
+    const double z = sqrt(z2);
+    if (z >= 0.5)
+        return 1.0 - cody_erfcx_large(z);
+    const double em1 = expm1(z2);
+    return (1.0 + em1) * cody_erf_small(z) - em1;
+}
+
 double alvh_norm_cdf(double x)
 {
     if (isnan(x))

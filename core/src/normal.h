@@ -20,6 +20,9 @@ double alvh_exp_mhalf_sumsq(double a, double b);
 /* erfcx(z) = exp(z^2) erfc(z), the scaled complementary error function. */
 double alvh_erfcx(double z);
 
+/* 1 - erfcx(sqrt(z2)) for z2 >= 0, to a few ulps relative (no cancellation near 0). */
+double alvh_one_minus_erfcx_sqrt(double z2);
+
 /* Phi(x), the standard normal CDF, with full relative accuracy in the lower tail. */
 double alvh_norm_cdf(double x);
 
