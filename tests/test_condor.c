@@ -557,7 +557,7 @@ static void bad_inputs_are_errors_that_name_the_argument(void)
     expect_error("IC_MAXLOSS", c, 8, ALVH_E_YEARS, "got -1");
 
     alvh_value be[5] = {T("MIDDLE"), R(s4, 1, 4), N(5000), N(y), N(0.15)};
-    expect_error("IC_BREAKEVEN", be, 5, ALVH_E_SIDE, "got \"MIDDLE\"");
+    expect_error("IC_BREAKEVEN", be, 5, ALVH_E_SIDE, "got text \"MIDDLE\"");
     be[0] = N(0);
     expect_error("IC_BREAKEVEN", be, 5, ALVH_E_SIDE, "got 0");
     /* A condor whose short strikes are deep in the money on both sides at vol 0 and years 0

@@ -665,7 +665,7 @@ static void bad_inputs_give_documented_errors(void)
          ALVH_E_RANGE_SHAPE, "closes is empty"},
         {"rsi missing closes", "VIX_RSI", 0, {{0}}, ALVH_E_MISSING, "closes is required"},
         {"rsi text in range", "VIX_RSI", 2, {column(k_text, 3), num(2)}, ALVH_E_RANGE_VALUE,
-         "closes: item 2 must be a number, got \"n/a\""},
+         "closes: item 2 must be a number, got text \"n/a\""},
         {"rsi hole in range", "VIX_RSI", 2, {column(k_hole, 4), num(2)}, ALVH_E_RANGE_VALUE,
          "item 2"},
         {"rsi infinite close", "VIX_RSI", 2, {column(k_nan, 3), num(2)}, ALVH_E_RANGE_VALUE,

@@ -15,11 +15,6 @@
  * real distance to the grid a user could see is far above it. */
 #define GRID_SNAP 1e-9
 
-static int finite_positive(double x)
-{
-    return isfinite(x) && x > 0.0;
-}
-
 /* The largest grid strike <= k (within GRID_SNAP). */
 static double grid_down(double k, double step)
 {
@@ -55,11 +50,11 @@ alvh_status alvh_condor_strikes(double spot, double years, double vol, double sh
                                 double wing, double step, double rate, double div_yield,
                                 double strikes[4])
 {
-    if (!finite_positive(spot))
+    if (!alvh_positive_finite(spot))
         return ALVH_E_SPOT;
-    if (!finite_positive(years))
+    if (!alvh_positive_finite(years))
         return ALVH_E_YEARS;
-    if (!finite_positive(vol))
+    if (!alvh_positive_finite(vol))
         return ALVH_E_VOL;
     if (!isfinite(rate))
         return ALVH_E_RATE;
@@ -69,7 +64,7 @@ alvh_status alvh_condor_strikes(double spot, double years, double vol, double sh
         return ALVH_E_SHORT_DELTA;
     if (!(isfinite(step) && step >= 0.0))
         return ALVH_E_STEP;
-    if (!finite_positive(wing))
+    if (!alvh_positive_finite(wing))
         return ALVH_E_WING;
     double w = wing;
     if (step > 0.0) {
@@ -116,7 +111,7 @@ alvh_status alvh_condor_skew_vols(const double strikes[4], double spot, double v
     alvh_status st = alvh_condor_check_strikes(strikes);
     if (st != ALVH_OK)
         return st;
-    if (!finite_positive(spot))
+    if (!alvh_positive_finite(spot))
         return ALVH_E_SPOT;
     if (!(isfinite(vol) && vol >= 0.0))
         return ALVH_E_VOL;
@@ -205,7 +200,7 @@ static double norm_cdf(double x)
 alvh_status alvh_condor_pop(double lower, double upper, double spot, double years,
                             double dist_vol, double rate, double div_yield, double *pop)
 {
-    if (!finite_positive(spot))
+    if (!alvh_positive_finite(spot))
         return ALVH_E_SPOT;
     if (!(isfinite(years) && years >= 0.0))
         return ALVH_E_YEARS;
@@ -215,7 +210,7 @@ alvh_status alvh_condor_pop(double lower, double upper, double spot, double year
         return ALVH_E_RATE;
     if (!isfinite(div_yield))
         return ALVH_E_DIV_YIELD;
-    if (!(finite_positive(lower) && isfinite(upper) && lower < upper))
+    if (!(alvh_positive_finite(lower) && isfinite(upper) && lower < upper))
         return ALVH_E_STRIKES;
     double p;
     double sd = dist_vol * sqrt(years);
@@ -257,13 +252,13 @@ alvh_status alvh_leg_check(const alvh_leg *leg)
 
 static alvh_status check_market(double spot, double rate, double div_yield, double multiplier)
 {
-    if (!finite_positive(spot))
+    if (!alvh_positive_finite(spot))
         return ALVH_E_SPOT;
     if (!isfinite(rate))
         return ALVH_E_RATE;
     if (!isfinite(div_yield))
         return ALVH_E_DIV_YIELD;
-    if (!finite_positive(multiplier))
+    if (!alvh_positive_finite(multiplier))
         return ALVH_E_MULTIPLIER;
     return ALVH_OK;
 }
@@ -340,15 +335,6 @@ double alvh_book_first_expiry(const alvh_leg *legs, size_t n)
 
 static const char *const k_leg_columns[5] = {"type", "strike", "quantity", "years", "vol"};
 
-static void describe_cell(const alvh_value *c, char *buf, size_t size)
-{
-    switch (c->kind) {
-    case ALVH_NUMBER: snprintf(buf, size, "%.15g", c->number); break;
-    case ALVH_TEXT: snprintf(buf, size, "text \"%.40s\"", c->text); break;
-    default: snprintf(buf, size, "an empty cell"); break;
-    }
-}
-
 alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg **legs,
                           size_t *n, alvh_result *out)
 {
@@ -383,7 +369,7 @@ alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg
         for (int c = 1; c < 5; ++c) {
             if (row[c].kind != ALVH_NUMBER) {
                 char got[80];
-                describe_cell(&row[c], got, sizeof got);
+                alvh_describe_value(&row[c], got, sizeof got);
                 free(l);
                 return alvh_fail(out, ALVH_E_LEGS, "%s row %zu, column %d (%s) must be a number, "
                                  "got %s", argname, r + 1, c + 1, k_leg_columns[c], got);

@@ -296,29 +296,6 @@ static alvh_status eval_maxloss(const alvh_value *a, size_t nargs, alvh_result *
     return ALVH_OK;
 }
 
-static alvh_status arg_side(const alvh_value *v, int *side, alvh_result *out)
-{
-    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
-        *side = v->number > 0 ? 1 : -1;
-        return ALVH_OK;
-    }
-    if (v->kind == ALVH_TEXT) {
-        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
-            *side = -1;
-            return ALVH_OK;
-        }
-        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
-            *side = 1;
-            return ALVH_OK;
-        }
-        return alvh_fail(out, ALVH_E_SIDE, "%s, got \"%.40s\"", alvh_status_message(ALVH_E_SIDE),
-                         v->text);
-    }
-    if (v->kind == ALVH_NUMBER)
-        return alvh_fail_value(out, ALVH_E_SIDE, v->number);
-    return alvh_fail(out, ALVH_E_SIDE, NULL);
-}
-
 static alvh_status breakevens(const condor_args *c, double credit, double *lower, double *upper,
                               alvh_result *out)
 {
@@ -344,7 +321,7 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t nargs, alvh_result
 {
     (void)nargs;
     int side = 0;
-    alvh_status st = arg_side(&a[0], &side, out);
+    alvh_status st = alvh_arg_side(&a[0], &side, out);
     if (st != ALVH_OK)
         return st;
     condor_args c;

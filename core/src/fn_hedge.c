@@ -13,33 +13,6 @@
 
 /* ---- argument helpers ------------------------------------------------------------------------- */
 
-static alvh_status bad_arg(alvh_result *out, alvh_status st, const char *name, const char *rule,
-                           double got)
-{
-    char num[32];
-    alvh_format_number(num, sizeof num, got);
-    return alvh_fail(out, st, "%s must be %s, got %s", name, rule, num);
-}
-
-static int positive_finite(double x)
-{
-    return isfinite(x) && x > 0.0;
-}
-
-/* The [policy] argument: omitted = the default policy; text = JSON or a file path. */
-static alvh_status arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
-{
-    if (v->kind == ALVH_EMPTY) {
-        alvh_policy_default(p);
-        return ALVH_OK;
-    }
-    char err[ALVH_MESSAGE_SIZE];
-    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
-    if (st != ALVH_OK)
-        return alvh_fail(out, st, "%s", err);
-    return ALVH_OK;
-}
-
 /* An optional SCALAR argument that must be a number when given. */
 static alvh_status arg_opt_number(const alvh_value *v, const char *name, int *given, double *x,
                                   alvh_result *out)
@@ -86,14 +59,14 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
 {
     (void)n;
     double contracts = a[1].number, vol_beta = a[2].number, mult = a[5].number, spot = 0.0;
-    if (!positive_finite(contracts))
-        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+    if (!alvh_positive_finite(contracts))
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
                        contracts);
     if (!isfinite(vol_beta) || vol_beta < 0.0)
-        return bad_arg(out, ALVH_E_ARGUMENT, "vol_beta", "zero or positive (vol points per VIX "
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "vol_beta", "zero or positive (vol points per VIX "
                        "point)", vol_beta);
-    if (!positive_finite(mult))
-        return bad_arg(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
+    if (!alvh_positive_finite(mult))
+        return alvh_fail_rule(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
                        mult);
     int spot_given;
     alvh_status st = arg_opt_number(&a[4], "vix_spot", &spot_given, &spot, out);
@@ -110,8 +83,8 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
         if (st == ALVH_OK && !spot_given)
             st = alvh_fail(out, ALVH_E_MISSING, "vix_spot is required with leg_vols (each leg's "
                            "vol moves by leg vol x 100 / vix_spot points per VIX point)");
-        if (st == ALVH_OK && !positive_finite(spot))
-            st = bad_arg(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
+        if (st == ALVH_OK && !alvh_positive_finite(spot))
+            st = alvh_fail_rule(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
         for (size_t i = 0; st == ALVH_OK && i < nvol; ++i)
             if (!isfinite(vols[i]) || vols[i] < 0.0)
                 st = alvh_fail(out, ALVH_E_VOL, "leg_vols: item %zu must be a vol (decimal, "
@@ -153,10 +126,10 @@ static alvh_status eval_coverage(const alvh_value *a, size_t n, alvh_result *out
     (void)n;
     double h = a[0].number, c = a[1].number, cov;
     if (!isfinite(h) || h < 0.0)
-        return bad_arg(out, ALVH_E_VEGA, "hedge_vega", "zero or positive dollars per VIX point",
+        return alvh_fail_rule(out, ALVH_E_VEGA, "hedge_vega", "zero or positive dollars per VIX point",
                        h);
     if (!isfinite(c) || c == 0.0)
-        return bad_arg(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", c);
+        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", c);
     alvh_status st = alvh_coverage(h, c, &cov);
     if (st != ALVH_OK)
         return st;
@@ -182,7 +155,7 @@ static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out
     alvh_policy p;
     alvh_status st = arg_strikes(&a[0], k, out);
     if (st == ALVH_OK)
-        st = arg_policy(&a[3], &p, out);
+        st = alvh_arg_policy(&a[3], &p, out);
     if (st != ALVH_OK)
         return st;
     double wing = fmax(k[1] - k[0], k[3] - k[2]);
@@ -191,10 +164,10 @@ static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out
         alvh_format_number(w, sizeof w, wing);
         char rule[96];
         snprintf(rule, sizeof rule, "zero or positive points and below the wider wing (%s)", w);
-        return bad_arg(out, ALVH_E_PRICE, "credit", rule, credit);
+        return alvh_fail_rule(out, ALVH_E_PRICE, "credit", rule, credit);
     }
-    if (!positive_finite(contracts))
-        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+    if (!alvh_positive_finite(contracts))
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
                        contracts);
     st = alvh_hedge_notional(k, credit, contracts, &p, &v);
     if (st != ALVH_OK)
@@ -236,11 +209,11 @@ static alvh_status eval_size(const alvh_value *a, size_t n, alvh_result *out)
     double notional = a[0].number, c[ALVH_LAYERS];
     int layer;
     alvh_policy p;
-    if (!positive_finite(notional))
+    if (!alvh_positive_finite(notional))
         return alvh_fail_value(out, ALVH_E_NOTIONAL, notional);
     alvh_status st = arg_layer(&a[1], &layer, out);
     if (st == ALVH_OK)
-        st = arg_policy(&a[2], &p, out);
+        st = alvh_arg_policy(&a[2], &p, out);
     if (st == ALVH_OK)
         st = alvh_hedge_size(notional, &p, c);
     if (st != ALVH_OK)
@@ -278,10 +251,10 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
     int given;
     alvh_policy p;
     if (!isfinite(cv) || cv == 0.0)
-        return bad_arg(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
+        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
     alvh_status st = arg_opt_number(&a[2], "target", &given, &target, out);
     if (st == ALVH_OK)
-        st = arg_policy(&a[3], &p, out);
+        st = alvh_arg_policy(&a[3], &p, out);
     if (st != ALVH_OK)
         return st;
     if (!given)
@@ -388,7 +361,7 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
             st = alvh_fail(out, ALVH_E_DATE, "futures: row %zu: the expiry is not a date", r + 1);
         else if (e->number <= valuation)
             continue; /* expired */
-        else if (!positive_finite(pr->number))
+        else if (!alvh_positive_finite(pr->number))
             st = alvh_fail(out, ALVH_E_CURVE, "futures: row %zu: the price must be positive, got "
                            "%.15g", r + 1, pr->number);
         else if (k > 0 && !((e->number + (e->number == floor(e->number) ? 570.0 / 1440.0 : 0.0)
@@ -426,14 +399,14 @@ static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LA
     alvh_policy p;
     int y, m, d;
     if (!isfinite(val) || alvh_ymd_from_serial(val, &y, &m, &d) != ALVH_OK)
-        return bad_arg(out, ALVH_E_DATE, "valuation", "a date (spreadsheet serial)", val);
-    if (!positive_finite(spot))
-        return bad_arg(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
-    if (!positive_finite(*notional))
+        return alvh_fail_rule(out, ALVH_E_DATE, "valuation", "a date (spreadsheet serial)", val);
+    if (!alvh_positive_finite(spot))
+        return alvh_fail_rule(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
+    if (!alvh_positive_finite(*notional))
         return alvh_fail_value(out, ALVH_E_NOTIONAL, *notional);
     if (!isfinite(cv) || cv == 0.0)
-        return bad_arg(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
-    alvh_status st = arg_policy(&a[4], &p, out);
+        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
+    alvh_status st = alvh_arg_policy(&a[4], &p, out);
     if (st != ALVH_OK)
         return st;
     double *t = NULL, *f = NULL;
@@ -521,48 +494,27 @@ static const alvh_arg_spec k_schedule_args[] = {
 
 /* ---- ALVH_BREAKEVEN --------------------------------------------------------------------------- */
 
-static alvh_status arg_side(const alvh_value *v, int *side, alvh_result *out)
-{
-    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
-        *side = v->number > 0 ? 1 : -1;
-        return ALVH_OK;
-    }
-    if (v->kind == ALVH_TEXT) {
-        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
-            *side = -1;
-            return ALVH_OK;
-        }
-        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
-            *side = 1;
-            return ALVH_OK;
-        }
-        return alvh_fail(out, ALVH_E_SIDE, "side must be \"LOWER\" (or -1) or \"UPPER\" (or 1), "
-                         "got \"%.60s\"", v->text);
-    }
-    return alvh_fail_value(out, ALVH_E_SIDE, v->number);
-}
-
 static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     int side = 0;
     double k[4], credit = a[2].number, debit = a[3].number, contracts = a[4].number;
     double mult = a[5].number, level;
-    alvh_status st = arg_side(&a[0], &side, out);
+    alvh_status st = alvh_arg_side(&a[0], &side, out);
     if (st == ALVH_OK)
         st = arg_strikes(&a[1], k, out);
     if (st != ALVH_OK)
         return st;
-    if (!positive_finite(credit))
-        return bad_arg(out, ALVH_E_PRICE, "credit", "a positive number of index points per "
+    if (!alvh_positive_finite(credit))
+        return alvh_fail_rule(out, ALVH_E_PRICE, "credit", "a positive number of index points per "
                        "condor", credit);
     if (!isfinite(debit) || debit < 0.0)
-        return bad_arg(out, ALVH_E_ARGUMENT, "hedge_debit", "zero or positive dollars", debit);
-    if (!positive_finite(contracts))
-        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "hedge_debit", "zero or positive dollars", debit);
+    if (!alvh_positive_finite(contracts))
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
                        contracts);
-    if (!positive_finite(mult))
-        return bad_arg(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
+    if (!alvh_positive_finite(mult))
+        return alvh_fail_rule(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
                        mult);
     st = alvh_hedge_breakeven(k, credit, debit, contracts, mult, side, &level);
     double per = debit / (contracts * mult);
@@ -599,7 +551,7 @@ static alvh_status eval_policy(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     alvh_policy p;
-    alvh_status st = arg_policy(&a[1], &p, out);
+    alvh_status st = alvh_arg_policy(&a[1], &p, out);
     if (st != ALVH_OK)
         return st;
     const char *key = a[0].text;

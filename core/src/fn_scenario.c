@@ -8,22 +8,6 @@
 #include "alvh/scenario.h"
 #include "internal.h"
 
-/* The [policy] argument: omitted = the default policy; text = JSON or a JSON file path. */
-static alvh_status arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
-{
-    if (v->kind == ALVH_EMPTY) {
-        alvh_policy_default(p);
-        return ALVH_OK;
-    }
-    if (v->kind != ALVH_TEXT)
-        return alvh_fail(out, ALVH_E_ARG_TYPE, "policy must be JSON text or a JSON file path");
-    char err[ALVH_MESSAGE_SIZE];
-    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
-    if (st != ALVH_OK)
-        return alvh_fail(out, st, "%s", err);
-    return ALVH_OK;
-}
-
 /* Everything both functions share: args[2..10] = days; legs; hedge; spot; vix_spot; policy;
  * vov_move; rate; div_yield. */
 typedef struct {
@@ -67,7 +51,7 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
         return alvh_fail_value(out, ALVH_E_RATE, s->market.rate);
     if (!isfinite(s->market.div_yield))
         return alvh_fail_value(out, ALVH_E_DIV_YIELD, s->market.div_yield);
-    alvh_status st = arg_policy(&a[7], &s->policy, out);
+    alvh_status st = alvh_arg_policy(&a[7], &s->policy, out);
     if (st == ALVH_OK)
         st = alvh_arg_legs(&a[3], "legs", &s->legs, &s->nlegs, out);
     if (st == ALVH_OK)

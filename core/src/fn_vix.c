@@ -10,34 +10,18 @@
 #include "alvh/vixcurve.h"
 #include "internal.h"
 
-/* "<name> must be ..., got <x>" for an argument the generic path cannot name. */
-static alvh_status bad_arg(alvh_result *out, alvh_status st, const char *name, const char *rule,
-                           double got)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%.15g", got);
-    if (strtod(num, NULL) != got && isfinite(got))
-        snprintf(num, sizeof num, "%.17g", got);
-    return alvh_fail(out, st, "%s must be %s, got %s", name, rule, num);
-}
-
-static int positive_finite(double x)
-{
-    return isfinite(x) && x > 0.0;
-}
-
 /* ---- VIX_FUT ---------------------------------------------------------------------------------- */
 
 static alvh_status eval_vix_fut(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     double years = a[0].number, spot = a[1].number, lr = a[2].number, speed = a[3].number;
-    if (!positive_finite(spot))
-        return bad_arg(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
-    if (!positive_finite(lr))
-        return bad_arg(out, ALVH_E_SPOT, "long_run", "a positive VIX level in points", lr);
+    if (!alvh_positive_finite(spot))
+        return alvh_fail_rule(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
+    if (!alvh_positive_finite(lr))
+        return alvh_fail_rule(out, ALVH_E_SPOT, "long_run", "a positive VIX level in points", lr);
     if (!isfinite(speed) || speed < 0.0)
-        return bad_arg(out, ALVH_E_ARGUMENT, "speed", "zero or a positive rate per year", speed);
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "speed", "zero or a positive rate per year", speed);
     double f;
     alvh_status st = alvh_vix_future_model(years, spot, lr, speed, &f);
     if (st != ALVH_OK)
@@ -76,7 +60,7 @@ static alvh_status eval_vix_fut_curve(const alvh_value *a, size_t n, alvh_result
             if (!isfinite(t[bad]) || t[bad] < 0.0)
                 st = alvh_fail(out, ALVH_E_CURVE, "tenors: item %zu must be zero or positive "
                                "years, got %.15g", bad + 1, t[bad]);
-            else if (!positive_finite(f[bad]))
+            else if (!alvh_positive_finite(f[bad]))
                 st = alvh_fail(out, ALVH_E_CURVE, "futures: item %zu must be a positive price, "
                                "got %.15g", bad + 1, f[bad]);
             else
@@ -136,11 +120,11 @@ static alvh_status eval_vix_beta(const alvh_value *a, size_t n, alvh_result *out
         slow = d[2];
         free(d);
         if (!isfinite(w) || w < 0.0 || w > 1.0)
-            return bad_arg(out, ALVH_E_BETA, "params weight", "between 0 and 1", w);
+            return alvh_fail_rule(out, ALVH_E_BETA, "params weight", "between 0 and 1", w);
         if (!isfinite(fast) || fast < 0.0)
-            return bad_arg(out, ALVH_E_BETA, "params fast", "zero or positive per year", fast);
+            return alvh_fail_rule(out, ALVH_E_BETA, "params fast", "zero or positive per year", fast);
         if (!isfinite(slow) || slow < 0.0)
-            return bad_arg(out, ALVH_E_BETA, "params slow", "zero or positive per year", slow);
+            return alvh_fail_rule(out, ALVH_E_BETA, "params slow", "zero or positive per year", slow);
     }
     double b;
     alvh_status st = alvh_vix_beta(a[0].number, w, fast, slow, &b);
@@ -166,13 +150,13 @@ static alvh_status eval_vix_layer_vega(const alvh_value *a, size_t n, alvh_resul
     double contracts = a[0].number, fut = a[1].number, strike = a[2].number, years = a[3].number;
     double vov = a[4].number, rate = a[5].number, beta;
     if (!isfinite(contracts) || contracts < 0.0)
-        return bad_arg(out, ALVH_E_ARGUMENT, "contracts", "zero or a positive number of VIX calls",
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "zero or a positive number of VIX calls",
                        contracts);
-    if (!positive_finite(fut))
-        return bad_arg(out, ALVH_E_FORWARD, "vix_future", "a positive VIX futures price in points",
+    if (!alvh_positive_finite(fut))
+        return alvh_fail_rule(out, ALVH_E_FORWARD, "vix_future", "a positive VIX futures price in points",
                        fut);
     if (!isfinite(vov) || vov < 0.0)
-        return bad_arg(out, ALVH_E_VOL, "vol_of_vol", "zero or a positive decimal (0.9 is 90%)",
+        return alvh_fail_rule(out, ALVH_E_VOL, "vol_of_vol", "zero or a positive decimal (0.9 is 90%)",
                        vov);
     if (a[6].kind == ALVH_EMPTY) {
         alvh_status st = alvh_vix_beta(years, ALVH_VIX_BETA_WEIGHT, ALVH_VIX_BETA_FAST,
@@ -182,7 +166,7 @@ static alvh_status eval_vix_layer_vega(const alvh_value *a, size_t n, alvh_resul
     } else if (a[6].kind == ALVH_NUMBER) {
         beta = a[6].number;
         if (!isfinite(beta) || beta < 0.0)
-            return bad_arg(out, ALVH_E_BETA, "beta", "zero or positive (points of future per "
+            return alvh_fail_rule(out, ALVH_E_BETA, "beta", "zero or positive (points of future per "
                            "point of spot VIX)", beta);
     } else {
         return alvh_fail(out, ALVH_E_ARG_TYPE, "beta must be a number, got text \"%.60s\"",

@@ -9,6 +9,7 @@
 #include "alvh/black.h"
 #include "alvh/dates.h"
 #include "alvh/vixcurve.h"
+#include "internal.h"
 
 /* Whole-number snapping tolerance, relative: products such as 2.5 x 4 and quotients such as
  * 250000 / 100000 are exact in decimal but may land an ulp off in binary. */
@@ -16,11 +17,6 @@
 /* Band and candidate comparisons of coverages allow this much (relative) so that a coverage
  * that is exactly 0.40 in decimal is inside a 40% band. */
 #define BAND_TOL 1e-12
-
-static int positive_finite(double x)
-{
-    return isfinite(x) && x > 0.0;
-}
 
 alvh_status alvh_layer_vega(double contracts, double future, double strike, double years,
                             double vol_of_vol, double rate, double beta, double multiplier,
@@ -30,7 +26,7 @@ alvh_status alvh_layer_vega(double contracts, double future, double strike, doub
         return ALVH_E_ARGUMENT;
     if (!isfinite(beta) || beta < 0.0)
         return ALVH_E_BETA;
-    if (!positive_finite(multiplier))
+    if (!alvh_positive_finite(multiplier))
         return ALVH_E_MULTIPLIER;
     alvh_greeks g;
     alvh_status st = alvh_black76_greeks(ALVH_CALL, future, strike, years, vol_of_vol, rate, &g);
@@ -51,11 +47,11 @@ alvh_status alvh_condor_vix_vega(const double *leg_vegas, size_t n, double contr
 {
     if (!leg_vegas || n == 0)
         return ALVH_E_VEGA;
-    if (!positive_finite(contracts) || !isfinite(vol_beta) || vol_beta < 0.0)
+    if (!alvh_positive_finite(contracts) || !isfinite(vol_beta) || vol_beta < 0.0)
         return ALVH_E_ARGUMENT;
-    if (!positive_finite(multiplier))
+    if (!alvh_positive_finite(multiplier))
         return ALVH_E_MULTIPLIER;
-    if (leg_vols && !positive_finite(vix_spot))
+    if (leg_vols && !alvh_positive_finite(vix_spot))
         return ALVH_E_SPOT;
     double sum = 0.0;
     for (size_t i = 0; i < n; ++i) {
@@ -101,7 +97,7 @@ double alvh_hedge_round(double x, alvh_rounding rounding)
 
 alvh_status alvh_hedge_size(double notional, const alvh_policy *p, double contracts[ALVH_LAYERS])
 {
-    if (!positive_finite(notional))
+    if (!alvh_positive_finite(notional))
         return ALVH_E_NOTIONAL;
     double units = notional / p->notional_unit;
     for (int i = 0; i < ALVH_LAYERS; ++i) {
@@ -116,7 +112,7 @@ alvh_status alvh_hedge_size(double notional, const alvh_policy *p, double contra
 static int condor_strikes_ok(const double k[4])
 {
     for (int i = 0; i < 4; ++i)
-        if (!positive_finite(k[i]))
+        if (!alvh_positive_finite(k[i]))
             return 0;
     return k[0] < k[1] && k[1] <= k[2] && k[2] < k[3];
 }
@@ -129,7 +125,7 @@ alvh_status alvh_hedge_notional(const double strikes[4], double credit, double c
     double wing = fmax(strikes[1] - strikes[0], strikes[3] - strikes[2]);
     if (!isfinite(credit) || credit < 0.0 || credit >= wing)
         return ALVH_E_PRICE;
-    if (!positive_finite(contracts))
+    if (!alvh_positive_finite(contracts))
         return ALVH_E_ARGUMENT;
     double per;
     switch (p->notional_basis) {
@@ -314,9 +310,9 @@ static alvh_status schedule_impl(double valuation, double vix_spot, double notio
     memset(rows, 0, sizeof(alvh_layer_row) * ALVH_LAYERS);
     if (!isfinite(valuation))
         return ALVH_E_DATE;
-    if (!positive_finite(vix_spot))
+    if (!alvh_positive_finite(vix_spot))
         return ALVH_E_SPOT;
-    if (!positive_finite(notional))
+    if (!alvh_positive_finite(notional))
         return ALVH_E_NOTIONAL;
     if (!isfinite(condor_vega) || condor_vega == 0.0)
         return ALVH_E_VEGA;
@@ -419,7 +415,7 @@ alvh_status alvh_hedge_schedule(double valuation, double vix_spot, double notion
 {
     *bad_layer = 0;
     memset(rows, 0, sizeof(alvh_layer_row) * ALVH_LAYERS);
-    if (!curve || curve->n == 0 || !positive_finite(vix_spot))
+    if (!curve || curve->n == 0 || !alvh_positive_finite(vix_spot))
         return schedule_impl(valuation, vix_spot, notional, condor_vega, p, NULL, rows, bad_layer);
     size_t bad;
     alvh_status st = alvh_vix_curve_check(curve->tenors, curve->futures, curve->n, &bad);
@@ -451,11 +447,11 @@ alvh_status alvh_hedge_breakeven(const double strikes[4], double credit, double 
 {
     if (!condor_strikes_ok(strikes))
         return ALVH_E_STRIKES;
-    if (!positive_finite(credit))
+    if (!alvh_positive_finite(credit))
         return ALVH_E_PRICE;
-    if (!isfinite(hedge_debit) || hedge_debit < 0.0 || !positive_finite(contracts))
+    if (!isfinite(hedge_debit) || hedge_debit < 0.0 || !alvh_positive_finite(contracts))
         return ALVH_E_ARGUMENT;
-    if (!positive_finite(multiplier))
+    if (!alvh_positive_finite(multiplier))
         return ALVH_E_MULTIPLIER;
     if (side != -1 && side != 1)
         return ALVH_E_SIDE;

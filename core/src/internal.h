@@ -2,6 +2,7 @@
 #ifndef ALVH_INTERNAL_H
 #define ALVH_INTERNAL_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include "alvh/table.h"
@@ -33,6 +34,31 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
 /*! alvh_format_number() : x as the user typed it: the shortest of %.15g that reads back
  *  exactly, else %.17g (messages and JSON text). */
 void alvh_format_number(char *buf, size_t size, double x);
+
+/*! alvh_describe_value() : what the user gave, for messages: 0.2, text "abc", an empty cell,
+ *  a 3x2 range. */
+void alvh_describe_value(const alvh_value *v, char *buf, size_t size);
+
+/*! alvh_arg_side() : "LOWER"/"L"/-1 -> -1, "UPPER"/"U"/1 -> 1 (break-even sides).
+ *  @return : ALVH_OK or ALVH_E_SIDE with a sentence naming what was given. */
+alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out);
+
+/*! alvh_arg_policy() : a [policy] argument: omitted -> the default policy; text -> JSON or the
+ *  path of a JSON file (alvh_policy_parse). @return : ALVH_OK, ALVH_E_ARG_TYPE or a policy
+ *  status with the parser's sentence. */
+struct alvh_policy;
+alvh_status alvh_arg_policy(const alvh_value *v, struct alvh_policy *p, alvh_result *out);
+
+/*! alvh_fail_rule() : "<name> must be <rule>, got <got>", for an argument the generic path
+ *  cannot name. */
+alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,
+                           const char *rule, double got);
+
+/* x is a positive, finite number. */
+static inline int alvh_positive_finite(double x)
+{
+    return isfinite(x) && x > 0.0;
+}
 
 /*! alvh_fail_value() : "<status sentence>, got <number>" naming what the user gave. */
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got);

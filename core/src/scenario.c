@@ -152,15 +152,6 @@ static const char *const k_hedge_columns[5] = {"future", "strike", "contracts", 
 enum { SCHED_COLS = 13, SCHED_LAYER = 0, SCHED_DAYS = 2, SCHED_STRIKE = 3, SCHED_CONTRACTS = 4,
        SCHED_FUTURE = 5 };
 
-static void describe_cell(const alvh_value *c, char *buf, size_t size)
-{
-    switch (c->kind) {
-    case ALVH_NUMBER: snprintf(buf, size, "%.15g", c->number); break;
-    case ALVH_TEXT: snprintf(buf, size, "text \"%.40s\"", c->text); break;
-    default: snprintf(buf, size, "an empty cell"); break;
-    }
-}
-
 alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const alvh_policy *p,
                            alvh_vix_call **calls, size_t *n, alvh_result *out)
 {
@@ -194,7 +185,7 @@ alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const a
             size_t src = sched ? sched_src[k] : k;
             if (row[src].kind != ALVH_NUMBER) {
                 char got[80];
-                describe_cell(&row[src], got, sizeof got);
+                alvh_describe_value(&row[src], got, sizeof got);
                 free(c);
                 return alvh_fail(out, ALVH_E_HEDGE, "%s row %zu, column %zu (%s) must be a number, "
                                  "got %s", argname, r + 1, src + 1,

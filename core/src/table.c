@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alvh/policy.h"
 #include "internal.h"
 
 /* -- groups: one ALVH_DECLARE_GROUP line per fn_<concept>.c -- */
@@ -186,17 +187,17 @@ alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
 
 /* ---- argument helpers for adapters ---------------------------------------------------------- */
 
-static void describe_value(const alvh_value *v, char *buf, size_t size)
+void alvh_describe_value(const alvh_value *v, char *buf, size_t size)
 {
     switch (v->kind) {
-    case ALVH_EMPTY: snprintf(buf, size, "an empty value"); break;
+    case ALVH_EMPTY: snprintf(buf, size, "an empty cell"); break;
     case ALVH_NUMBER: {
         char num[32];
         alvh_format_number(num, sizeof num, v->number);
         snprintf(buf, size, "%s", num);
         break;
     }
-    case ALVH_TEXT: snprintf(buf, size, "\"%.60s\"", v->text); break;
+    case ALVH_TEXT: snprintf(buf, size, "text \"%.60s\"", v->text); break;
     case ALVH_RANGE: snprintf(buf, size, "a %zux%zu range", v->rows, v->cols); break;
     }
 }
@@ -219,9 +220,54 @@ alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *
         }
     }
     char got[96];
-    describe_value(v, got, sizeof got);
+    alvh_describe_value(v, got, sizeof got);
     return alvh_fail(out, ALVH_E_OPTION_TYPE, "%s: option type must be \"C\", \"P\", \"CALL\", "
                      "\"PUT\", 1 or -1, got %s", argname, got);
+}
+
+alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out)
+{
+    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
+        *side = v->number > 0 ? 1 : -1;
+        return ALVH_OK;
+    }
+    if (v->kind == ALVH_TEXT) {
+        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
+            *side = -1;
+            return ALVH_OK;
+        }
+        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
+            *side = 1;
+            return ALVH_OK;
+        }
+    }
+    char got[96];
+    alvh_describe_value(v, got, sizeof got);
+    return alvh_fail(out, ALVH_E_SIDE,
+                     "side must be \"LOWER\" (or -1) or \"UPPER\" (or 1), got %s", got);
+}
+
+alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
+{
+    if (v->kind == ALVH_EMPTY) {
+        alvh_policy_default(p);
+        return ALVH_OK;
+    }
+    if (v->kind != ALVH_TEXT)
+        return alvh_fail(out, ALVH_E_ARG_TYPE, "policy must be JSON text or a JSON file path");
+    char err[ALVH_MESSAGE_SIZE];
+    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "%s", err);
+    return ALVH_OK;
+}
+
+alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,
+                           const char *rule, double got)
+{
+    char num[32];
+    alvh_format_number(num, sizeof num, got);
+    return alvh_fail(out, status, "%s must be %s, got %s", name, rule, num);
 }
 
 alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
@@ -256,7 +302,7 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
         const alvh_value *c = &v->cells[i];
         if (c->kind != ALVH_NUMBER) {
             char got[96];
-            describe_value(c, got, sizeof got);
+            alvh_describe_value(c, got, sizeof got);
             free(d);
             return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s: item %zu must be a number, got %s",
                              argname, i + 1, got);
