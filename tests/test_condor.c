@@ -382,7 +382,7 @@ static int load_book(int b, book_range *out)
         if ((int)num(i, 0) != b)
             continue;
         size_t k = out->rows++;
-        snprintf(out->types[k], sizeof out->types[k], "%s", g_csv.text[i][1]);
+        snprintf(out->types[k], sizeof out->types[k], "%.3s", g_csv.text[i][1]);
         out->cells[k * 5] = T(out->types[k]);
         for (size_t c = 1; c < 5; ++c)
             out->cells[k * 5 + c] = N(num(i, c + 1));
