@@ -321,7 +321,7 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
     const int th = o->kind;
     const double F = o->fwd, K = o->strike, T = o->years, r = o->rate;
     const double df = o->df;
-    const double s = o->vol * sqrt(T);
+    const double sqrt_t = sqrt(T), s = o->vol * sqrt_t;
     const double ddelta = o->ddelta;
     alvh_greeks out = {0};
 
@@ -375,7 +375,6 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
             n2 = (fn1 - th * value) / K;
         else
             n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
-        const double sqrt_t = sqrt(T);
         out.delta = th * ddelta * n1;
         /* gamma = ddelta phi(d1) / (u s), u the spot (BSM) or forward (Black-76); with
          * ddelta phi(d1) = df nu / u in both models. */

@@ -32,6 +32,8 @@
 #include "alvh/impvol.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "alvh/black.h"
 #include "normal.h"
@@ -56,6 +58,24 @@ static double complement_normalised(double x, double s)
     return first + second;
 }
 
+/* y^(1/3) for a positive normal y, for an initial guess: the exponent divided by 3 through the
+ * bit pattern (bits/3 + (2/3) 1023 2^52, within ~10%), then three Halley steps
+ * c <- c (c^3 + 2y)/(2c^3 + y) (cubic convergence: 1e-1, 1e-3, 1e-9, below rounding). A
+ * fraction of libm's cbrt, which would also handle 0, subnormals, infinities and NaN. */
+static double cube_root_normal(double y)
+{
+    uint64_t bits;
+    memcpy(&bits, &y, sizeof bits);
+    bits = bits / 3u + 0x2AA0000000000000u;
+    double c;
+    memcpy(&c, &bits, sizeof c);
+    for (int i = 0; i < 3; ++i) {
+        double c3 = c * c * c;
+        c *= (c3 + 2.0 * y) / (2.0 * c3 + y);
+    }
+    return c;
+}
+
 /* The guess of branch 1: f_l(s) = beta f_l(s_l)/b_l solved for s. With f_l(s) =
  * 2 pi |x|/(3 sqrt3) p(s)^3, p(s) = Phi(-|x|/(sqrt3 s)), that is p(s) = p(s_l) (beta/b_l)^(1/3):
  * a cube root, no exp/log pair, while beta is a normal double; from ln beta (beta below the
@@ -63,7 +83,8 @@ static double complement_normalised(double x, double s)
 static double lower_guess(double ax, double s_l, double b_l, double beta, double log_beta)
 {
     double p_l = alvh_norm_cdf(-ax / (1.7320508075688772935 * s_l));
-    double ratio = beta > 0x1p-900 ? cbrt(beta / b_l) : exp((log_beta - log(b_l)) / 3.0);
+    double ratio =
+        beta > 0x1p-900 ? cube_root_normal(beta / b_l) : exp((log_beta - log(b_l)) / 3.0);
     double z = alvh_norm_inv_fast(p_l * ratio);
     return -ax / (1.7320508075688772935 * z);
 }
