@@ -61,7 +61,7 @@ static double asymptotic_sum(double h, double t)
     const double ia = 1.0 / a, ic = 1.0 / c;
     const double d1 = -2.0 * t / (a * c);
     double d = d1, icn = ic; /* D_n, c^-n for n = 1 */
-    double sum = 0.0, dfact = 1.0, prev = INFINITY;
+    double sum = 0.0, dfact = 1.0, prev = (double)INFINITY;
     for (int k = 0; k < 60; ++k) {
         /* here d = D_(2k+1), icn = c^-(2k+1); term = (2k-1)!! |D_(2k+1)| */
         double term = -dfact * d;
@@ -265,7 +265,7 @@ double alvh_greek_value(const alvh_greeks *g, alvh_greek greek)
     case ALVH_GREEK_RHO: return g->rho;
     case ALVH_GREEK_VANNA: return g->vanna;
     case ALVH_GREEK_VOLGA: return g->volga;
-    default: return NAN;
+    default: return (double)NAN;
     }
 }
 

@@ -133,7 +133,7 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
      * these are the limits b(0, 0) = 0, b'(0, 0) = 1/sqrt(2 pi). */
     const double b_c = alvh_black_otm_at_inflection(x, bmax);
     const double v_c = ALVH_INV_SQRT_2PI * bmax;
-    double s, log_beta = NAN;
+    double s, log_beta = (double)NAN;
     int branch;
     /* Only the side of b_c that beta is on needs its tangent point evaluated. */
     if (beta < b_c) {

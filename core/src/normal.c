@@ -179,11 +179,11 @@ static double ppnd16_lower(double p)
 double alvh_norm_inv(double p)
 {
     if (!(p >= 0.0 && p <= 1.0))
-        return NAN;
+        return (double)NAN;
     if (p == 0.0)
-        return -INFINITY;
+        return -(double)INFINITY;
     if (p == 1.0)
-        return INFINITY;
+        return (double)INFINITY;
     /* Work in the lower half, where Phi has full relative accuracy: 1 - p is exact for p >= 0.5
      * (Sterbenz). */
     int upper = p > 0.5;
