@@ -134,8 +134,14 @@ def main():
     out_dir = unprivileged_with_output(out_dir)
     import uno
     pdfs, failed = [], 0
+    order = ["alvh-condor-legs", "alvh-layer-schedule", "alvh-scenarios", "alvh-signals",
+             "alvh-backtest"]
+
+    def rank(path):
+        base = os.path.basename(path)
+        return next((i for i, n in enumerate(order) if n in base), len(order)), base
     with CalcOffice(args.oxt, label="alvh-demo") as office:
-        for path in args.templates:
+        for path in sorted(args.templates, key=rank):
             name = os.path.basename(path).split(".")[0]
             name = name[name.find("alvh-"):] if "alvh-" in name else name
             doc = office.load(path)
