@@ -928,9 +928,14 @@ def build_backtest(office, alvh):
                  "com.sun.star.chart.LineDiagram", "Equity without and with the hedge (dollars)",
                  None, None, True, True)
     ch.Diagram.YAxis.AutoMin = True
-    s.chart("Drawdown", (4, 22), (150, 70), [(0, first - 1, 0, last), (5, first - 1, 6, last)],
-            "com.sun.star.chart.LineDiagram", "Drawdown without and with the hedge (decimal)",
-            None, None, True, True)
+    ch = s.chart("Drawdown", (4, 22), (150, 70), [(0, first - 1, 0, last),
+                                                  (5, first - 1, 6, last)],
+                 "com.sun.star.chart.LineDiagram", "Drawdown without and with the hedge "
+                 "(decimal)", None, None, True, True)
+    # Drawdowns are <= 0: the dates go below the plot, not along its zero line.
+    import uno
+    ch.Diagram.XAxis.LabelPosition = uno.Enum("com.sun.star.chart.ChartAxisLabelPosition",
+                                              "OUTSIDE_START")
     s.protect()
     return book
 
