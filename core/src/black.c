@@ -183,7 +183,7 @@ static double black_otm_e(double x, double s, double *e)
     }
     if (e)
         *e = ee;
-    return fmax(b, 0.0);
+    return b > 0.0 ? b : 0.0; /* as fmax(b, 0) (NaN gives 0), without the libm call */
 }
 
 double alvh_black_otm(double x, double s)
