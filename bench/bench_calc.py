@@ -11,7 +11,10 @@ Each sheet: inputs in A:G (spot, strike, years, vol, rate, div_yield, "C"), the 
 filled down to row N. Times are wall-clock seconds of XCalculatable.calculateAll() (a hard
 recalculation of every formula), best of --reps, after one warm-up. Also timed: one VIX_RSI
 array formula over an N-row column (what a call over a whole range costs per cell) and
-LibreOffice's own Analysis add-in DELTA (the floor of Calc's add-in call path). --core runs
+LibreOffice's own Analysis add-in DELTA (the floor of Calc's add-in call path), and one
+BS_PRICES array formula over the same N rows (types 1 in column I, the rate and dividend yield
+held at 3% and 1% since BS_PRICES takes them as single values; its result is then checked bit
+for bit against per-cell BS_PRICE formulas on the same rows). --core runs
 bench_calc_core on the same inputs and reports the add-in's per-call overhead over the core's
 alvh_call time.
 """
@@ -132,6 +135,32 @@ def main():
             results[("one VIX_RSI array formula", False)] = min(times)
             print("  one VIX_RSI array formula over the column "
                   + " ".join(f"{t:.3f}s" for t in times), flush=True)
+            doc.close(True)
+        if any(f["name"] == "BS_PRICES" for f in functions):
+            # One call over whole columns: the columns are double arrays (NUMBERS arguments).
+            doc = office.new_calc()
+            doc.enableAutomaticCalculation(False)
+            sh = doc.Sheets.getByIndex(0)
+            rows = tuple(inputs(i)[:4] + (0.03, 0.01, "C", 1.0) for i in range(n))
+            sh.getCellRangeByName(f"A1:G{n}").setDataArray(tuple(r[:7] for r in rows))
+            sh.getCellRangeByName(f"I1:I{n}").setDataArray(tuple((r[7],) for r in rows))
+            sh.getCellRangeByName(f"H1:H{n}").setArrayFormula(
+                f"=BS_PRICES(I1:I{n};A1:A{n};B1:B{n};C1:C{n};D1:D{n};E1;F1)")
+            for threaded in (False, True):
+                set_threading(office, threaded)
+                times = timed_recalcs(doc, opts.reps)
+                results[("one BS_PRICES array formula", threaded)] = min(times)
+                print(f"  one BS_PRICES array formula    threaded={'on ' if threaded else 'off'} "
+                      + " ".join(f"{t:.3f}s" for t in times), flush=True)
+            import uno
+            sh.getCellRangeByName("J1").setFormula(addin_template(functions).format(r=1))
+            sh.getCellRangeByName(f"J1:J{n}").fillAuto(
+                uno.Enum("com.sun.star.sheet.FillDirection", "TO_BOTTOM"), 1)
+            doc.calculateAll()
+            got = sh.getCellRangeByName(f"H1:J{n}").getDataArray()
+            same = sum(1 for row in got if isinstance(row[0], float) and row[0] == row[2])
+            print(f"  BS_PRICES equals per-cell BS_PRICE bit for bit on {same} of {n} rows",
+                  flush=True)
             doc.close(True)
         # The floor of Calc's add-in call path: LibreOffice's own Analysis add-in (C++, same
         # UNO mechanism) with a trivial function, DELTA(x; y) = (x == y).

@@ -18,6 +18,9 @@
  *                       gives #VALUE! before the add-in is called.
  *   required RANGE   -> sequence< sequence< any > >: empty cells arrive void (ALVH_EMPTY), text
  *                       as strings (ALVH_TEXT), a single value as a 1x1 block.
+ *   required NUMBERS -> sequence< sequence< double > >: Calc converts the range itself (much
+ *                       faster than to anys), empty and text cells arrive as 0 (the table's
+ *                       NUMBERS rule: the generic path reads them as 0 too).
  *   VARARGS (last)   -> sequence< any >: one any per extra argument.
  *   everything else  -> any (optional NUMBER/RANGE, SCALAR, TEXT): omitted arrives void. Calc's
  *                       wizard marks every any parameter optional, so the argument description
@@ -120,7 +123,7 @@ static int make_dirs(const char *path)
 
 /* ---- names and types ------------------------------------------------------------------------ */
 
-typedef enum { UNO_DOUBLE, UNO_ANY, UNO_MATRIX, UNO_VARARGS } uno_type;
+typedef enum { UNO_DOUBLE, UNO_ANY, UNO_MATRIX, UNO_VARARGS, UNO_DOUBLE_MATRIX } uno_type;
 
 static uno_type arg_uno_type(const alvh_arg_spec *s)
 {
@@ -130,6 +133,8 @@ static uno_type arg_uno_type(const alvh_arg_spec *s)
         return UNO_DOUBLE;
     if (s->type == ALVH_ARG_RANGE && !s->optional)
         return UNO_MATRIX;
+    if (s->type == ALVH_ARG_NUMBERS && !s->optional)
+        return UNO_DOUBLE_MATRIX;
     return UNO_ANY;
 }
 
@@ -138,6 +143,7 @@ static const char *idl_type(uno_type t)
     switch (t) {
     case UNO_DOUBLE: return "double";
     case UNO_MATRIX: return "sequence< sequence< any > >";
+    case UNO_DOUBLE_MATRIX: return "sequence< sequence< double > >";
     case UNO_VARARGS: return "sequence< any >";
     default: return "any";
     }
@@ -148,6 +154,8 @@ static const char *cxx_type(uno_type t)
     switch (t) {
     case UNO_DOUBLE: return "double";
     case UNO_MATRIX: return "const css::uno::Sequence< css::uno::Sequence< css::uno::Any > >&";
+    case UNO_DOUBLE_MATRIX:
+        return "const css::uno::Sequence< css::uno::Sequence< double > >&";
     case UNO_VARARGS: return "const css::uno::Sequence< css::uno::Any >&";
     default: return "const css::uno::Any&";
     }
@@ -293,6 +301,7 @@ static const char *arg_type_word(alvh_arg_type t)
     case ALVH_ARG_TEXT: return "text";
     case ALVH_ARG_SCALAR: return "scalar";
     case ALVH_ARG_RANGE: return "range";
+    case ALVH_ARG_NUMBERS: return "numbers";
     default: return "varargs";
     }
 }
@@ -302,6 +311,7 @@ static const char *uno_type_word(uno_type t)
     switch (t) {
     case UNO_DOUBLE: return "double";
     case UNO_MATRIX: return "matrix";
+    case UNO_DOUBLE_MATRIX: return "doublematrix";
     case UNO_VARARGS: return "varargs";
     default: return "any";
     }

@@ -93,8 +93,9 @@ double na()
 class UnoArg
 {
 public:
-    enum Kind { Double, AnyValue, Matrix, VarArgs };
+    enum Kind { Double, AnyValue, Matrix, VarArgs, DoubleMatrix };
     UnoArg(double d) : m_kind(Double), m_number(d) {}
+    UnoArg(const uno::Sequence<uno::Sequence<double>>& m) : m_kind(DoubleMatrix), m_doubles(&m) {}
     UnoArg(const uno::Any& a) : m_kind(AnyValue), m_any(&a) {}
     UnoArg(const uno::Sequence<uno::Sequence<uno::Any>>& m) : m_kind(Matrix), m_matrix(&m) {}
     UnoArg(const uno::Sequence<uno::Any>& v) : m_kind(VarArgs), m_varargs(&v) {}
@@ -104,6 +105,7 @@ public:
     const uno::Any& any() const { return *m_any; }
     const uno::Sequence<uno::Sequence<uno::Any>>& matrix() const { return *m_matrix; }
     const uno::Sequence<uno::Any>& varargs() const { return *m_varargs; }
+    const uno::Sequence<uno::Sequence<double>>& doubles() const { return *m_doubles; }
 
 private:
     Kind m_kind;
@@ -112,6 +114,7 @@ private:
         const uno::Any* m_any;
         const uno::Sequence<uno::Sequence<uno::Any>>* m_matrix;
         const uno::Sequence<uno::Any>* m_varargs;
+        const uno::Sequence<uno::Sequence<double>>* m_doubles;
     };
 };
 
@@ -211,6 +214,30 @@ alvh_value range_value(const uno::Sequence<uno::Sequence<uno::Any>>& m, ArgStore
     return v;
 }
 
+// A double array (a NUMBERS argument): every cell a number; Calc has already turned empty and
+// text cells into 0, which is the table's NUMBERS rule. Ragged rows: missing cells are 0 too.
+alvh_value doubles_value(const uno::Sequence<uno::Sequence<double>>& m, ArgStore& store)
+{
+    size_t rows = static_cast<size_t>(m.getLength()), cols = 0;
+    for (const auto& row : m)
+        if (static_cast<size_t>(row.getLength()) > cols)
+            cols = static_cast<size_t>(row.getLength());
+    store.ranges.emplace_front(rows * cols, number_value(0.0));
+    std::vector<alvh_value>& cells = store.ranges.front();
+    for (size_t r = 0; r < rows; ++r) {
+        const uno::Sequence<double>& row = m[static_cast<sal_Int32>(r)];
+        const double* d = row.getConstArray();
+        for (size_t c = 0; c < static_cast<size_t>(row.getLength()); ++c)
+            cells[r * cols + c].number = d[c];
+    }
+    alvh_value v = empty_value();
+    v.kind = ALVH_RANGE;
+    v.rows = rows;
+    v.cols = cols;
+    v.cells = cells.data();
+    return v;
+}
+
 // An any argument: a scalar ("" counts as omitted), or a range / inline array.
 bool any_value(const uno::Any& a, alvh_value& v, ArgStore& store)
 {
@@ -288,8 +315,10 @@ public:
         if (s->type == ALVH_ARG_VARARGS)
             return text;
         if (!s->optional)
-            return s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_RANGE ? text
-                                                                          : text + " Required.";
+            return s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_RANGE
+                           || s->type == ALVH_ARG_NUMBERS
+                       ? text
+                       : text + " Required.";
         if (s->default_text)
             return text + " Optional; default " + utf8(s->default_text) + ".";
         if (s->type == ALVH_ARG_NUMBER)
@@ -403,6 +432,9 @@ private:
                         illegal(OUString::createFromAscii(name) + ": unsupported value");
                     break;
                 }
+                case UnoArg::DoubleMatrix:
+                    push(doubles_value(a.doubles(), store));
+                    break;
                 case UnoArg::VarArgs:
                     for (const uno::Any& item : a.varargs()) {
                         if (!any_value(item, v, store))

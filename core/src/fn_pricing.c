@@ -179,6 +179,88 @@ static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *ou
     return st;
 }
 
+/* ---- BS_PRICES: one call over whole columns ------------------------------------------------
+ * The columns are NUMBERS arguments: Calc hands them over as double arrays in which empty and
+ * text cells are already 0 (the generic path reads them as 0 too), so 0 is rejected wherever
+ * it is not a meaningful value: a type must be 1 or -1, spot, strike, years and vol > 0. */
+
+#define BSP_COLUMNS 5
+
+static const char *const k_bsp_names[BSP_COLUMNS] = {"types", "spots", "strikes", "years",
+                                                     "vols"};
+static const alvh_status k_bsp_status[BSP_COLUMNS] = {ALVH_E_OPTION_TYPE, ALVH_E_SPOT,
+                                                      ALVH_E_STRIKE, ALVH_E_YEARS, ALVH_E_VOL};
+
+/* Row r of column c (a 1-cell column is used for every row). */
+static double bsp_cell(const alvh_value *col, size_t r)
+{
+    return col->rows == 1 ? col->cells[0].number : col->cells[r].number;
+}
+
+/* The error for a bad value x in row r (1-based) of column c. */
+static alvh_status bsp_bad(size_t c, size_t r, double x, alvh_result *out)
+{
+    char got[32];
+    alvh_format_number(got, sizeof got, x);
+    if (c == 0 && x == 0.0)
+        return alvh_fail(out, ALVH_E_OPTION_TYPE,
+                         "types: row %zu is 0, an empty or text cell (empty and text cells read "
+                         "as 0 here); BS_PRICES takes 1 for a call and -1 for a put, not text "
+                         "\"C\"/\"P\"", r);
+    if (c == 0)
+        return alvh_fail(out, ALVH_E_OPTION_TYPE,
+                         "types: row %zu must be 1 (call) or -1 (put), got %s", r, got);
+    if (x == 0.0)
+        return alvh_fail(out, k_bsp_status[c],
+                         "%s: row %zu is 0, which may be an empty or text cell (empty and text "
+                         "cells read as 0 here); it must be a number > 0", k_bsp_names[c], r);
+    return alvh_fail(out, k_bsp_status[c], "%s: row %zu must be a finite number > 0, got %s",
+                     k_bsp_names[c], r, got);
+}
+
+static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    size_t rows = 1;
+    for (size_t c = 0; c < BSP_COLUMNS; ++c) {
+        if (a[c].cols != 1 || a[c].rows == 0)
+            return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                             "%s must be a single column (or a single value), got a %zux%zu range",
+                             k_bsp_names[c], a[c].rows, a[c].cols);
+        if (a[c].rows > rows)
+            rows = a[c].rows;
+    }
+    for (size_t c = 0; c < BSP_COLUMNS; ++c)
+        if (a[c].rows != 1 && a[c].rows != rows)
+            return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                             "%s has %zu rows where another column has %zu: the columns must "
+                             "have the same length (or be a single value, used for every row)",
+                             k_bsp_names[c], a[c].rows, rows);
+    double rate = a[5].number, div_yield = a[6].number;
+    alvh_status st = alvh_result_alloc(out, rows, 1);
+    if (st != ALVH_OK)
+        return st;
+    for (size_t r = 0; r < rows; ++r) {
+        double x[BSP_COLUMNS];
+        for (size_t c = 0; c < BSP_COLUMNS; ++c)
+            x[c] = bsp_cell(&a[c], r);
+        if (x[0] != 1.0 && x[0] != -1.0)
+            return bsp_bad(0, r + 1, x[0], out);
+        for (size_t c = 1; c < BSP_COLUMNS; ++c)
+            if (!(x[c] > 0.0 && isfinite(x[c])))
+                return bsp_bad(c, r + 1, x[c], out);
+        double price = 0.0;
+        st = alvh_bsm_price(x[0] > 0.0 ? ALVH_CALL : ALVH_PUT, x[1], x[2], x[3], x[4], rate,
+                            div_yield, &price);
+        if (st == ALVH_E_RATE || st == ALVH_E_DIV_YIELD)
+            return st; /* the scalar argument: table.c names it and its value */
+        if (st != ALVH_OK)
+            return alvh_fail(out, st, "row %zu: %s", r + 1, alvh_status_message(st));
+        alvh_result_set_number(out, r, 0, price);
+    }
+    return ALVH_OK;
+}
+
 /* ---- argument specs ------------------------------------------------------------------------ */
 
 #define ARG_TYPE                                                                              \
@@ -237,6 +319,20 @@ static const alvh_arg_spec k_b76_iv_args[] = {ARG_TYPE,  ARG_PRICE, ARG_FORWARD,
 static const alvh_arg_spec k_bs_strike_args[] = {ARG_TYPE, ARG_DELTA, ARG_SPOT, ARG_YEARS,
                                                  ARG_VOL,  ARG_RATE,  ARG_DIV};
 
+static const alvh_arg_spec k_bs_prices_args[] = {
+    {"types", "Option types, a column of 1 (call) or -1 (put); text \"C\"/\"P\" is not accepted "
+     "here (it reads as 0, an error)", ALVH_ARG_NUMBERS, 0, 0, NULL},
+    {"spots", "Spot prices, a column, each > 0, e.g. 5000 (SPX index points)", ALVH_ARG_NUMBERS,
+     0, 0, NULL},
+    {"strikes", "Strike prices, a column, each > 0, in the underlying's units, e.g. 4500",
+     ALVH_ARG_NUMBERS, 0, 0, NULL},
+    {"years", "Times to expiry in years, ACT/365 (1 day = 1/365), a column, each > 0, e.g. "
+     "0.0822", ALVH_ARG_NUMBERS, 0, 0, NULL},
+    {"vols", "Volatilities, annualised decimals (0.20 = 20%), a column, each > 0, e.g. 0.18",
+     ALVH_ARG_NUMBERS, 0, 0, NULL},
+    ARG_RATE,
+    ARG_DIV};
+
 #define NARGS(a) (sizeof(a) / sizeof((a)[0]))
 
 const alvh_func alvh_fn_pricing[] = {
@@ -254,6 +350,16 @@ const alvh_func alvh_fn_pricing[] = {
      "delta\tP\t5000\t4700\t0.0822\t0.18\t0.045\t0.013\n"
      "vega\tC\t100\t105\t0.5\t0.25\n"
      "theta\tC\t100\t100\t0.25\t0.2\t0.05\n"},
+    {"BS_PRICES", "Pricing",
+     "Black-Scholes-Merton prices of a whole column of European options in one array formula "
+     "(fast; numbers only, types 1/-1; any bad row fails the whole call)",
+     "A column of option prices, row for row with the inputs, each equal to BS_PRICE of its row "
+     "(underlying's units per 1 unit of underlying)",
+     ALVH_SHAPE_COLUMN, NARGS(k_bs_prices_args), k_bs_prices_args, eval_bs_prices,
+     "[[1],[-1],[1]]\t[[5000],[5000],[100]]\t[[5100],[4700],[80]]\t[[0.0822],[0.0822],[0.25]]\t"
+     "[[0.15],[0.18],[0.35]]\t0.045\t0.013\n"
+     "[[-1],[1]]\t[[100],[100]]\t[[80],[105]]\t[[0.25],[0.5]]\t[[0.35],[0.25]]\n"
+     "-1\t100\t[[80],[90],[100]]\t0.25\t0.35\t0.03\n"},
     {"B76_PRICE", "Pricing",
      "Black-76 price of a European option on a forward (VIX options on the VIX future of the "
      "same expiry, SPX futures options)",

@@ -333,8 +333,42 @@ static const char *status_argument(alvh_status s)
     }
 }
 
+/* A NUMBERS argument given as a range: the range itself when every cell is a number, else a
+ * copy (in *owned, the caller frees it) whose EMPTY and TEXT cells read as 0, as Calc's double
+ * arrays do. */
+static alvh_status numbers_range(const alvh_arg_spec *s, alvh_value *v, alvh_value **owned,
+                                 alvh_result *out)
+{
+    size_t n = v->rows * v->cols;
+    if (n > 0 && !v->cells)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s: the range has no cells", s->name);
+    size_t i = 0;
+    while (i < n && v->cells[i].kind == ALVH_NUMBER)
+        ++i;
+    if (i == n)
+        return ALVH_OK;
+    alvh_value *copy = malloc(n * sizeof *copy);
+    if (!copy)
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    for (size_t k = 0; k < n; ++k) {
+        const alvh_value *c = &v->cells[k];
+        if (c->kind == ALVH_NUMBER || c->kind == ALVH_EMPTY || c->kind == ALVH_TEXT) {
+            copy[k] = (alvh_value){.kind = ALVH_NUMBER,
+                                   .number = c->kind == ALVH_NUMBER ? c->number : 0.0};
+        } else {
+            free(copy);
+            return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s: item %zu must be a number", s->name,
+                             k + 1);
+        }
+    }
+    *owned = copy;
+    v->cells = copy;
+    return ALVH_OK;
+}
+
 static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t nargs,
-                             alvh_value *norm, alvh_value *wrapped, size_t *nnorm, alvh_result *out)
+                             alvh_value *norm, alvh_value *wrapped, alvh_value **owned,
+                             size_t *nnorm, alvh_result *out)
 {
     size_t nspec = f->nargs;
     int varargs = nspec > 0 && f->args[nspec - 1].type == ALVH_ARG_VARARGS;
@@ -345,7 +379,8 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
     for (size_t i = 0; i < fixed; ++i) {
         const alvh_arg_spec *s = &f->args[i];
         alvh_value v = i < nargs ? args[i] : (alvh_value){0};
-        if (v.kind == ALVH_RANGE && s->type != ALVH_ARG_RANGE) {
+        int ranged = s->type == ALVH_ARG_RANGE || s->type == ALVH_ARG_NUMBERS;
+        if (v.kind == ALVH_RANGE && !ranged) {
             if (v.rows * v.cols != 1 || !v.cells)
                 return alvh_fail(out, ALVH_E_RANGE_SHAPE,
                                  "%s must be a single value, got a %zux%zu range", s->name,
@@ -356,7 +391,7 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
             if (!s->optional)
                 return alvh_fail(out, ALVH_E_MISSING, "%s is required (%s)", s->name,
                                  s->description);
-            if (s->type == ALVH_ARG_NUMBER) {
+            if (s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_NUMBERS) {
                 v.kind = ALVH_NUMBER;
                 v.number = s->default_number;
             } else if ((s->type == ALVH_ARG_TEXT || s->type == ALVH_ARG_SCALAR) && s->default_text) {
@@ -369,7 +404,15 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
         } else if (s->type == ALVH_ARG_TEXT && v.kind != ALVH_TEXT) {
             return alvh_fail(out, ALVH_E_ARG_TYPE, "%s must be text (%s)", s->name,
                              s->description);
-        } else if (s->type == ALVH_ARG_RANGE && v.kind != ALVH_RANGE) {
+        } else if (s->type == ALVH_ARG_NUMBERS && v.kind == ALVH_TEXT) {
+            return alvh_fail(out, ALVH_E_ARG_TYPE,
+                             "%s must be a range of numbers, got text \"%.60s\"", s->name, v.text);
+        } else if (s->type == ALVH_ARG_NUMBERS && v.kind == ALVH_RANGE) {
+            alvh_status st = numbers_range(s, &v, &owned[i], out);
+            if (st != ALVH_OK)
+                return st;
+        }
+        if (ranged && v.kind != ALVH_RANGE && v.kind != ALVH_EMPTY) {
             wrapped[i] = v;                /* a single value is a 1x1 range */
             v = (alvh_value){.kind = ALVH_RANGE, .rows = 1, .cols = 1, .cells = &wrapped[i]};
         }
@@ -390,8 +433,9 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
 
     alvh_value norm[ALVH_MAX_ARGS];
     alvh_value wrapped[ALVH_MAX_ARGS];
+    alvh_value *owned[ALVH_MAX_ARGS] = {NULL}; /* normalised copies of NUMBERS ranges */
     size_t nnorm = 0;
-    alvh_status st = normalise(f, args, nargs, norm, wrapped, &nnorm, out);
+    alvh_status st = normalise(f, args, nargs, norm, wrapped, owned, &nnorm, out);
     if (st == ALVH_OK)
         st = f->eval(norm, nnorm, out);
     if (st == ALVH_OK && (!out->cells || out->rows * out->cols == 0))
@@ -411,12 +455,18 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
         if (out->message[0] == '\0') {
             /* A bare status from core: name the argument it is about and what was given. */
             const char *arg = status_argument(st);
-            for (size_t i = 0; arg && i < f->nargs && i < nnorm; ++i)
-                if (strcmp(f->args[i].name, arg) == 0 && norm[i].kind == ALVH_NUMBER)
-                    return alvh_fail_value(out, st, norm[i].number);
-            alvh_fail(out, st, NULL);
+            size_t i = 0;
+            while (arg && i < f->nargs && i < nnorm &&
+                   !(strcmp(f->args[i].name, arg) == 0 && norm[i].kind == ALVH_NUMBER))
+                ++i;
+            if (arg && i < f->nargs && i < nnorm)
+                alvh_fail_value(out, st, norm[i].number);
+            else
+                alvh_fail(out, st, NULL);
         }
     }
+    for (size_t i = 0; i < ALVH_MAX_ARGS; ++i)
+        free(owned[i]);
     out->status = st;
     return st;
 }

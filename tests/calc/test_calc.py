@@ -495,7 +495,7 @@ def suite_wizard(office, table, alvh, checks):
             # must be marked; required number and range arguments must not be.
             if spec["optional"]:
                 checks.check(a.IsOptional, f"[wizard] {f['name']}.{spec['name']} is optional")
-            if spec["uno"] in ("double", "matrix"):
+            if spec["uno"] in ("double", "matrix", "doublematrix"):
                 checks.check(not a.IsOptional,
                              f"[wizard] {f['name']}.{spec['name']} is marked required")
 
@@ -546,8 +546,12 @@ def mutations(f, uno):
       an error value (=0/0) as any argument   -> the error itself (#DIV/0!)
       an error cell inside a range argument   -> Err:504
       too few required (double/range) args   -> Err:504 (not tested here)
+      text (a text cell or a literal) as a whole double-array argument -> #VALUE!
     and where Calc converts before the call:
       an empty cell as a scalar argument      -> 0 (so the CLI is given 0)
+      an empty or text cell inside a double-array (NUMBERS) range -> 0; the CLI is given the
+        cell as it is, because the table's NUMBERS rule reads EMPTY and TEXT cells as 0 too
+        (so these mutations check that Calc and the CLI agree on that rule)
     """
     out = []
     if f.kind in ("number", "text", "omit"):
@@ -557,7 +561,7 @@ def mutations(f, uno):
         out.append(("huge", Field("number", 1e300), None, None))
         out.append(("tiny", Field("number", 1e-300), None, None))
         out.append(("text", Field("text", "abc"),
-                    None, ERR_VALUE if uno == "double" else None))
+                    None, ERR_VALUE if uno in ("double", "doublematrix") else None))
         out.append(("empty cell", Field("empty", cli="0"), None, None))
         # Calc passes an omitted argument void whatever its type (ScInterpreter::ScExternal);
         # UNO cannot call a double parameter with void, so that is Err:502 before the add-in
@@ -630,7 +634,8 @@ def error_calls(table):
                 end = len(new)
                 while end > 0 and new[end - 1].kind == "omit" and end <= fixed_count(func):
                     end -= 1
-                if calc_error is None and any(uno_type(func, k) in ("double", "matrix")
+                if calc_error is None and any(uno_type(func, k) in ("double", "matrix",
+                                                                    "doublematrix")
                                               for k in range(end, fixed_count(func))):
                     calc_error = ERR_PARAMETER
                 what = f"{func['name']} arg {pos + 1} ({uno_name(func, pos)}) {label}"
