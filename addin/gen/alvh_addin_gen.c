@@ -45,13 +45,8 @@
 typedef struct {
     char *data;
     size_t len, cap;
+    int failed; /* an allocation or format failed: the text is incomplete, write nothing */
 } buffer;
-
-static void out_of_memory(void)
-{
-    fputs("alvh_addin_gen: out of memory\n", stderr);
-    exit(1);
-}
 
 static void bprintf(buffer *b, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -67,16 +62,20 @@ static void bprintf(buffer *b, const char *fmt, ...)
         int n = vsnprintf(b->data ? b->data + b->len : NULL, b->data ? b->cap - b->len : 0, fmt,
                           ap);
         va_end(ap);
-        if (n < 0)
-            out_of_memory();
+        if (n < 0 || b->failed) {
+            b->failed = 1;
+            return;
+        }
         if (b->data && b->len + (size_t)n < b->cap) {
             b->len += (size_t)n;
             return;
         }
         size_t cap = (b->cap + (size_t)n + 1) * 2;
         char *p = realloc(b->data, cap);
-        if (!p)
-            out_of_memory();
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
         b->data = p;
         b->cap = cap;
     }
@@ -87,8 +86,11 @@ static int write_if_changed(const char *path, const buffer *b)
     FILE *f = fopen(path, "rb");
     if (f) {
         char *old = malloc(b->len + 1);
-        if (!old)
-            out_of_memory();
+        if (!old) {
+            fclose(f);
+            fputs("alvh_addin_gen: out of memory\n", stderr);
+            return -1;
+        }
         size_t n = fread(old, 1, b->len + 1, f);
         fclose(f);
         int same = n == b->len && memcmp(old, b->data, b->len) == 0;
@@ -390,10 +392,14 @@ int main(int argc, char **argv)
         {"functions.json", gen_json},
     };
     for (size_t k = 0; k < sizeof files / sizeof files[0]; ++k) {
-        buffer b = {NULL, 0, 0};
+        buffer b = {NULL, 0, 0, 0};
         files[k].gen(&b);
         snprintf(path, sizeof path, "%s/%s", argv[1], files[k].name);
-        int rc = write_if_changed(path, &b);
+        int rc = -1;
+        if (b.failed)
+            fprintf(stderr, "alvh_addin_gen: out of memory writing %s\n", path);
+        else
+            rc = write_if_changed(path, &b);
         free(b.data);
         if (rc != 0)
             return 1;
