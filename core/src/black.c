@@ -286,8 +286,9 @@ typedef struct {
     double ddelta; /* the delta's discount: e^{-qT} (BSM), e^{-rT} (Black-76) */
 } option;
 
-static alvh_status validate(int kind, double underlying, alvh_status bad_underlying,
-                            double strike, double years, double vol, double rate, double div)
+alvh_status alvh_black_check_args(int kind, double underlying, alvh_status bad_underlying,
+                                  double strike, double years, double vol, double rate,
+                                  double div)
 {
     if (kind != ALVH_CALL && kind != ALVH_PUT)
         return ALVH_E_OPTION_TYPE;
@@ -401,7 +402,7 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
 static alvh_status bsm(int kind, double spot, double strike, double years, double vol,
                        double rate, double div_yield, int want_greeks, alvh_greeks *g)
 {
-    alvh_status st = validate(kind, spot, ALVH_E_SPOT, strike, years, vol, rate, div_yield);
+    alvh_status st = alvh_black_check_args(kind, spot, ALVH_E_SPOT, strike, years, vol, rate, div_yield);
     if (st != ALVH_OK)
         return st;
     option o = {kind, 1, spot, 0.0, strike, years, vol, rate, div_yield, 0.0, 0.0, 0.0, 0.0};
@@ -424,7 +425,7 @@ static alvh_status bsm(int kind, double spot, double strike, double years, doubl
 static alvh_status black76(int kind, double forward, double strike, double years, double vol,
                            double rate, int want_greeks, alvh_greeks *g)
 {
-    alvh_status st = validate(kind, forward, ALVH_E_FORWARD, strike, years, vol, rate, 0.0);
+    alvh_status st = alvh_black_check_args(kind, forward, ALVH_E_FORWARD, strike, years, vol, rate, 0.0);
     if (st != ALVH_OK)
         return st;
     double df = exp(-rate * years);

@@ -277,21 +277,26 @@ static alvh_status implied(int th, double price, double df, double F, double K, 
     return ALVH_OK;
 }
 
-alvh_status alvh_black76_implied_vol(int kind, double price, double forward, double strike,
-                                     double years, double rate, double *vol)
+/* The arguments' domain, in the order of the pricing functions with the price after the kind
+ * (the vol is what is solved for). */
+static alvh_status check_args(int kind, double price, double underlying,
+                              alvh_status bad_underlying, double strike, double years,
+                              double rate, double div_yield)
 {
     if (kind != ALVH_CALL && kind != ALVH_PUT)
         return ALVH_E_OPTION_TYPE;
     if (!isfinite(price) || !(price >= 0.0))
         return ALVH_E_PRICE;
-    if (!(forward > 0.0) || !isfinite(forward))
-        return ALVH_E_FORWARD;
-    if (!(strike >= 0.0) || !isfinite(strike) || (strike == 0.0 && kind == ALVH_PUT))
-        return ALVH_E_STRIKE;
-    if (!(years >= 0.0) || !isfinite(years))
-        return ALVH_E_YEARS;
-    if (!isfinite(rate))
-        return ALVH_E_RATE;
+    return alvh_black_check_args(kind, underlying, bad_underlying, strike, years, 0.0, rate,
+                                 div_yield);
+}
+
+alvh_status alvh_black76_implied_vol(int kind, double price, double forward, double strike,
+                                     double years, double rate, double *vol)
+{
+    alvh_status st = check_args(kind, price, forward, ALVH_E_FORWARD, strike, years, rate, 0.0);
+    if (st != ALVH_OK)
+        return st;
     double df = exp(-rate * years);
     double x = strike > 0.0 ? alvh_log_ratio(forward, strike) : (double)INFINITY;
     double maximum = df * (kind == ALVH_CALL ? forward : strike);
@@ -301,20 +306,9 @@ alvh_status alvh_black76_implied_vol(int kind, double price, double forward, dou
 alvh_status alvh_bsm_implied_vol(int kind, double price, double spot, double strike,
                                  double years, double rate, double div_yield, double *vol)
 {
-    if (kind != ALVH_CALL && kind != ALVH_PUT)
-        return ALVH_E_OPTION_TYPE;
-    if (!isfinite(price) || !(price >= 0.0))
-        return ALVH_E_PRICE;
-    if (!(spot > 0.0) || !isfinite(spot))
-        return ALVH_E_SPOT;
-    if (!(strike >= 0.0) || !isfinite(strike) || (strike == 0.0 && kind == ALVH_PUT))
-        return ALVH_E_STRIKE;
-    if (!(years >= 0.0) || !isfinite(years))
-        return ALVH_E_YEARS;
-    if (!isfinite(rate))
-        return ALVH_E_RATE;
-    if (!isfinite(div_yield))
-        return ALVH_E_DIV_YIELD;
+    alvh_status st = check_args(kind, price, spot, ALVH_E_SPOT, strike, years, rate, div_yield);
+    if (st != ALVH_OK)
+        return st;
     double carry = (rate - div_yield) * years;
     double F = spot * exp(carry);
     if (!isfinite(F))

@@ -9,6 +9,8 @@
 #ifndef ALVH_NORMAL_H
 #define ALVH_NORMAL_H
 
+#include "alvh/status.h"
+
 #define ALVH_SQRT_2PI 2.50662827463100050241576528481104525
 #define ALVH_INV_SQRT_2PI 0.398942280401432677939946059934381868
 #define ALVH_SQRT_PI_OVER_2 1.25331413731550025120788264240552263
@@ -55,6 +57,14 @@ double alvh_black_otm_at_inflection(double x, double bmax);
 /* ln b(x, s) (x <= 0, s > 0) and b'(x, s)/b(x, s), without forming b: for prices so small that
  * b underflows (implied vol of a subnormal price). */
 double alvh_black_otm_log(double x, double s, double *vega_over_b);
+
+/* The domain of a European option's arguments, in the order the statuses are reported: kind
+ * (ALVH_CALL/ALVH_PUT), underlying (spot or forward, > 0; bad_underlying names which), strike
+ * (>= 0, > 0 for a put), years (>= 0), vol (>= 0), rate and div (finite). ALVH_OK or the first
+ * failing argument's status. */
+alvh_status alvh_black_check_args(int kind, double underlying, alvh_status bad_underlying,
+                                  double strike, double years, double vol, double rate,
+                                  double div);
 
 /* ln(a / b) for positive finite a, b, without the rounding of the quotient a / b. */
 double alvh_log_ratio(double a, double b);
