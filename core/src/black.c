@@ -351,42 +351,60 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
     const double x = o->x;
     const double sqrt_fk = sqrt(F) * sqrt(K);
     double e_hh = 0.0; /* exp(-(h^2+t^2)/2) */
-    const double b_otm = black_otm_e(-fabs(x), s, want_greeks ? &e_hh : NULL);
+    double otm = sqrt_fk * black_otm_e(-fabs(x), s, want_greeks ? &e_hh : NULL);
+    /* nu = F phi(d1) = K phi(d2) = sqrt(F K) b'(x, s) */
+    double nu = sqrt_fk * ALVH_INV_SQRT_2PI * e_hh;
+    if (otm < 0x1p-1000 * sqrt_fk && sqrt_fk > 1.0) {
+        /* b itself is subnormal (or 0) while sqrt(F K) b need not be: huge strikes or forwards,
+         * e.g. F = 1, K = 1e236, s = 14, where b ~ 1e-322 carries 2 digits and the price
+         * 1.9e-204 is a normal double (measured: 2% off). Scale in logs: ln b and b'/b from
+         * alvh_black_otm_log, which never forms b; sqrt(F K) b = exp(ln b + ln sqrt(F K)) to
+         * ~(|ln b| + ln sqrt(F K)) u relative (3.9e-13 at worst, prices and greeks, on
+         * tests/data/pricing_extreme.csv). */
+        double vega_over_b;
+        double log_otm = alvh_black_otm_log(-fabs(x), s, &vega_over_b) + log(sqrt_fk);
+        otm = exp(log_otm);
+        nu = otm * vega_over_b;
+    }
     const int itm = th * x > 0.0;
     /* In the money: intrinsic F - K taken directly (not as sqrt(FK) 2 sinh(x/2)). */
-    const double value = (itm ? th * o->fmk : 0.0) + sqrt_fk * b_otm; /* undiscounted */
+    const double value = (itm ? th * o->fmk : 0.0) + otm; /* undiscounted */
     out.price = df * value;
     if (want_greeks) {
         const double h = x / s, t = 0.5 * s;
         const double d1 = h + t, d2 = h - t;
-        /* nu = F phi(d1) = K phi(d2) */
-        const double nu = sqrt_fk * ALVH_INV_SQRT_2PI * e_hh;
         /* Phi(th d) from phi(d) (phi(d1) = e^{-x/2} E/sqrt(2pi), phi(d2) = e^{x/2} E/sqrt(2pi),
          * e^{x/2} = sqrt(F/K), so phi(d1) = nu/F, phi(d2) = nu/K): no further exponential. */
         const double n1 = alvh_norm_cdf_given_pdf(th * d1, nu / F);
-        /* Phi(th d2) from the price, value = th (F n1 - K n2), when that is benign:
+        /* F Phi(th d1) and K Phi(th d2) are what the price, theta and rho need. Where Phi(th d)
+         * nears underflow although the product does not (a huge F or K: a put on F = 1e250 worth
+         * 1e-116), the product is formed from F phi(d1) = K phi(d2) = nu directly. */
+        const double fn1 = n1 > 0x1p-900 ? F * n1 : alvh_norm_cdf_scaled(th * d1, F, nu);
+        /* K Phi(th d2) from the price, value = th (F n1 - K n2), when that is benign:
          *   put:  K n2 = F n1 + value, two nonnegative terms: relative error <= e1 + e_v;
          *   call: K n2 = F n1 - value, and where F n1 >= 2 value (K n2 >= value) the error is
          *         <= e1 (F n1)/(K n2) + e_v value/(K n2) <= 2 e1 + e_v,
          * e1, e_v the few-ulp relative errors of n1 and of the price. Otherwise (deep in the
          * money calls, high vol) and near underflow, Phi(th d2) from its own rational function. */
-        const double fn1 = F * n1;
-        double n2;
-        if (fn1 > 0x1p-900 && value > 0x1p-900 && (th < 0 || fn1 >= 2.0 * value))
-            n2 = (fn1 - th * value) / K;
-        else
-            n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
+        double kn2;
+        if (fn1 > 0x1p-900 && value > 0x1p-900 && (th < 0 || fn1 >= 2.0 * value)) {
+            kn2 = fn1 - th * value;
+        } else {
+            const double n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
+            kn2 = n2 > 0x1p-900 ? K * n2 : alvh_norm_cdf_scaled(th * d2, K, nu);
+        }
         out.delta = th * ddelta * n1;
         /* gamma = ddelta phi(d1) / (u s), u the spot (BSM) or forward (Black-76); with
-         * ddelta phi(d1) = df nu / u in both models. */
-        out.gamma = df * nu / (o->spot * o->spot * s);
+         * ddelta phi(d1) = df nu / u in both models (u^2 would overflow beyond 1.3e154). */
+        const double u = o->spot;
+        out.gamma = u < 0x1p500 ? df * nu / (u * u * s) : df * (nu / u) / (u * s);
         double vega1 = df * nu * sqrt_t; /* dV/dvol */
         out.vega = vega1 * 0.01;
         double decay = df * nu * o->vol / (2.0 * sqrt_t); /* the diffusion part of -dV/dT */
         if (o->bsm) {
-            out.theta =
-                (-decay - th * r * K * df * n2 + th * o->div * o->spot * ddelta * n1) / 365.0;
-            out.rho = th * K * T * df * n2 * 0.01;
+            /* spot e^{-qT} Phi(th d1) = df F Phi(th d1) */
+            out.theta = (-decay - th * r * df * kn2 + th * o->div * df * fn1) / 365.0;
+            out.rho = th * T * df * kn2 * 0.01;
         } else {
             out.theta = (r * out.price - decay) / 365.0;
             out.rho = -T * out.price * 0.01;

@@ -117,17 +117,23 @@ double alvh_norm_cdf(double x)
     return 1.0 - 0.5 * cody_erfcx_large(-z) * alvh_exp_mhalf_sumsq(x, 0.0);
 }
 
-double alvh_norm_cdf_given_pdf(double x, double pdf)
+double alvh_norm_cdf_scaled(double x, double scale, double scaled_pdf)
 {
-    /* Phi(x) = sqrt(pi/2) erfcx(-x/sqrt2) phi(x), as alvh_norm_cdf */
+    /* scale Phi(x) = sqrt(pi/2) erfcx(-x/sqrt2) scale phi(x) in the lower tail, as
+     * alvh_norm_cdf; scale (1/2 - erf(z)/2) and scale - (the tail form) elsewhere. */
     double z = -x * 0.707106781186547524400844362104849039;
     if (isnan(x))
         return x;
     if (z >= 0.5)
-        return ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(z) * pdf;
+        return ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(z) * scaled_pdf;
     if (z > -0.5)
-        return 0.5 - 0.5 * cody_erf_small(z);
-    return 1.0 - ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(-z) * pdf;
+        return scale * (0.5 - 0.5 * cody_erf_small(z));
+    return scale - ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(-z) * scaled_pdf;
+}
+
+double alvh_norm_cdf_given_pdf(double x, double pdf)
+{
+    return alvh_norm_cdf_scaled(x, 1.0, pdf);
 }
 
 double alvh_norm_pdf(double x)

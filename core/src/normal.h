@@ -31,6 +31,10 @@ double alvh_norm_cdf(double x);
 /* Phi(x) when phi(x) is already known (to full relative accuracy): no exponential. */
 double alvh_norm_cdf_given_pdf(double x, double pdf);
 
+/* scale * Phi(x) given scaled_pdf = scale * phi(x), scale > 0: the product without forming
+ * Phi(x), which may underflow where the product does not. */
+double alvh_norm_cdf_scaled(double x, double scale, double scaled_pdf);
+
 /* phi(x) = exp(-x^2/2) / sqrt(2 pi). */
 double alvh_norm_pdf(double x);
 
