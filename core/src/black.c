@@ -420,7 +420,8 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
 static alvh_status bsm(int kind, double spot, double strike, double years, double vol,
                        double rate, double div_yield, int want_greeks, alvh_greeks *g)
 {
-    alvh_status st = alvh_black_check_args(kind, spot, ALVH_E_SPOT, strike, years, vol, rate, div_yield);
+    alvh_status st =
+        alvh_black_check_args(kind, spot, ALVH_E_SPOT, strike, years, vol, rate, div_yield);
     if (st != ALVH_OK)
         return st;
     option o = {kind, 1, spot, 0.0, strike, years, vol, rate, div_yield, 0.0, 0.0, 0.0, 0.0};
@@ -443,7 +444,8 @@ static alvh_status bsm(int kind, double spot, double strike, double years, doubl
 static alvh_status black76(int kind, double forward, double strike, double years, double vol,
                            double rate, int want_greeks, alvh_greeks *g)
 {
-    alvh_status st = alvh_black_check_args(kind, forward, ALVH_E_FORWARD, strike, years, vol, rate, 0.0);
+    alvh_status st =
+        alvh_black_check_args(kind, forward, ALVH_E_FORWARD, strike, years, vol, rate, 0.0);
     if (st != ALVH_OK)
         return st;
     double df = exp(-rate * years);
