@@ -331,13 +331,15 @@ static const alvh_arg_spec k_calibrate_args[] = {
 /* ---- ALVH_SCHEDULE and ALVH_COST -------------------------------------------------------------- */
 
 /* The futures argument: rows of (expiry serial, price); expiries at or before valuation are
- * dropped (expired contracts are not on the curve); the rest must increase. */
+ * dropped (expired contracts are not on the curve); the rest must increase. Omitted, or a
+ * range whose cells are all empty (a blank quote block on a sheet): no quotes, *n = 0, the
+ * model curve. Blank rows inside a filled range are skipped. */
 static alvh_status arg_futures(const alvh_value *v, double valuation, double **tenors,
                                double **prices, size_t *n, alvh_result *out)
 {
     *tenors = *prices = NULL;
     *n = 0;
-    if (v->kind == ALVH_EMPTY)
+    if (alvh_arg_blank(v))
         return ALVH_OK;
     if (v->kind != ALVH_RANGE || v->cols != 2)
         return alvh_fail(out, ALVH_E_RANGE_SHAPE, "futures must be a range of 2 columns (expiry "
@@ -351,7 +353,7 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
     size_t k = 0;
     for (size_t r = 0; r < v->rows; ++r) {
         const alvh_value *e = &v->cells[2 * r], *pr = &v->cells[2 * r + 1];
-        if (e->kind == ALVH_EMPTY && pr->kind == ALVH_EMPTY)
+        if (alvh_cell_blank(e) && alvh_cell_blank(pr))
             continue; /* a blank row in a longer range */
         alvh_status st = ALVH_OK;
         if (e->kind != ALVH_NUMBER || pr->kind != ALVH_NUMBER)
@@ -488,7 +490,7 @@ static const alvh_arg_spec k_schedule_args[] = {
     {"policy", "Policy: JSON text or a JSON file path (layers, windows, strikes, sizing, costs)",
      ALVH_ARG_TEXT, 1, 0, NULL},
     {"futures", "Quoted VIX futures: 2 columns, expiry date (serial; a plain date means 09:30) and "
-                "price; expired rows are skipped. Empty: the model curve VIX_FUT",
+                "price; expired rows are skipped. Omitted or all cells empty: the model curve VIX_FUT",
      ALVH_ARG_RANGE, 1, 0, NULL},
 };
 

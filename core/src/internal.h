@@ -31,6 +31,15 @@ alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *
 alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
                             double **data, size_t *n, alvh_result *out);
 
+/*! alvh_cell_blank() : c is an empty cell: ALVH_EMPTY, or empty text "" (Calc 7.4 passes the
+ *  empty cells of a range as ""; the add-in reads them as EMPTY, the CLI reads a JSON "" as
+ *  text). */
+int alvh_cell_blank(const alvh_value *c);
+
+/*! alvh_arg_blank() : v is omitted, or a range every cell of which is blank (alvh_cell_blank):
+ *  an optional range left empty on a sheet, which functions treat as omitted. */
+int alvh_arg_blank(const alvh_value *v);
+
 /*! alvh_format_number() : x as the user typed it: the shortest of %.15g that reads back
  *  exactly, else %.17g (messages and JSON text). */
 void alvh_format_number(char *buf, size_t size, double x);

@@ -270,6 +270,22 @@ alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *nam
     return alvh_fail(out, status, "%s must be %s, got %s", name, rule, num);
 }
 
+int alvh_cell_blank(const alvh_value *c)
+{
+    return c->kind == ALVH_EMPTY || (c->kind == ALVH_TEXT && c->text && c->text[0] == '\0');
+}
+
+int alvh_arg_blank(const alvh_value *v)
+{
+    if (v->kind != ALVH_RANGE)
+        return alvh_cell_blank(v);
+    size_t n = v->rows * v->cols;
+    for (size_t i = 0; i < n; ++i)
+        if (!alvh_cell_blank(&v->cells[i]))
+            return 0;
+    return 1;
+}
+
 alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
                             double **data, size_t *n, alvh_result *out)
 {
