@@ -391,8 +391,8 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
     double prev_eq[2] = {capital, capital}, peak[2] = {capital, capital};
     double prev_layer_val[LAYERS] = {0, 0, 0};
     memset(s, 0, sizeof *s);
-    s->worst_day[0] = s->worst_day[1] = INFINITY;
-    s->high_vix_drawdown[0] = s->high_vix_drawdown[1] = INFINITY;
+    s->worst_day[0] = s->worst_day[1] = (double)INFINITY;
+    s->high_vix_drawdown[0] = s->high_vix_drawdown[1] = (double)INFINITY;
     double spike_condor_loss = 0, spike_front = 0, spike_hedge = 0;
 
     for (size_t i = 0; i < n; ++i) {
