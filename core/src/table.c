@@ -171,6 +171,17 @@ alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
     return status;
 }
 
+alvh_status alvh_fail_text(char *err, size_t size, alvh_status st, const char *fmt, ...)
+{
+    if (err && size > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, size, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
 void alvh_format_number(char *buf, size_t size, double x)
 {
     snprintf(buf, size, "%.15g", x);
@@ -328,6 +339,22 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
     *data = d;
     *n = len;
     return ALVH_OK;
+}
+
+alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, double *x,
+                           alvh_status count_status, const char *count_fmt, alvh_result *out)
+{
+    double *d = NULL;
+    size_t got = 0;
+    alvh_status st = alvh_arg_vector(v, argname, 1, &d, &got, out);
+    if (st != ALVH_OK)
+        return st;
+    if (got == n)
+        memcpy(x, d, n * sizeof *x);
+    else
+        st = alvh_fail(out, count_status, count_fmt, got);
+    free(d);
+    return st;
 }
 
 /* ---- the generic call path ------------------------------------------------------------------ */
