@@ -233,4 +233,21 @@ code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args[:5])
 check(code == 1 and out.startswith("#ERR MISSING: futures and tenors go together"),
       "futures without tenors: " + out)
 
+# A blank futures block and blank tenors (every cell empty: null, or "" as Calc 7.4 passes empty
+# cells) are the omitted arguments, bit for bit; partly empty stays an error naming futures.
+blank_fut = json.dumps([[None, ""] for _ in serial])
+for name in ("ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY"):
+    omitted = run(["call", name] + args[:3])
+    got = run(["call", name] + args[:3] + ["", blank_fut, '[["",null]]'])
+    check(omitted[0] == 0 and got[:2] == omitted[:2],
+          name + ": blank futures and tenors equal both omitted")
+code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args[:3] + ["", blank_fut, args[5]])
+check(code == 1 and out.startswith("#ERR MISSING: futures and tenors go together"),
+      "blank futures with tenors: " + out)
+partial = json.loads(args[4])
+partial[3][1] = None
+code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args[:4] + [json.dumps(partial), args[5]])
+check(code == 1 and out.startswith("#ERR RANGE_VALUE: futures: row 4, column 2 must be a number"),
+      "partly empty futures: " + out)
+
 sys.exit(report("cli_backtest"))

@@ -120,6 +120,27 @@ check(code == 1 and out.startswith("#ERR NO_EXPIRY: layer 2") and "62.4" in out,
 code, out = call("ALVH_SCHEDULE", 46037, 16, 250000, -1500, "", "[[46043,16.9],[46071,-1]]")
 check(code == 1 and out.startswith("#ERR CURVE: futures: row 2"), "bad quote row: " + out)
 
+# ---- a blank futures block (every cell empty: JSON null, or "" as Calc 7.4 passes empty cells)
+# is the omitted argument, bit for bit; a partly filled row stays an error naming futures ----
+for name in ("ALVH_SCHEDULE", "ALVH_COST"):
+    for policy in ("", '{"sizing":"vega"}'):
+        omitted = call(name, 46037, 16, 250000, -1500, policy)
+        check(omitted[0] == 0, "%s without futures: %s" % (name, omitted[1][:80]))
+        for blank in ("[[null,null],[null,null],[null,null]]", '[["",""],["",null]]',
+                      "[null,null]", "[[null]]"):
+            got = call(name, 46037, 16, 250000, -1500, policy, blank)
+            check(got == omitted, "%s policy %r futures %s equals futures omitted: %s vs %s"
+                  % (name, policy, blank, got[1][:60], omitted[1][:60]))
+    with_rows = call(name, 46037, 16, 250000, -1500, "", futures)
+    padded = futures[:-1] + ',[null,null],["",""]]'
+    check(call(name, 46037, 16, 250000, -1500, "", padded) == with_rows,
+          name + ": blank rows after the quotes are skipped")
+    for partial, row in (("[[46043,null],[null,null]]", 1), ('[[null,null],["",16.9]]', 2),
+                         ("[[46043,16.9],[46071,null]]", 2)):
+        code, out = call(name, 46037, 16, 250000, -1500, "", partial)
+        check(code == 1 and out == "#ERR RANGE_VALUE: futures: row %d must hold an expiry date "
+              "and a price (numbers)" % row, "%s partly empty %s: %s" % (name, partial, out))
+
 # ---- break-evens: net 12.5 - 450/100 = 8 -> 5692; 3 condors: 12.5 - 1.5 -> 6311 ----
 check(call("ALVH_BREAKEVEN", "LOWER", K, 12.5, 450) == (0, "5692"), "lower 5692")
 check(call("ALVH_BREAKEVEN", "upper", K, 12.5, 450, 3) == (0, "6311"), "upper 6311")

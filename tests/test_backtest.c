@@ -89,7 +89,7 @@ static double measure(const alvh_backtest_summary *s, const char *name)
         if (strcmp(m[k].name, name) == 0)
             return *(const double *)((const char *)s + m[k].offset);
     CHECK(0, "no measure %s", name);
-    return NAN;
+    return (double)NAN;
 }
 
 /* ---- accounting identities ------------------------------------------------------------------ */
@@ -346,7 +346,7 @@ static void bad_data_is_an_error_naming_the_row(void)
          ALVH_E_DATA_ORDER, "row 3: date 2024-01-09 is not after the previous row's 2024-01-10"},
         {{45299, 45300, 45300, 45302}, {4700, 4700, 4700, 4700}, {15, 15, 15, 15},
          ALVH_E_DATA_ORDER, "row 3: date 2024-01-09 is not after"},
-        {{45299, 45300, 45301, 45302}, {4700, NAN, 4700, 4700}, {15, 15, 15, 15},
+        {{45299, 45300, 45301, 45302}, {4700, (double)NAN, 4700, 4700}, {15, 15, 15, 15},
          ALVH_E_DATA_VALUE, "row 2: spx must be a positive price, got nan"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; ++k) {

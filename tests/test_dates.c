@@ -144,7 +144,8 @@ static void invalid_dates_are_rejected(void)
         CHECK_STATUS(alvh_serial_from_ymd(good[i].y, good[i].m, good[i].d, &s), ALVH_OK,
                      "valid y-m-d");
     }
-    static const double bad_serials[] = {NAN, INFINITY, -INFINITY, 1.999, 0, -1, 2958466, 1e300};
+    static const double bad_serials[] = {(double)NAN, (double)INFINITY, -(double)INFINITY, 1.999,
+                                         0, -1, 2958466, 1e300};
     for (size_t i = 0; i < sizeof bad_serials / sizeof bad_serials[0]; ++i) {
         int y = -7, m = -7, d = -7;
         CHECK_STATUS(alvh_ymd_from_serial(bad_serials[i], &y, &m, &d), ALVH_E_DATE, "bad serial");
@@ -167,12 +168,13 @@ static void years_between_is_act_365(void)
         {2, 2958465.5, (2958465.5 - 2) / 365.0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
-        double y = NAN;
+        double y = (double)NAN;
         CHECK_STATUS(alvh_years_between(cases[i].from, cases[i].to, &y), ALVH_OK, "years");
         CHECK_CLOSE(y, cases[i].years, 0, 1e-15, "years_between");
     }
-    static const double bad[][2] = {{NAN, 45658}, {45658, NAN}, {INFINITY, 45658},
-                                    {45658, -INFINITY}, {1, 45658}, {45658, 3e6}};
+    static const double bad[][2] = {{(double)NAN, 45658},      {45658, (double)NAN},
+                                    {(double)INFINITY, 45658}, {45658, -(double)INFINITY},
+                                    {1, 45658},                {45658, 3e6}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
         double y = 7;
         CHECK_STATUS(alvh_years_between(bad[i][0], bad[i][1], &y), ALVH_E_DATE, "bad years");
@@ -495,7 +497,7 @@ static void table_rows_compute_and_validate(void)
          ALVH_E_DATE, 0, "year must be a whole number from 1900 to 9999, got 2025.5"},
         {"SPX_EXPIRY", 2, {{ALVH_NUMBER, 2025, 0, 0, 0, 0}, {ALVH_NUMBER, 0, 0, 0, 0, 0}},
          ALVH_E_DATE, 0, "month must be a whole number from 1 to 12, got 0"},
-        {"SPX_EXPIRY", 2, {{ALVH_NUMBER, NAN, 0, 0, 0, 0}, {ALVH_NUMBER, 4, 0, 0, 0, 0}},
+        {"SPX_EXPIRY", 2, {{ALVH_NUMBER, (double)NAN, 0, 0, 0, 0}, {ALVH_NUMBER, 4, 0, 0, 0, 0}},
          ALVH_E_DATE, 0, "year must be a whole number"},
         {"VIX_EXPIRY", 2, {{ALVH_NUMBER, 2024, 0, 0, 0, 0}, {ALVH_NUMBER, 6, 0, 0, 0, 0}},
          ALVH_OK, 45461 + AM, NULL}, /* 2024-06-18 = 45658 - 366 + 169 = 45461 */

@@ -299,7 +299,7 @@ static void ad_line_is_the_running_net_advances(void)
         CHECK(ad[i] == want[i], "ad line row %zu: %g, want %g", i, ad[i], want[i]);
     const double neg[] = {-1};
     CHECK_STATUS(alvh_ad_line(neg, dec, 1, ad), ALVH_E_BREADTH, "negative advancers");
-    const double nan_[] = {NAN};
+    const double nan_[] = {(double)NAN};
     CHECK_STATUS(alvh_ad_line(adv, nan_, 1, ad), ALVH_E_BREADTH, "NaN decliners");
     CHECK_STATUS(alvh_ad_line(adv, dec, 0, ad), ALVH_E_SHORT_SERIES, "no rows");
 }
@@ -634,7 +634,7 @@ static void init_error_ranges(void)
     k_text[2] = num(22);
     k_hole[0] = num(20), k_hole[1] = (alvh_value){.kind = ALVH_EMPTY}, k_hole[2] = num(21),
     k_hole[3] = num(22);
-    k_nan[0] = num(20), k_nan[1] = num(INFINITY), k_nan[2] = num(21);
+    k_nan[0] = num(20), k_nan[1] = num((double)INFINITY), k_nan[2] = num(21);
     for (size_t i = 0; i < 40; ++i) {
         k_negvix[i] = num(i == 30 ? -1 : 20);
         k_big[i] = num(i % 2 ? DBL_MAX : -DBL_MAX);
@@ -746,7 +746,7 @@ static void core_rejects_bad_arguments_directly(void)
     CHECK_STATUS(alvh_rsi(x, 40, 100001, o), ALVH_E_PERIOD, "rsi_rejects_period_above_100000");
     CHECK_STATUS(alvh_rsi(x, 14, 14, o), ALVH_E_SHORT_SERIES, "rsi needs period+1 closes");
     CHECK_STATUS(alvh_rsi(NULL, 40, 14, o), ALVH_E_ARGUMENT, "rsi NULL");
-    x[5] = NAN;
+    x[5] = (double)NAN;
     CHECK_STATUS(alvh_rsi(x, 40, 14, o), ALVH_E_RANGE_VALUE, "rsi NaN close");
     CHECK_STATUS(alvh_macd(x, 40, 12, 26, 9, o, o2, o3), ALVH_E_RANGE_VALUE, "macd NaN close");
     CHECK_STATUS(alvh_ad_divergence(x, x, 40, 5, d), ALVH_E_RANGE_VALUE, "divergence NaN");

@@ -152,6 +152,68 @@ static void vector_arguments(void)
     alvh_result_free(&r);
 }
 
+static void blank_ranges_count_as_omitted(void)
+{
+    /* "" is how Calc 7.4 passes an empty cell inside a range. */
+    const alvh_value empty = {.kind = ALVH_EMPTY}, blank_text = {.kind = ALVH_TEXT, .text = ""},
+                     zero = {.kind = ALVH_NUMBER, .number = 0},
+                     space = {.kind = ALVH_TEXT, .text = " "};
+    const alvh_value all_blank[4] = {empty, blank_text, blank_text, empty};
+    const alvh_value one_zero[4] = {empty, blank_text, zero, empty};
+    const alvh_value one_space[4] = {empty, space, empty, empty};
+    const struct {
+        alvh_value v;
+        int blank;
+        const char *what;
+    } cases[] = {
+        {empty, 1, "an omitted argument"},
+        {blank_text, 1, "empty text"},
+        {zero, 0, "the number 0"},
+        {space, 0, "text \" \""},
+        {{.kind = ALVH_RANGE, .rows = 2, .cols = 2, .cells = all_blank}, 1, "a 2x2 blank range"},
+        {{.kind = ALVH_RANGE, .rows = 2, .cols = 2, .cells = one_zero}, 0, "a range holding 0"},
+        {{.kind = ALVH_RANGE, .rows = 4, .cols = 1, .cells = one_space}, 0,
+         "a range holding \" \""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i)
+        CHECK(alvh_arg_blank(&cases[i].v) == cases[i].blank, "alvh_arg_blank(%s) should be %d",
+              cases[i].what, cases[i].blank);
+}
+
+static void exact_count_ranges(void)
+{
+    alvh_value cells[5] = {{.kind = ALVH_NUMBER, .number = 18},
+                           {.kind = ALVH_NUMBER, .number = 11},
+                           {.kind = ALVH_NUMBER, .number = 7},
+                           {.kind = ALVH_EMPTY},
+                           {.kind = ALVH_NUMBER, .number = 1}};
+    alvh_result r;
+    alvh_result_init(&r);
+    double x[3] = {0, 0, 0};
+    alvh_value row = {.kind = ALVH_RANGE, .rows = 1, .cols = 4, .cells = cells};
+    CHECK_STATUS(alvh_arg_exact(&row, "vegas", 3, x, ALVH_E_BETA, "vegas: 3, got %zu", &r),
+                 ALVH_OK, "3 numbers and a trailing empty cell");
+    CHECK(x[0] == 18 && x[1] == 11 && x[2] == 7, "values in reading order");
+    alvh_value five = {.kind = ALVH_RANGE, .rows = 5, .cols = 1, .cells = cells};
+    CHECK_STATUS(alvh_arg_exact(&five, "vegas", 3, x, ALVH_E_BETA, "vegas: 3, got %zu", &r),
+                 ALVH_E_RANGE_VALUE, "an empty cell inside");
+    alvh_value two = {.kind = ALVH_RANGE, .rows = 2, .cols = 1, .cells = cells};
+    CHECK_STATUS(alvh_arg_exact(&two, "vegas", 3, x, ALVH_E_BETA, "vegas: 3, got %zu", &r),
+                 ALVH_E_BETA, "2 numbers");
+    CHECK(strcmp(r.message, "vegas: 3, got 2") == 0, "the count sentence: %s", r.message);
+    alvh_result_free(&r);
+}
+
+static void fail_text_is_bounded(void)
+{
+    char err[8] = "xxxxxxx";
+    CHECK_STATUS(alvh_fail_text(err, sizeof err, ALVH_E_POLICY_KEY, "key %s", "abcdef"),
+                 ALVH_E_POLICY_KEY, "returns the status");
+    CHECK(strcmp(err, "key abc") == 0, "truncated to the buffer: %s", err);
+    CHECK_STATUS(alvh_fail_text(NULL, 0, ALVH_E_DATA_GAP, "row %d", 3), ALVH_E_DATA_GAP,
+                 "no buffer");
+}
+
 static void results_hold_text_and_numbers(void)
 {
     alvh_result r;
@@ -188,6 +250,9 @@ int main(void)
     too_many_arguments_is_a_status();
     option_type_parsing();
     vector_arguments();
+    blank_ranges_count_as_omitted();
+    exact_count_ranges();
+    fail_text_is_bounded();
     results_hold_text_and_numbers();
     every_status_has_a_sentence();
     return check_summary("test_table");

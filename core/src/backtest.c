@@ -3,7 +3,6 @@
 #include "alvh/backtest.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,23 +25,6 @@ static const double k_last_serial = 2958465.0;
 
 /* ---- messages ----------------------------------------------------------------------------- */
 
-static alvh_status failf(char *err, size_t size, alvh_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static alvh_status failf(char *err, size_t size, alvh_status st, const char *fmt, ...)
-{
-    if (err && size > 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, size, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
 /* YYYY-MM-DD of a serial, or the number when out of range. */
 static void iso(char *buf, size_t size, double serial)
 {
@@ -60,45 +42,49 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
 {
     char a[40], b[40];
     if (!d || !d->date || !d->spx || !d->vix)
-        return failf(err, errsize, ALVH_E_ARGUMENT, "market data is missing");
+        return alvh_fail_text(err, errsize, ALVH_E_ARGUMENT, "market data is missing");
     if (d->n < ALVH_BACKTEST_MIN_ROWS)
-        return failf(err, errsize, ALVH_E_DATA_SHORT,
-                     "a backtest needs at least %d rows of market data, got %zu",
-                     ALVH_BACKTEST_MIN_ROWS, d->n);
+        return alvh_fail_text(err, errsize, ALVH_E_DATA_SHORT,
+                              "a backtest needs at least %d rows of market data, got %zu",
+                              ALVH_BACKTEST_MIN_ROWS, d->n);
     if (d->nfut > ALVH_BACKTEST_MAX_FUTURES || (d->nfut > 0 && (!d->fut || !d->fut_days)))
-        return failf(err, errsize, ALVH_E_DATA_FORMAT,
-                     "at most %d futures tenors are read, got %zu", ALVH_BACKTEST_MAX_FUTURES,
-                     d->nfut);
+        return alvh_fail_text(err, errsize, ALVH_E_DATA_FORMAT,
+                              "at most %d futures tenors are read, got %zu",
+                              ALVH_BACKTEST_MAX_FUTURES, d->nfut);
     for (size_t k = 0; k < d->nfut; ++k)
         if (!isfinite(d->fut_days[k]) || d->fut_days[k] <= 0 ||
             (k > 0 && d->fut_days[k] <= d->fut_days[k - 1])) {
             alvh_format_number(a, sizeof a, d->fut_days[k]);
-            return failf(err, errsize, ALVH_E_DATA_FORMAT,
-                         "futures tenor %zu must be a positive number of days, larger than the "
-                         "one before, got %s", k + 1, a);
+            return alvh_fail_text(
+                err, errsize, ALVH_E_DATA_FORMAT,
+                "futures tenor %zu must be a positive number of days, larger than the "
+                "one before, got %s",
+                k + 1, a);
         }
     if ((d->advancers == NULL) != (d->decliners == NULL))
-        return failf(err, errsize, ALVH_E_DATA_FORMAT,
-                     "advancers and decliners must be given together");
+        return alvh_fail_text(err, errsize, ALVH_E_DATA_FORMAT,
+                              "advancers and decliners must be given together");
     if (!isfinite(max_gap_days) || max_gap_days < 1)
-        return failf(err, errsize, ALVH_E_POLICY_VALUE, "max_gap_days must be at least 1");
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE, "max_gap_days must be at least 1");
     for (size_t i = 0; i < d->n; ++i) {
         size_t row = first_row + i;
         double t = d->date[i];
         if (!isfinite(t) || t < 1 || t > k_last_serial) {
             alvh_format_number(a, sizeof a, t);
-            return failf(err, errsize, ALVH_E_DATA_VALUE,
-                         "row %zu: date must be a date (a serial from 1 to 2958465), got %s", row,
-                         a);
+            return alvh_fail_text(
+                err, errsize, ALVH_E_DATA_VALUE,
+                "row %zu: date must be a date (a serial from 1 to 2958465), got %s", row, a);
         }
         if (i > 0) {
             double prev = d->date[i - 1];
             if (t <= prev) {
                 iso(a, sizeof a, t);
                 iso(b, sizeof b, prev);
-                return failf(err, errsize, ALVH_E_DATA_ORDER,
-                             "row %zu: date %s is not after the previous row's %s (dates must be "
-                             "sorted, oldest first, without repeats)", row, a, b);
+                return alvh_fail_text(
+                    err, errsize, ALVH_E_DATA_ORDER,
+                    "row %zu: date %s is not after the previous row's %s (dates must be "
+                    "sorted, oldest first, without repeats)",
+                    row, a, b);
             }
             if (t - prev > max_gap_days) {
                 iso(a, sizeof a, prev);
@@ -106,28 +92,31 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
                 char g[40], m[40];
                 alvh_format_number(g, sizeof g, t - prev);
                 alvh_format_number(m, sizeof m, max_gap_days);
-                return failf(err, errsize, ALVH_E_DATA_GAP,
-                             "row %zu: %s days from %s to %s; gaps above %s days are missing days "
-                             "(policy backtest.max_gap_days)", row, g, a, b, m);
+                return alvh_fail_text(
+                    err, errsize, ALVH_E_DATA_GAP,
+                    "row %zu: %s days from %s to %s; gaps above %s days are missing days "
+                    "(policy backtest.max_gap_days)",
+                    row, g, a, b, m);
             }
         }
         if (!isfinite(d->spx[i]) || d->spx[i] <= 0) {
             alvh_format_number(a, sizeof a, d->spx[i]);
-            return failf(err, errsize, ALVH_E_DATA_VALUE,
-                         "row %zu: spx must be a positive price, got %s", row, a);
+            return alvh_fail_text(err, errsize, ALVH_E_DATA_VALUE,
+                                  "row %zu: spx must be a positive price, got %s", row, a);
         }
         if (!isfinite(d->vix[i]) || d->vix[i] <= 0) {
             alvh_format_number(a, sizeof a, d->vix[i]);
-            return failf(err, errsize, ALVH_E_DATA_VALUE,
-                         "row %zu: vix must be a positive level, got %s", row, a);
+            return alvh_fail_text(err, errsize, ALVH_E_DATA_VALUE,
+                                  "row %zu: vix must be a positive level, got %s", row, a);
         }
         for (size_t k = 0; k < d->nfut; ++k) {
             double f = d->fut[i * d->nfut + k];
             if (!isfinite(f) || f <= 0) {
                 alvh_format_number(a, sizeof a, f);
                 alvh_format_number(b, sizeof b, d->fut_days[k]);
-                return failf(err, errsize, ALVH_E_DATA_VALUE,
-                             "row %zu: fut_%s must be a positive price, got %s", row, b, a);
+                return alvh_fail_text(err, errsize, ALVH_E_DATA_VALUE,
+                                      "row %zu: fut_%s must be a positive price, got %s", row, b,
+                                      a);
             }
         }
         if (d->advancers) {
@@ -136,9 +125,9 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
             for (int c = 0; c < 2; ++c)
                 if (!isfinite(col[c][i]) || col[c][i] < 0) {
                     alvh_format_number(a, sizeof a, col[c][i]);
-                    return failf(err, errsize, ALVH_E_DATA_VALUE,
-                                 "row %zu: %s must be a count, zero or more, got %s", row,
-                                 name[c], a);
+                    return alvh_fail_text(err, errsize, ALVH_E_DATA_VALUE,
+                                          "row %zu: %s must be a count, zero or more, got %s", row,
+                                          name[c], a);
                 }
         }
     }
@@ -230,8 +219,8 @@ typedef struct {
 
 static alvh_status row_fail(const ctx *c, alvh_status st, const char *what)
 {
-    return failf(c->err, c->errsize, st, "row %zu: %s: %s", c->first_row + c->row, what,
-                 alvh_status_message(st));
+    return alvh_fail_text(c->err, c->errsize, st, "row %zu: %s: %s", c->first_row + c->row, what,
+                          alvh_status_message(st));
 }
 
 /* The row's futures curve: spot VIX at tenor 0, then the quotes. */
@@ -325,15 +314,16 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
     if (err && errsize)
         err[0] = '\0';
     if (!p || !days || !s)
-        return failf(err, errsize, ALVH_E_ARGUMENT, "backtest: missing output");
+        return alvh_fail_text(err, errsize, ALVH_E_ARGUMENT, "backtest: missing output");
     const alvh_backtest_policy *b = &p->backtest;
     alvh_status st = alvh_backtest_check(d, b->max_gap_days, first_row, err, errsize);
     if (st != ALVH_OK)
         return st;
     if (p->sizing != ALVH_SIZING_RULE)
-        return failf(err, errsize, ALVH_E_POLICY_VALUE,
-                     "the backtest sizes layers by the rule only: policy key \"sizing\" must be "
-                     "\"rule\"");
+        return alvh_fail_text(
+            err, errsize, ALVH_E_POLICY_VALUE,
+            "the backtest sizes layers by the rule only: policy key \"sizing\" must be "
+            "\"rule\"");
 
     ctx c;
     memset(&c, 0, sizeof c);
@@ -359,7 +349,7 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
         if (!triggers || (d->advancers && !ad)) {
             free(triggers);
             free(ad);
-            return failf(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
+            return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
         }
         st = ALVH_OK;
         if (ad)
@@ -374,7 +364,7 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
         if (st != ALVH_OK) {
             free(triggers);
             free(ad);
-            return failf(err, errsize, st, "signals: %s", alvh_status_message(st));
+            return alvh_fail_text(err, errsize, st, "signals: %s", alvh_status_message(st));
         }
     }
 
@@ -391,8 +381,8 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
     double prev_eq[2] = {capital, capital}, peak[2] = {capital, capital};
     double prev_layer_val[LAYERS] = {0, 0, 0};
     memset(s, 0, sizeof *s);
-    s->worst_day[0] = s->worst_day[1] = INFINITY;
-    s->high_vix_drawdown[0] = s->high_vix_drawdown[1] = INFINITY;
+    s->worst_day[0] = s->worst_day[1] = (double)INFINITY;
+    s->high_vix_drawdown[0] = s->high_vix_drawdown[1] = (double)INFINITY;
     double spike_condor_loss = 0, spike_front = 0, spike_hedge = 0;
 
     for (size_t i = 0; i < n; ++i) {
@@ -456,9 +446,10 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
             if (st != ALVH_OK) {
                 free(triggers);
                 free(ad);
-                return failf(err, errsize, st, "row %zu: the condor's strikes cannot be placed "
-                             "(VIX %g, SPX %g): %s", first_row + i, vix, spot,
-                             alvh_status_message(st));
+                return alvh_fail_text(err, errsize, st,
+                                      "row %zu: the condor's strikes cannot be placed "
+                                      "(VIX %g, SPX %g): %s",
+                                      first_row + i, vix, spot, alvh_status_message(st));
             }
             double vegas[4];
             st = condor_value(&c, &cp, spot, vix, (cp.expiry - t) / 365.0, &cp.credit, vegas);
@@ -579,8 +570,8 @@ alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,
             if (!isfinite(eq[k])) {
                 free(triggers);
                 free(ad);
-                return failf(err, errsize, ALVH_E_NOT_FINITE,
-                             "row %zu: the equity is not a finite number", first_row + i);
+                return alvh_fail_text(err, errsize, ALVH_E_NOT_FINITE,
+                                      "row %zu: the equity is not a finite number", first_row + i);
             }
             peak[k] = fmax(peak[k], eq[k]);
             dd[k] = peak[k] > 0 ? eq[k] / peak[k] - 1.0 : -1.0;

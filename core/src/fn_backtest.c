@@ -27,11 +27,12 @@ static void bt_free(bt_run *r)
     free(r->days);
 }
 
-/* The optional futures block (one row per date, one column per tenor) and its tenors. */
+/* The optional futures block (one row per date, one column per tenor) and its tenors. A range
+ * whose cells are all empty counts as omitted (a blank block on a sheet). */
 static alvh_status read_futures(const alvh_value *fut, const alvh_value *tenors, bt_run *r,
                                 alvh_result *out)
 {
-    int has_fut = fut->kind != ALVH_EMPTY, has_ten = tenors->kind != ALVH_EMPTY;
+    int has_fut = !alvh_arg_blank(fut), has_ten = !alvh_arg_blank(tenors);
     if (!has_fut && !has_ten)
         return ALVH_OK;
     if (!has_fut || !has_ten)
@@ -150,10 +151,11 @@ static const alvh_arg_spec k_bt_args[] = {
      "and thresholds (default: 16-delta 45-day condors, 4/4/2 layers per $100,000)",
      ALVH_ARG_TEXT, 1, 0, NULL},
     {"futures",
-     "VIX futures prices, one row per date and one column per tenor (points); omitted: the "
-     "policy's model curve from spot VIX",
+     "VIX futures prices, one row per date and one column per tenor (points); omitted or all "
+     "cells empty: the policy's model curve from spot VIX",
      ALVH_ARG_RANGE, 1, 0, NULL},
-    {"tenors", "The futures columns' tenors in calendar days, increasing (e.g. 30, 60, 90)",
+    {"tenors", "The futures columns' tenors in calendar days, increasing (e.g. 30, 60, 90); "
+               "omitted or all cells empty with futures",
      ALVH_ARG_RANGE, 1, 0, NULL},
 };
 

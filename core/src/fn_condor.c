@@ -28,31 +28,16 @@ static alvh_status explain(alvh_result *out, alvh_status st, const alvh_arg_spec
     return alvh_fail(out, st, NULL);
 }
 
-/* The strikes argument: 4 prices in a row or column, long put < short put <= short call <
- * long call. */
-static alvh_status arg_strikes(const alvh_value *v, double strikes[4], alvh_result *out)
+alvh_status alvh_arg_condor_strikes(const alvh_value *v, double strikes[4], const char *count_fmt,
+                                    alvh_result *out)
 {
-    double *d = NULL;
-    size_t n = 0;
-    alvh_status st = alvh_arg_vector(v, "strikes", 1, &d, &n, out);
-    if (st != ALVH_OK)
-        return st;
-    if (n != 4) {
-        free(d);
-        return alvh_fail(out, ALVH_E_STRIKES,
-                         "strikes must be a range of 4 prices (long put, short put, short call, "
-                         "long call), got %zu",
-                         n);
-    }
-    for (int i = 0; i < 4; ++i)
-        strikes[i] = d[i];
-    free(d);
-    if (alvh_condor_check_strikes(strikes) != ALVH_OK)
-        return alvh_fail(out, ALVH_E_STRIKES,
-                         "strikes must be increasing, 0 < long put < short put <= short call < "
-                         "long call, got %.15g, %.15g, %.15g, %.15g",
-                         strikes[0], strikes[1], strikes[2], strikes[3]);
-    return ALVH_OK;
+    alvh_status st = alvh_arg_exact(v, "strikes", 4, strikes, ALVH_E_STRIKES, count_fmt, out);
+    if (st == ALVH_OK && alvh_condor_check_strikes(strikes) != ALVH_OK)
+        st = alvh_fail(out, ALVH_E_STRIKES,
+                       "strikes must be increasing, 0 < long put < short put <= short call < "
+                       "long call, got %.15g, %.15g, %.15g, %.15g",
+                       strikes[0], strikes[1], strikes[2], strikes[3]);
+    return st;
 }
 
 /* The vol argument of the IC_* functions: one vol (with the skew slope) or 4 vols, one per
@@ -119,7 +104,9 @@ typedef struct {
 
 static alvh_status arg_condor(const alvh_value *a, condor_args *c, alvh_result *out)
 {
-    alvh_status st = arg_strikes(&a[0], c->strikes, out);
+    alvh_status st = alvh_arg_condor_strikes(&a[0], c->strikes, "strikes must be a range of 4 "
+                                             "prices (long put, short put, short call, long "
+                                             "call), got %zu", out);
     if (st != ALVH_OK)
         return st;
     c->spot = a[1].number;

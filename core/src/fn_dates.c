@@ -24,12 +24,27 @@ static alvh_status arg_whole(const alvh_value *v, const char *name, int lo, int 
                      lo, hi, got);
 }
 
+/* The year and month arguments of SPX_EXPIRY and VIX_EXPIRY (args[0], args[1]). */
 static alvh_status arg_year_month(const alvh_value *args, int *year, int *month, alvh_result *out)
 {
     alvh_status st = arg_whole(&args[0], "year", 1900, 9999, year, out);
     if (st == ALVH_OK)
         st = arg_whole(&args[1], "month", 1, 12, month, out);
     return st;
+}
+
+/* The style argument of SPX_EXPIRY: "AM" or "PM", any case. */
+static alvh_status arg_style(const alvh_value *v, alvh_settlement *style, alvh_result *out)
+{
+    if (alvh_strieq(v->text, "AM"))
+        *style = ALVH_SETTLE_AM;
+    else if (alvh_strieq(v->text, "PM"))
+        *style = ALVH_SETTLE_PM;
+    else
+        return alvh_fail(out, ALVH_E_ARGUMENT,
+                         "style must be \"AM\" (09:30 settlement) or \"PM\" (16:00), got \"%.60s\"",
+                         v->text);
+    return ALVH_OK;
 }
 
 /* ALVH_YEARS(from; to) */
@@ -46,12 +61,9 @@ static alvh_status eval_years(const alvh_value *args, size_t nargs, alvh_result 
                              got);
         }
     }
-    double years;
+    double years = 0.0;
     alvh_status st = alvh_years_between(args[0].number, args[1].number, &years);
-    if (st != ALVH_OK)
-        return st;
-    alvh_result_number(out, years);
-    return ALVH_OK;
+    return alvh_result_number_if(out, st, years);
 }
 
 /* SPX_EXPIRY(year; month; [style]) */
@@ -59,24 +71,14 @@ static alvh_status eval_spx_expiry(const alvh_value *args, size_t nargs, alvh_re
 {
     (void)nargs;
     int year = 0, month = 0;
+    alvh_settlement style = ALVH_SETTLE_AM;
+    double serial = 0.0;
     alvh_status st = arg_year_month(args, &year, &month, out);
-    if (st != ALVH_OK)
-        return st;
-    alvh_settlement style;
-    if (alvh_strieq(args[2].text, "AM"))
-        style = ALVH_SETTLE_AM;
-    else if (alvh_strieq(args[2].text, "PM"))
-        style = ALVH_SETTLE_PM;
-    else
-        return alvh_fail(out, ALVH_E_ARGUMENT,
-                         "style must be \"AM\" (09:30 settlement) or \"PM\" (16:00), got \"%.60s\"",
-                         args[2].text);
-    double serial;
-    st = alvh_spx_expiry(year, month, style, &serial);
-    if (st != ALVH_OK)
-        return st;
-    alvh_result_number(out, serial);
-    return ALVH_OK;
+    if (st == ALVH_OK)
+        st = arg_style(&args[2], &style, out);
+    if (st == ALVH_OK)
+        st = alvh_spx_expiry(year, month, style, &serial);
+    return alvh_result_number_if(out, st, serial);
 }
 
 /* VIX_EXPIRY(year; month) */
@@ -84,16 +86,15 @@ static alvh_status eval_vix_expiry(const alvh_value *args, size_t nargs, alvh_re
 {
     (void)nargs;
     int year = 0, month = 0;
+    double serial = 0.0;
     alvh_status st = arg_year_month(args, &year, &month, out);
-    if (st != ALVH_OK)
-        return st;
-    double serial;
-    st = alvh_vix_expiry(year, month, &serial);
-    if (st != ALVH_OK)
-        return alvh_fail(out, st, "VIX_EXPIRY of %d-%02d needs the third Friday of the "
-                         "following month, which is past 9999-12-31", year, month);
-    alvh_result_number(out, serial);
-    return ALVH_OK;
+    if (st == ALVH_OK) {
+        st = alvh_vix_expiry(year, month, &serial);
+        if (st != ALVH_OK)
+            st = alvh_fail(out, st, "VIX_EXPIRY of %d-%02d needs the third Friday of the "
+                           "following month, which is past 9999-12-31", year, month);
+    }
+    return alvh_result_number_if(out, st, serial);
 }
 
 static const alvh_arg_spec k_years_args[] = {

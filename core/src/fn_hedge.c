@@ -31,27 +31,50 @@ static alvh_status arg_opt_number(const alvh_value *v, const char *name, int *gi
 /* The strikes argument: long put, short put, short call, long call. */
 static alvh_status arg_strikes(const alvh_value *v, double k[4], alvh_result *out)
 {
-    double *d = NULL;
-    size_t n = 0;
-    alvh_status st = alvh_arg_vector(v, "strikes", 1, &d, &n, out);
-    if (st != ALVH_OK)
-        return st;
-    if (n != 4) {
-        free(d);
-        return alvh_fail(out, ALVH_E_STRIKES, "strikes must be 4 prices (long put, short put, "
-                         "short call, long call), got %zu", n);
-    }
-    memcpy(k, d, 4 * sizeof *k);
-    free(d);
-    int ok = 1;
-    for (int i = 0; i < 4; ++i)
-        ok = ok && isfinite(k[i]) && k[i] > 0.0;
-    if (!ok || !(k[0] < k[1] && k[1] <= k[2] && k[2] < k[3]))
-        return alvh_fail(out, ALVH_E_STRIKES, "strikes must be increasing, 0 < long put < short "
-                         "put <= short call < long call, got %.15g, %.15g, %.15g, %.15g",
-                         k[0], k[1], k[2], k[3]);
+    return alvh_arg_condor_strikes(v, k, "strikes must be 4 prices (long put, short put, short "
+                                   "call, long call), got %zu", out);
+}
+
+/* contracts: a positive number of condors. */
+static alvh_status check_contracts(double contracts, alvh_result *out)
+{
+    if (!alvh_positive_finite(contracts))
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
+                              contracts);
     return ALVH_OK;
 }
+
+/* multiplier: dollars per index point, positive. */
+static alvh_status check_multiplier(double mult, alvh_result *out)
+{
+    if (!alvh_positive_finite(mult))
+        return alvh_fail_rule(out, ALVH_E_MULTIPLIER, "multiplier",
+                              "a positive dollar amount per point", mult);
+    return ALVH_OK;
+}
+
+/* condor_vega: dollars per VIX point, nonzero (the sign is ignored). */
+static alvh_status check_condor_vega(double cv, alvh_result *out)
+{
+    if (!isfinite(cv) || cv == 0.0)
+        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
+    return ALVH_OK;
+}
+
+/* Argument specs shared by several rows. */
+#define ARG_CONTRACTS(example)                                                                \
+    {"contracts", "Number of condors" example, ALVH_ARG_NUMBER, 1, 1.0, NULL}
+#define ARG_MULTIPLIER                                                                        \
+    {"multiplier", "Dollars per index point (SPX options: 100)", ALVH_ARG_NUMBER, 1, 100.0, NULL}
+#define ARG_CREDIT                                                                            \
+    {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL}
+#define ARG_POLICY(what)                                                                      \
+    {"policy", "Policy: JSON text or a JSON file path" what, ALVH_ARG_TEXT, 1, 0, NULL}
+#define ARG_CONDOR_VEGA(example)                                                              \
+    {"condor_vega",                                                                           \
+     "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is ignored), " \
+     "e.g. " example,                                                                         \
+     ALVH_ARG_NUMBER, 0, 0, NULL}
 
 /* ---- CONDOR_VIX_VEGA -------------------------------------------------------------------------- */
 
@@ -59,17 +82,16 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
 {
     (void)n;
     double contracts = a[1].number, vol_beta = a[2].number, mult = a[5].number, spot = 0.0;
-    if (!alvh_positive_finite(contracts))
-        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
-                       contracts);
+    alvh_status st = check_contracts(contracts, out);
+    if (st != ALVH_OK)
+        return st;
     if (!isfinite(vol_beta) || vol_beta < 0.0)
-        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "vol_beta", "zero or positive (vol points per VIX "
-                       "point)", vol_beta);
-    if (!alvh_positive_finite(mult))
-        return alvh_fail_rule(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
-                       mult);
-    int spot_given;
-    alvh_status st = arg_opt_number(&a[4], "vix_spot", &spot_given, &spot, out);
+        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "vol_beta", "zero or positive (vol points per "
+                              "VIX point)", vol_beta);
+    int spot_given = 0;
+    st = check_multiplier(mult, out);
+    if (st == ALVH_OK)
+        st = arg_opt_number(&a[4], "vix_spot", &spot_given, &spot, out);
     if (st != ALVH_OK)
         return st;
     double *vegas = NULL, *vols = NULL;
@@ -98,10 +120,7 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
         st = alvh_condor_vix_vega(vegas, nv, contracts, vol_beta, vols, spot, mult, &d);
     free(vegas);
     free(vols);
-    if (st != ALVH_OK)
-        return st;
-    alvh_result_number(out, d);
-    return ALVH_OK;
+    return alvh_result_number_if(out, st, d);
 }
 
 static const alvh_arg_spec k_condor_vix_vega_args[] = {
@@ -109,14 +128,14 @@ static const alvh_arg_spec k_condor_vix_vega_args[] = {
                   "position (short legs negative), e.g. 3.1; -5.2; -4.6; 2.4 (or the condor's "
                   "total)",
      ALVH_ARG_RANGE, 0, 0, NULL},
-    {"contracts", "Number of condors, e.g. 2", ALVH_ARG_NUMBER, 1, 1.0, NULL},
+    ARG_CONTRACTS(", e.g. 2"),
     {"vol_beta", "Vol points the legs' implied vols move per point of VIX (1: one for one)",
      ALVH_ARG_NUMBER, 1, 1.0, NULL},
     {"leg_vols", "Skew option: each leg's implied vol (decimals); each then moves leg vol x 100 / "
                  "vix_spot points per VIX point. Empty: all legs move alike",
      ALVH_ARG_RANGE, 1, 0, NULL},
     {"vix_spot", "Spot VIX in points, needed with leg_vols, e.g. 18", ALVH_ARG_SCALAR, 1, 0, NULL},
-    {"multiplier", "Dollars per index point (SPX options: 100)", ALVH_ARG_NUMBER, 1, 100.0, NULL},
+    ARG_MULTIPLIER,
 };
 
 /* ---- ALVH_COVERAGE ---------------------------------------------------------------------------- */
@@ -124,26 +143,21 @@ static const alvh_arg_spec k_condor_vix_vega_args[] = {
 static alvh_status eval_coverage(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double h = a[0].number, c = a[1].number, cov;
+    double h = a[0].number, c = a[1].number, cov = 0.0;
     if (!isfinite(h) || h < 0.0)
         return alvh_fail_rule(out, ALVH_E_VEGA, "hedge_vega", "zero or positive dollars per VIX point",
                        h);
-    if (!isfinite(c) || c == 0.0)
-        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", c);
-    alvh_status st = alvh_coverage(h, c, &cov);
-    if (st != ALVH_OK)
-        return st;
-    alvh_result_number(out, cov);
-    return ALVH_OK;
+    alvh_status st = check_condor_vega(c, out);
+    if (st == ALVH_OK)
+        st = alvh_coverage(h, c, &cov);
+    return alvh_result_number_if(out, st, cov);
 }
 
 static const alvh_arg_spec k_coverage_args[] = {
     {"hedge_vega", "Dollars the hedge gains per +1 point of spot VIX (sum of VIX_LAYER_VEGA), "
                    "e.g. 700",
      ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is "
-                    "ignored), e.g. -1400",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
+    ARG_CONDOR_VEGA("-1400"),
 };
 
 /* ---- ALVH_NOTIONAL ---------------------------------------------------------------------------- */
@@ -151,7 +165,7 @@ static const alvh_arg_spec k_coverage_args[] = {
 static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double k[4], credit = a[1].number, contracts = a[2].number, v;
+    double k[4], credit = a[1].number, contracts = a[2].number, v = 0.0;
     alvh_policy p;
     alvh_status st = arg_strikes(&a[0], k, out);
     if (st == ALVH_OK)
@@ -166,25 +180,19 @@ static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out
         snprintf(rule, sizeof rule, "zero or positive points and below the wider wing (%s)", w);
         return alvh_fail_rule(out, ALVH_E_PRICE, "credit", rule, credit);
     }
-    if (!alvh_positive_finite(contracts))
-        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
-                       contracts);
-    st = alvh_hedge_notional(k, credit, contracts, &p, &v);
-    if (st != ALVH_OK)
-        return st;
-    alvh_result_number(out, v);
-    return ALVH_OK;
+    st = check_contracts(contracts, out);
+    if (st == ALVH_OK)
+        st = alvh_hedge_notional(k, credit, contracts, &p, &v);
+    return alvh_result_number_if(out, st, v);
 }
 
 static const alvh_arg_spec k_notional_args[] = {
     {"strikes", "The condor's 4 strikes: long put, short put, short call, long call, e.g. 5650; "
                 "5700; 6300; 6350",
      ALVH_ARG_RANGE, 0, 0, NULL},
-    {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"contracts", "Number of condors", ALVH_ARG_NUMBER, 1, 1.0, NULL},
-    {"policy", "Policy: JSON text or a JSON file path; its notional_basis (short_strike, max_loss, "
-               "margin) picks the measure",
-     ALVH_ARG_TEXT, 1, 0, NULL},
+    ARG_CREDIT,
+    ARG_CONTRACTS(""),
+    ARG_POLICY("; its notional_basis (short_strike, max_loss, margin) picks the measure"),
 };
 
 /* ---- ALVH_SIZE -------------------------------------------------------------------------------- */
@@ -192,7 +200,7 @@ static const alvh_arg_spec k_notional_args[] = {
 static alvh_status arg_layer(const alvh_value *v, int *layer, alvh_result *out)
 {
     *layer = 0;
-    int given;
+    int given = 0;
     double x = 0.0;
     alvh_status st = arg_opt_number(v, "layer", &given, &x, out);
     if (st != ALVH_OK || !given)
@@ -236,9 +244,7 @@ static const alvh_arg_spec k_size_args[] = {
      ALVH_ARG_NUMBER, 0, 0, NULL},
     {"layer", "1 (front), 2 (mid) or 3 (back); empty: all three as a row", ALVH_ARG_SCALAR, 1, 0,
      NULL},
-    {"policy", "Policy: JSON text or a JSON file path (layers.N.contracts per notional_unit, "
-               "rounding)",
-     ALVH_ARG_TEXT, 1, 0, NULL},
+    ARG_POLICY(" (layers.N.contracts per notional_unit, rounding)"),
 };
 
 /* ---- ALVH_CALIBRATE --------------------------------------------------------------------------- */
@@ -246,13 +252,12 @@ static const alvh_arg_spec k_size_args[] = {
 static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double cv = a[0].number, target = 0.0, *u = NULL;
-    size_t nu = 0;
-    int given;
+    double cv = a[0].number, target = 0.0, u[ALVH_LAYERS];
+    int given = 0;
     alvh_policy p;
-    if (!isfinite(cv) || cv == 0.0)
-        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
-    alvh_status st = arg_opt_number(&a[2], "target", &given, &target, out);
+    alvh_status st = check_condor_vega(cv, out);
+    if (st == ALVH_OK)
+        st = arg_opt_number(&a[2], "target", &given, &target, out);
     if (st == ALVH_OK)
         st = alvh_arg_policy(&a[3], &p, out);
     if (st != ALVH_OK)
@@ -267,25 +272,20 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
         return alvh_fail(out, ALVH_E_ARGUMENT, "target must be inside the policy's coverage band "
                          "%s to %s (decimals), got %s", lo, hi, t);
     }
-    st = alvh_arg_vector(&a[1], "layer_unit_vegas", 1, &u, &nu, out);
+    st = alvh_arg_exact(&a[1], "layer_unit_vegas", ALVH_LAYERS, u, ALVH_E_RANGE_SHAPE,
+                        "layer_unit_vegas must be 3 values (dollars per VIX point of one "
+                        "contract of layers 1, 2, 3), got %zu", out);
     if (st != ALVH_OK)
         return st;
-    if (nu != ALVH_LAYERS) {
-        free(u);
-        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "layer_unit_vegas must be 3 values (dollars "
-                         "per VIX point of one contract of layers 1, 2, 3), got %zu", nu);
-    }
-    for (size_t i = 0; i < nu; ++i)
+    for (size_t i = 0; i < ALVH_LAYERS; ++i)
         if (!isfinite(u[i]) || u[i] < 0.0) {
             char num[32];
             alvh_format_number(num, sizeof num, u[i]);
-            free(u);
             return alvh_fail(out, ALVH_E_VEGA, "layer_unit_vegas: item %zu must be zero or "
                              "positive dollars per VIX point, got %s", i + 1, num);
         }
     alvh_calibration cal;
     st = alvh_hedge_calibrate(cv, u, target, &p, &cal);
-    free(u);
     if (st == ALVH_E_NO_SOLUTION) {
         if (!(cal.step > 0.0))
             return alvh_fail(out, st, "no whole-contract hedge can cover anything: the layers "
@@ -315,29 +315,28 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
 }
 
 static const alvh_arg_spec k_calibrate_args[] = {
-    {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is "
-                    "ignored), e.g. -1500",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
+    ARG_CONDOR_VEGA("-1500"),
     {"layer_unit_vegas", "Dollars per VIX point of ONE contract of layers 1, 2, 3 "
                          "(VIX_LAYER_VEGA with contracts 1), e.g. 18; 11; 7",
      ALVH_ARG_RANGE, 0, 0, NULL},
     {"target", "Coverage to aim at, decimal inside the policy's band; empty: coverage_target "
                "(0.5)",
      ALVH_ARG_SCALAR, 1, 0, NULL},
-    {"policy", "Policy: JSON text or a JSON file path (layer proportions, coverage band)",
-     ALVH_ARG_TEXT, 1, 0, NULL},
+    ARG_POLICY(" (layer proportions, coverage band)"),
 };
 
 /* ---- ALVH_SCHEDULE and ALVH_COST -------------------------------------------------------------- */
 
 /* The futures argument: rows of (expiry serial, price); expiries at or before valuation are
- * dropped (expired contracts are not on the curve); the rest must increase. */
+ * dropped (expired contracts are not on the curve); the rest must increase. Omitted, or a
+ * range whose cells are all empty (a blank quote block on a sheet): no quotes, *n = 0, the
+ * model curve. Blank rows inside a filled range are skipped. */
 static alvh_status arg_futures(const alvh_value *v, double valuation, double **tenors,
                                double **prices, size_t *n, alvh_result *out)
 {
     *tenors = *prices = NULL;
     *n = 0;
-    if (v->kind == ALVH_EMPTY)
+    if (alvh_arg_blank(v))
         return ALVH_OK;
     if (v->kind != ALVH_RANGE || v->cols != 2)
         return alvh_fail(out, ALVH_E_RANGE_SHAPE, "futures must be a range of 2 columns (expiry "
@@ -351,7 +350,7 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
     size_t k = 0;
     for (size_t r = 0; r < v->rows; ++r) {
         const alvh_value *e = &v->cells[2 * r], *pr = &v->cells[2 * r + 1];
-        if (e->kind == ALVH_EMPTY && pr->kind == ALVH_EMPTY)
+        if (alvh_cell_blank(e) && alvh_cell_blank(pr))
             continue; /* a blank row in a longer range */
         alvh_status st = ALVH_OK;
         if (e->kind != ALVH_NUMBER || pr->kind != ALVH_NUMBER)
@@ -391,22 +390,23 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
     return ALVH_OK;
 }
 
+/* Validates the arguments of ALVH_SCHEDULE and ALVH_COST (the same six) and builds the
+ * schedule into rows. */
 static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LAYERS],
-                                double *notional, alvh_result *out)
+                                alvh_result *out)
 {
-    double val = a[0].number, spot = a[1].number, cv = a[3].number;
-    *notional = a[2].number;
+    double val = a[0].number, spot = a[1].number, notional = a[2].number, cv = a[3].number;
     alvh_policy p;
     int y, m, d;
     if (!isfinite(val) || alvh_ymd_from_serial(val, &y, &m, &d) != ALVH_OK)
         return alvh_fail_rule(out, ALVH_E_DATE, "valuation", "a date (spreadsheet serial)", val);
     if (!alvh_positive_finite(spot))
         return alvh_fail_rule(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
-    if (!alvh_positive_finite(*notional))
-        return alvh_fail_value(out, ALVH_E_NOTIONAL, *notional);
-    if (!isfinite(cv) || cv == 0.0)
-        return alvh_fail_rule(out, ALVH_E_VEGA, "condor_vega", "nonzero dollars per VIX point", cv);
-    alvh_status st = alvh_arg_policy(&a[4], &p, out);
+    if (!alvh_positive_finite(notional))
+        return alvh_fail_value(out, ALVH_E_NOTIONAL, notional);
+    alvh_status st = check_condor_vega(cv, out);
+    if (st == ALVH_OK)
+        st = alvh_arg_policy(&a[4], &p, out);
     if (st != ALVH_OK)
         return st;
     double *t = NULL, *f = NULL;
@@ -416,7 +416,7 @@ static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LA
         return st;
     alvh_curve curve = {t, f, nf};
     int bad = 0;
-    st = alvh_hedge_schedule(val, spot, *notional, cv, &p, &curve, rows, &bad);
+    st = alvh_hedge_schedule(val, spot, notional, cv, &p, &curve, rows, &bad);
     free(t);
     free(f);
     if (st == ALVH_E_NO_EXPIRY && bad >= 1 && bad <= ALVH_LAYERS) {
@@ -443,35 +443,27 @@ static alvh_status eval_schedule(const alvh_value *a, size_t n, alvh_result *out
 {
     (void)n;
     alvh_layer_row rows[ALVH_LAYERS];
-    double notional;
-    alvh_status st = run_schedule(a, rows, &notional, out);
-    if (st != ALVH_OK)
-        return st;
-    st = alvh_result_alloc(out, ALVH_LAYERS, ALVH_SCHEDULE_COLS);
-    if (st != ALVH_OK)
-        return st;
-    for (size_t i = 0; i < ALVH_LAYERS; ++i) {
+    alvh_status st = run_schedule(a, rows, out);
+    if (st == ALVH_OK)
+        st = alvh_result_alloc(out, ALVH_LAYERS, ALVH_SCHEDULE_COLS);
+    for (size_t i = 0; st == ALVH_OK && i < ALVH_LAYERS; ++i) {
         double c[ALVH_SCHEDULE_COLS];
         alvh_layer_row_values(&rows[i], c);
         for (size_t k = 0; k < ALVH_SCHEDULE_COLS; ++k)
             alvh_result_set_number(out, i, k, c[k]);
     }
-    return ALVH_OK;
+    return st;
 }
 
 static alvh_status eval_cost(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     alvh_layer_row rows[ALVH_LAYERS];
-    double notional;
-    alvh_status st = run_schedule(a, rows, &notional, out);
-    if (st != ALVH_OK)
-        return st;
     double total = 0.0;
-    for (size_t i = 0; i < ALVH_LAYERS; ++i)
+    alvh_status st = run_schedule(a, rows, out);
+    for (size_t i = 0; st == ALVH_OK && i < ALVH_LAYERS; ++i)
         total += rows[i].monthly_cost;
-    alvh_result_number(out, total);
-    return ALVH_OK;
+    return alvh_result_number_if(out, st, total);
 }
 
 static const alvh_arg_spec k_schedule_args[] = {
@@ -485,10 +477,9 @@ static const alvh_arg_spec k_schedule_args[] = {
     {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA), e.g. "
                     "-1500",
      ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"policy", "Policy: JSON text or a JSON file path (layers, windows, strikes, sizing, costs)",
-     ALVH_ARG_TEXT, 1, 0, NULL},
+    ARG_POLICY(" (layers, windows, strikes, sizing, costs)"),
     {"futures", "Quoted VIX futures: 2 columns, expiry date (serial; a plain date means 09:30) and "
-                "price; expired rows are skipped. Empty: the model curve VIX_FUT",
+                "price; expired rows are skipped. Omitted or all cells empty: the model curve VIX_FUT",
      ALVH_ARG_RANGE, 1, 0, NULL},
 };
 
@@ -499,7 +490,7 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *ou
     (void)n;
     int side = 0;
     double k[4], credit = a[2].number, debit = a[3].number, contracts = a[4].number;
-    double mult = a[5].number, level;
+    double mult = a[5].number, level = 0.0;
     alvh_status st = alvh_arg_side(&a[0], &side, out);
     if (st == ALVH_OK)
         st = arg_strikes(&a[1], k, out);
@@ -510,12 +501,11 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *ou
                        "condor", credit);
     if (!isfinite(debit) || debit < 0.0)
         return alvh_fail_rule(out, ALVH_E_ARGUMENT, "hedge_debit", "zero or positive dollars", debit);
-    if (!alvh_positive_finite(contracts))
-        return alvh_fail_rule(out, ALVH_E_ARGUMENT, "contracts", "a positive number of condors",
-                       contracts);
-    if (!alvh_positive_finite(mult))
-        return alvh_fail_rule(out, ALVH_E_MULTIPLIER, "multiplier", "a positive dollar amount per point",
-                       mult);
+    st = check_contracts(contracts, out);
+    if (st == ALVH_OK)
+        st = check_multiplier(mult, out);
+    if (st != ALVH_OK)
+        return st;
     st = alvh_hedge_breakeven(k, credit, debit, contracts, mult, side, &level);
     double per = debit / (contracts * mult);
     if (st == ALVH_E_HEDGE_COST)
@@ -527,22 +517,19 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *ou
                          "the %s wing (%.4g points), so that side never loses at expiry",
                          side < 0 ? "lower" : "upper", credit - per, side < 0 ? "put" : "call",
                          side < 0 ? k[1] - k[0] : k[3] - k[2]);
-    if (st != ALVH_OK)
-        return st;
-    alvh_result_number(out, level);
-    return ALVH_OK;
+    return alvh_result_number_if(out, st, level);
 }
 
 static const alvh_arg_spec k_breakeven_args[] = {
     {"side", "\"LOWER\" (or -1) or \"UPPER\" (or 1)", ALVH_ARG_SCALAR, 0, 0, NULL},
     {"strikes", "The condor's 4 strikes: long put, short put, short call, long call", ALVH_ARG_RANGE,
      0, 0, NULL},
-    {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL},
+    ARG_CREDIT,
     {"hedge_debit", "Hedge cost charged against the credit, dollars (the schedule's debits, or a "
                     "month's carry), e.g. 450",
      ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"contracts", "Number of condors", ALVH_ARG_NUMBER, 1, 1.0, NULL},
-    {"multiplier", "Dollars per index point (SPX options: 100)", ALVH_ARG_NUMBER, 1, 100.0, NULL},
+    ARG_CONTRACTS(""),
+    ARG_MULTIPLIER,
 };
 
 /* ---- ALVH_POLICY ------------------------------------------------------------------------------ */
@@ -577,8 +564,7 @@ static const alvh_arg_spec k_policy_args[] = {
     {"key", "Policy key as a dotted path, layers numbered 1-3: \"coverage_target\", "
             "\"layers.2.contracts\", \"signals.rsi_level\"; \"*\" for the whole policy",
      ALVH_ARG_TEXT, 0, 0, NULL},
-    {"policy", "Policy: JSON text or a JSON file path; empty: the built-in default",
-     ALVH_ARG_TEXT, 1, 0, NULL},
+    ARG_POLICY("; empty: the built-in default"),
 };
 
 const alvh_func alvh_fn_hedge[] = {

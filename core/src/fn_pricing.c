@@ -21,23 +21,39 @@ static alvh_status parse_greek(const alvh_value *v, alvh_greek *greek, alvh_resu
                      "(as text)");
 }
 
-static alvh_status eval_bs_price(const alvh_value *a, size_t n, alvh_result *out)
+/* The two models differ only in the core call. x[] are the arguments after the option type:
+ * Black-Scholes-Merton spot, strike, years, vol, rate, div_yield; Black-76 forward, strike,
+ * years, vol, rate. */
+typedef enum { MODEL_BSM, MODEL_B76 } model;
+
+/* The core call: the greeks when g is given, else the price. */
+static alvh_status model_eval(model m, int kind, const alvh_value *x, double *price,
+                              alvh_greeks *g)
 {
-    (void)n;
+    double u = x[0].number, k = x[1].number, t = x[2].number, v = x[3].number, r = x[4].number;
+    if (m == MODEL_BSM && g)
+        return alvh_bsm_greeks(kind, u, k, t, v, r, x[5].number, g);
+    if (m == MODEL_BSM)
+        return alvh_bsm_price(kind, u, k, t, v, r, x[5].number, price);
+    if (g)
+        return alvh_black76_greeks(kind, u, k, t, v, r, g);
+    return alvh_black76_price(kind, u, k, t, v, r, price);
+}
+
+/* PRICE(type; ...) */
+static alvh_status eval_price(model m, const alvh_value *a, alvh_result *out)
+{
     int kind;
     alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
     double price = 0.0;
     if (st == ALVH_OK)
-        st = alvh_bsm_price(kind, a[1].number, a[2].number, a[3].number, a[4].number,
-                            a[5].number, a[6].number, &price);
-    if (st == ALVH_OK)
-        alvh_result_number(out, price);
-    return st;
+        st = model_eval(m, kind, &a[1], &price, NULL);
+    return alvh_result_number_if(out, st, price);
 }
 
-static alvh_status eval_bs_greek(const alvh_value *a, size_t n, alvh_result *out)
+/* GREEK(greek; type; ...) */
+static alvh_status eval_greek(model m, const alvh_value *a, alvh_result *out)
 {
-    (void)n;
     alvh_greek greek;
     int kind;
     alvh_greeks g;
@@ -45,43 +61,23 @@ static alvh_status eval_bs_greek(const alvh_value *a, size_t n, alvh_result *out
     if (st == ALVH_OK)
         st = alvh_arg_option_type(&a[1], "type", &kind, out);
     if (st == ALVH_OK)
-        st = alvh_bsm_greeks(kind, a[2].number, a[3].number, a[4].number, a[5].number,
-                             a[6].number, a[7].number, &g);
+        st = model_eval(m, kind, &a[2], NULL, &g);
     if (st == ALVH_OK)
         alvh_result_number(out, alvh_greek_value(&g, greek));
     return st;
 }
 
-static alvh_status eval_b76_price(const alvh_value *a, size_t n, alvh_result *out)
-{
-    (void)n;
-    int kind;
-    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
-    double price = 0.0;
-    if (st == ALVH_OK)
-        st = alvh_black76_price(kind, a[1].number, a[2].number, a[3].number, a[4].number,
-                                a[5].number, &price);
-    if (st == ALVH_OK)
-        alvh_result_number(out, price);
-    return st;
-}
-
-static alvh_status eval_b76_greek(const alvh_value *a, size_t n, alvh_result *out)
-{
-    (void)n;
-    alvh_greek greek;
-    int kind;
-    alvh_greeks g;
-    alvh_status st = parse_greek(&a[0], &greek, out);
-    if (st == ALVH_OK)
-        st = alvh_arg_option_type(&a[1], "type", &kind, out);
-    if (st == ALVH_OK)
-        st = alvh_black76_greeks(kind, a[2].number, a[3].number, a[4].number, a[5].number,
-                                 a[6].number, &g);
-    if (st == ALVH_OK)
-        alvh_result_number(out, alvh_greek_value(&g, greek));
-    return st;
-}
+/* The table's adapters: one model, one shape each. */
+#define MODEL_ADAPTER(name, shape, m)                                                          \
+    static alvh_status name(const alvh_value *a, size_t n, alvh_result *out)                    \
+    {                                                                                           \
+        (void)n;                                                                                \
+        return shape(m, a, out);                                                                \
+    }
+MODEL_ADAPTER(eval_bs_price, eval_price, MODEL_BSM)
+MODEL_ADAPTER(eval_bs_greek, eval_greek, MODEL_BSM)
+MODEL_ADAPTER(eval_b76_price, eval_price, MODEL_B76)
+MODEL_ADAPTER(eval_b76_greek, eval_greek, MODEL_B76)
 
 /* Why no vol fits, with the numbers: the bound the price crossed. und is the discounted
  * underlying the call is worth at most (S e^{-qT} or F e^{-rT}), dstrike = K e^{-rT}. */
@@ -115,41 +111,30 @@ static alvh_status explain_iv(alvh_status st, int kind, double price, double und
     }
 }
 
-static alvh_status eval_bs_iv(const alvh_value *a, size_t n, alvh_result *out)
+/* IV(type; price; ...): an error explains the bound the price crossed, with the discounted
+ * underlying (S e^{-qT} or F e^{-rT}) and strike (K e^{-rT}). */
+static alvh_status eval_iv(model m, const alvh_value *a, alvh_result *out)
 {
-    (void)n;
     int kind;
     alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
-    double vol = 0.0;
-    if (st == ALVH_OK)
-        st = alvh_bsm_implied_vol(kind, a[1].number, a[2].number, a[3].number, a[4].number,
-                                  a[5].number, a[6].number, &vol);
-    if (st == ALVH_OK)
-        alvh_result_number(out, vol);
-    else if (st != ALVH_E_OPTION_TYPE)
-        st = explain_iv(st, kind, a[1].number, a[2].number * exp(-a[6].number * a[4].number),
-                        a[3].number * exp(-a[5].number * a[4].number), a[4].number, out);
-    return st;
-}
-
-static alvh_status eval_b76_iv(const alvh_value *a, size_t n, alvh_result *out)
-{
-    (void)n;
-    int kind;
-    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
-    double vol = 0.0;
-    if (st == ALVH_OK)
-        st = alvh_black76_implied_vol(kind, a[1].number, a[2].number, a[3].number, a[4].number,
-                                      a[5].number, &vol);
+    double vol = 0.0, price = a[1].number, years = a[4].number, rate = a[5].number;
+    if (st == ALVH_OK && m == MODEL_BSM)
+        st = alvh_bsm_implied_vol(kind, price, a[2].number, a[3].number, years, rate,
+                                  a[6].number, &vol);
+    else if (st == ALVH_OK)
+        st = alvh_black76_implied_vol(kind, price, a[2].number, a[3].number, years, rate, &vol);
     if (st == ALVH_OK) {
         alvh_result_number(out, vol);
     } else if (st != ALVH_E_OPTION_TYPE) {
-        double df = exp(-a[5].number * a[4].number);
-        st = explain_iv(st, kind, a[1].number, a[2].number * df, a[3].number * df, a[4].number,
-                        out);
+        double carry = m == MODEL_BSM ? a[6].number : rate;
+        st = explain_iv(st, kind, price, a[2].number * exp(-carry * years),
+                        a[3].number * exp(-rate * years), years, out);
     }
     return st;
 }
+
+MODEL_ADAPTER(eval_bs_iv, eval_iv, MODEL_BSM)
+MODEL_ADAPTER(eval_b76_iv, eval_iv, MODEL_B76)
 
 static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *out)
 {

@@ -105,20 +105,15 @@ static alvh_status eval_vix_beta(const alvh_value *a, size_t n, alvh_result *out
         fast = p.beta_fast;
         slow = p.beta_slow;
     } else if (pv->kind == ALVH_RANGE) {
-        double *d = NULL;
-        size_t k = 0;
-        alvh_status st = alvh_arg_vector(pv, "params", 1, &d, &k, out);
+        double d[3];
+        alvh_status st = alvh_arg_exact(pv, "params", 3, d, ALVH_E_BETA, "params must be 3 "
+                                        "numbers (weight, fast, slow) or a policy, got %zu "
+                                        "numbers", out);
         if (st != ALVH_OK)
             return st;
-        if (k != 3) {
-            free(d);
-            return alvh_fail(out, ALVH_E_BETA, "params must be 3 numbers (weight, fast, slow) or "
-                             "a policy, got %zu numbers", k);
-        }
         w = d[0];
         fast = d[1];
         slow = d[2];
-        free(d);
         if (!isfinite(w) || w < 0.0 || w > 1.0)
             return alvh_fail_rule(out, ALVH_E_BETA, "params weight", "between 0 and 1", w);
         if (!isfinite(fast) || fast < 0.0)

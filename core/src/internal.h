@@ -31,6 +31,55 @@ alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *
 alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
                             double **data, size_t *n, alvh_result *out);
 
+/*! alvh_cell_blank() : c is an empty cell: ALVH_EMPTY, or empty text "" (Calc 7.4 passes the
+ *  empty cells of a range as ""; the add-in reads them as EMPTY, the CLI reads a JSON "" as
+ *  text). */
+int alvh_cell_blank(const alvh_value *c);
+
+/*! alvh_arg_blank() : v is omitted, or a range every cell of which is blank (alvh_cell_blank):
+ *  an optional range left empty on a sheet, which functions treat as omitted. */
+int alvh_arg_blank(const alvh_value *v);
+
+/*! alvh_arg_exact() : a one-row or one-column range (or a single number) of exactly n numbers
+ *  into x[0..n-1], read as alvh_arg_vector reads it (trailing empty cells dropped).
+ *  count_status, count_fmt: the error when the count differs; count_fmt is a printf format
+ *  whose one conversion, %zu, takes the count given.
+ *  @return : ALVH_OK, alvh_arg_vector's statuses, or count_status. */
+alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, double *x,
+                           alvh_status count_status, const char *count_fmt, alvh_result *out)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 0)))
+#endif
+    ;
+
+/*! alvh_arg_condor_strikes() : a condor's strikes argument, 4 prices (alvh_arg_exact) that
+ *  alvh_condor_check_strikes accepts: 0 < long put < short put <= short call < long call.
+ *  count_fmt: the sentence for a count other than 4 (one %zu, the count given).
+ *  @return : ALVH_OK, ALVH_E_STRIKES, or alvh_arg_vector's statuses. */
+alvh_status alvh_arg_condor_strikes(const alvh_value *v, double strikes[4], const char *count_fmt,
+                                    alvh_result *out)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 0)))
+#endif
+    ;
+
+/*! alvh_fail_text() : a printf-formatted sentence into err (size bytes; NULL or 0: none), for
+ *  core functions that report through an err buffer rather than an alvh_result.
+ *  @return : st. */
+alvh_status alvh_fail_text(char *err, size_t size, alvh_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* An adapter's last step: when st is ALVH_OK, out becomes the number x. Returns st. */
+static inline alvh_status alvh_result_number_if(alvh_result *out, alvh_status st, double x)
+{
+    if (st == ALVH_OK)
+        alvh_result_number(out, x);
+    return st;
+}
+
 /*! alvh_format_number() : x as the user typed it: the shortest of %.15g that reads back
  *  exactly, else %.17g (messages and JSON text). */
 void alvh_format_number(char *buf, size_t size, double x);

@@ -20,7 +20,6 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,23 +192,6 @@ static const object_desc k_objects[] = {
 };
 
 /* ---- errors --------------------------------------------------------------------------------- */
-
-static alvh_status fail(char *err, size_t errsize, alvh_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static alvh_status fail(char *err, size_t errsize, alvh_status st, const char *fmt, ...)
-{
-    if (err && errsize > 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errsize, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
 
 static const char *json_type_name(const cJSON *v)
 {
@@ -407,32 +389,33 @@ static alvh_status set_field(const field *f, const cJSON *v, char *base, const c
     case F_NUMBER:
     case F_INTEGER: {
         if (!cJSON_IsNumber(v))
-            return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                        "policy key \"%s\" must be a number, got %s", path, json_type_name(v));
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                                  "policy key \"%s\" must be a number, got %s", path,
+                                  json_type_name(v));
         double x = v->valuedouble;
         char got[32], lo[32], hi[32];
         alvh_format_number(got, sizeof got, x);
         alvh_format_number(lo, sizeof lo, f->lo);
         alvh_format_number(hi, sizeof hi, f->hi);
         if (!isfinite(x))
-            return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                        "policy key \"%s\" must be a finite number, got %s", path, got);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                                  "policy key \"%s\" must be a finite number, got %s", path, got);
         if (f->type == F_INTEGER && x != floor(x))
-            return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                        "policy key \"%s\" must be a whole number, got %s", path, got);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                                  "policy key \"%s\" must be a whole number, got %s", path, got);
         if ((f->lo_open ? x <= f->lo : x < f->lo) || (f->hi_open ? x >= f->hi : x > f->hi))
-            return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                        "policy key \"%s\" must be %s %s and %s %s, got %s", path,
-                        f->lo_open ? "above" : "at least", lo, f->hi_open ? "below" : "at most",
-                        hi, got);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                                  "policy key \"%s\" must be %s %s and %s %s, got %s", path,
+                                  f->lo_open ? "above" : "at least", lo,
+                                  f->hi_open ? "below" : "at most", hi, got);
         memcpy(base + f->offset, &x, sizeof x);
         return ALVH_OK;
     }
     case F_BOOL: {
         if (!cJSON_IsBool(v))
-            return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                        "policy key \"%s\" must be true or false, got %s", path,
-                        json_type_name(v));
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                                  "policy key \"%s\" must be true or false, got %s", path,
+                                  json_type_name(v));
         int b = cJSON_IsTrue(v) ? 1 : 0;
         memcpy(base + f->offset, &b, sizeof b);
         return ALVH_OK;
@@ -448,18 +431,18 @@ static alvh_status set_field(const field *f, const cJSON *v, char *base, const c
             used += (size_t)n;
         }
         if (!cJSON_IsString(v))
-            return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                        "policy key \"%s\" must be text, one of %s, got %s", path, words,
-                        json_type_name(v));
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                                  "policy key \"%s\" must be text, one of %s, got %s", path, words,
+                                  json_type_name(v));
         for (int i = 0; f->words[i]; ++i)
             if (strcmp(f->words[i], v->valuestring) == 0) {
                 /* Every enum of the policy is int-sized (checked below). */
                 memcpy(base + f->offset, &i, sizeof i);
                 return ALVH_OK;
             }
-        return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                    "policy key \"%s\" must be one of %s, got \"%.60s\"", path, words,
-                    v->valuestring);
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                              "policy key \"%s\" must be one of %s, got \"%.60s\"", path, words,
+                              v->valuestring);
     }
     }
     return ALVH_E_ARGUMENT;
@@ -476,8 +459,8 @@ static alvh_status check_duplicates(const cJSON *obj, const char *prefix, char *
     for (const cJSON *a = obj->child; a; a = a->next)
         for (const cJSON *b = a->next; b; b = b->next)
             if (a->string && b->string && strcmp(a->string, b->string) == 0)
-                return fail(err, errsize, ALVH_E_POLICY_KEY, "policy key \"%s%.60s\" is given twice",
-                            prefix, a->string);
+                return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY,
+                                      "policy key \"%s%.60s\" is given twice", prefix, a->string);
     return ALVH_OK;
 }
 
@@ -493,7 +476,8 @@ static alvh_status apply_object(const cJSON *obj, const field *fields, size_t nf
         snprintf(path, sizeof path, "%s%.80s", prefix, m->string ? m->string : "");
         const field *f = find_field(fields, nfields, m->string ? m->string : "");
         if (!f)
-            return fail(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%s\"", path);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%s\"",
+                                  path);
         st = set_field(f, m, base, path, err, errsize);
         if (st != ALVH_OK)
             return st;
@@ -504,8 +488,9 @@ static alvh_status apply_object(const cJSON *obj, const field *fields, size_t nf
 static alvh_status apply_root(const cJSON *root, alvh_policy *p, char *err, size_t errsize)
 {
     if (!cJSON_IsObject(root))
-        return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                    "the policy must be a JSON object ({...}), got %s", json_type_name(root));
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                              "the policy must be a JSON object ({...}), got %s",
+                              json_type_name(root));
     alvh_status st = check_duplicates(root, "", err, errsize);
     if (st != ALVH_OK)
         return st;
@@ -513,22 +498,24 @@ static alvh_status apply_root(const cJSON *root, alvh_policy *p, char *err, size
         const char *key = m->string ? m->string : "";
         if (strcmp(key, "layers") == 0) {
             if (!cJSON_IsArray(m))
-                return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                            "policy key \"layers\" must be an array of up to %d objects (layers "
-                            "1, 2, 3), got %s", ALVH_LAYERS, json_type_name(m));
+                return alvh_fail_text(
+                    err, errsize, ALVH_E_POLICY_TYPE,
+                    "policy key \"layers\" must be an array of up to %d objects (layers "
+                    "1, 2, 3), got %s",
+                    ALVH_LAYERS, json_type_name(m));
             int n = cJSON_GetArraySize(m);
             if (n > ALVH_LAYERS)
-                return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                            "policy key \"layers\" holds at most %d layers, got %d", ALVH_LAYERS,
-                            n);
+                return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                                      "policy key \"layers\" holds at most %d layers, got %d",
+                                      ALVH_LAYERS, n);
             int i = 0;
             for (const cJSON *l = m->child; l; l = l->next, ++i) {
                 char prefix[32];
                 snprintf(prefix, sizeof prefix, "layers.%d.", i + 1);
                 if (!cJSON_IsObject(l))
-                    return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                                "policy key \"layers.%d\" must be an object, got %s", i + 1,
-                                json_type_name(l));
+                    return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                                          "policy key \"layers.%d\" must be an object, got %s",
+                                          i + 1, json_type_name(l));
                 st = apply_object(l, k_layer_fields, COUNT(k_layer_fields),
                                   (char *)&p->layers[i], prefix, err, errsize);
                 if (st != ALVH_OK)
@@ -542,9 +529,9 @@ static alvh_status apply_root(const cJSON *root, alvh_policy *p, char *err, size
                 od = &k_objects[i];
         if (od) {
             if (!cJSON_IsObject(m))
-                return fail(err, errsize, ALVH_E_POLICY_TYPE,
-                            "policy key \"%s\" must be an object, got %s", key,
-                            json_type_name(m));
+                return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                                      "policy key \"%s\" must be an object, got %s", key,
+                                      json_type_name(m));
             char prefix[64];
             snprintf(prefix, sizeof prefix, "%s.", key);
             st = apply_object(m, od->fields, od->nfields, (char *)p + od->offset, prefix, err,
@@ -555,7 +542,8 @@ static alvh_status apply_root(const cJSON *root, alvh_policy *p, char *err, size
         }
         const field *f = find_field(k_top_fields, COUNT(k_top_fields), key);
         if (!f)
-            return fail(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%.80s\"", key);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%.80s\"",
+                                  key);
         st = set_field(f, m, (char *)p, key, err, errsize);
         if (st != ALVH_OK)
             return st;
@@ -572,9 +560,11 @@ static alvh_status check_consistency(const alvh_policy *p, char *err, size_t err
         alvh_format_number(a, sizeof a, p->coverage_low);
         alvh_format_number(b, sizeof b, p->coverage_target);
         alvh_format_number(c, sizeof c, p->coverage_high);
-        return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                    "policy keys \"coverage_low\" <= \"coverage_target\" <= \"coverage_high\" "
-                    "must hold, got %s, %s, %s", a, b, c);
+        return alvh_fail_text(
+            err, errsize, ALVH_E_POLICY_VALUE,
+            "policy keys \"coverage_low\" <= \"coverage_target\" <= \"coverage_high\" "
+            "must hold, got %s, %s, %s",
+            a, b, c);
     }
     double total = 0.0;
     for (int i = 0; i < ALVH_LAYERS; ++i) {
@@ -583,28 +573,32 @@ static alvh_status check_consistency(const alvh_policy *p, char *err, size_t err
         if (l->min_days > l->max_days) {
             alvh_format_number(a, sizeof a, l->min_days);
             alvh_format_number(b, sizeof b, l->max_days);
-            return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                        "policy key \"layers.%d.min_days\" (%s) must not exceed "
-                        "\"layers.%d.max_days\" (%s)", i + 1, a, i + 1, b);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                                  "policy key \"layers.%d.min_days\" (%s) must not exceed "
+                                  "\"layers.%d.max_days\" (%s)", i + 1, a, i + 1, b);
         }
         if (l->roll_days >= l->min_days) {
             alvh_format_number(a, sizeof a, l->roll_days);
             alvh_format_number(b, sizeof b, l->min_days);
-            return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                        "policy key \"layers.%d.roll_days\" (%s) must be below "
-                        "\"layers.%d.min_days\" (%s): a layer is bought before its roll date",
-                        i + 1, a, i + 1, b);
+            return alvh_fail_text(
+                err, errsize, ALVH_E_POLICY_VALUE,
+                "policy key \"layers.%d.roll_days\" (%s) must be below "
+                "\"layers.%d.min_days\" (%s): a layer is bought before its roll date",
+                i + 1, a, i + 1, b);
         }
     }
     if (!(total > 0.0))
-        return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                    "policy key \"layers\": at least one layer must have contracts above 0");
+        return alvh_fail_text(
+            err, errsize, ALVH_E_POLICY_VALUE,
+            "policy key \"layers\": at least one layer must have contracts above 0");
     if (p->signals.macd_fast >= p->signals.macd_slow) {
         alvh_format_number(a, sizeof a, p->signals.macd_fast);
         alvh_format_number(b, sizeof b, p->signals.macd_slow);
-        return fail(err, errsize, ALVH_E_POLICY_VALUE,
-                    "policy key \"signals.macd_fast\" (%s) must be below \"signals.macd_slow\" "
-                    "(%s)", a, b);
+        return alvh_fail_text(
+            err, errsize, ALVH_E_POLICY_VALUE,
+            "policy key \"signals.macd_fast\" (%s) must be below \"signals.macd_slow\" "
+            "(%s)",
+            a, b);
     }
     return ALVH_OK;
 }
@@ -644,12 +638,13 @@ static alvh_status parse_json(const char *json, size_t len, const char *source, 
         const unsigned char *b = (const unsigned char *)json + off;
         int curly = off + 2 < len + 1 && b[0] == 0xE2 && b[1] == 0x80 && b[2] >= 0x98 &&
                     b[2] <= 0x9D;
-        return fail(err, errsize, ALVH_E_POLICY_JSON,
-                    "%s%sthe policy is not valid JSON at byte offset %zu (line %zu, column %zu)%s",
-                    source ? source : "", source ? ": " : "", off, line, col,
-                    curly ? ": typographic quotes are not JSON quotes (turn off AutoCorrect's "
-                            "quote replacement, or write the text as a formula string)"
-                          : "");
+        return alvh_fail_text(
+            err, errsize, ALVH_E_POLICY_JSON,
+            "%s%sthe policy is not valid JSON at byte offset %zu (line %zu, column %zu)%s",
+            source ? source : "", source ? ": " : "", off, line, col,
+            curly ? ": typographic quotes are not JSON quotes (turn off AutoCorrect's "
+                    "quote replacement, or write the text as a formula string)"
+                  : "");
     }
     alvh_status st = apply_root(root, p, err, errsize);
     cJSON_Delete(root);
@@ -675,33 +670,36 @@ static alvh_status parse_file(const char *path, alvh_policy *p, char *err, size_
         const char *why = errno == ENOENT ? "does not exist"
                           : errno == EACCES ? "is not readable (permission denied)"
                                             : "cannot be opened";
-        return fail(err, errsize, ALVH_E_POLICY_FILE,
-                    "policy \"%.200s\" is neither JSON text (starting with '{') nor a file that "
-                    "can be read: the file %s", path, why);
+        return alvh_fail_text(
+            err, errsize, ALVH_E_POLICY_FILE,
+            "policy \"%.200s\" is neither JSON text (starting with '{') nor a file that "
+            "can be read: the file %s",
+            path, why);
     }
     char *buf = malloc(POLICY_FILE_MAX + 1);
     if (!buf) {
         fclose(f);
-        return fail(err, errsize, ALVH_E_NO_MEMORY, "out of memory reading the policy file");
+        return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY,
+                              "out of memory reading the policy file");
     }
     size_t n = fread(buf, 1, POLICY_FILE_MAX + 1, f);
     int bad = ferror(f);
     fclose(f);
     if (bad) {
         free(buf);
-        return fail(err, errsize, ALVH_E_POLICY_FILE,
-                    "policy file \"%.200s\" cannot be read (is it a directory?)", path);
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                              "policy file \"%.200s\" cannot be read (is it a directory?)", path);
     }
     if (n > POLICY_FILE_MAX) {
         free(buf);
-        return fail(err, errsize, ALVH_E_POLICY_FILE,
-                    "policy file \"%.200s\" is larger than 1 MiB", path);
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                              "policy file \"%.200s\" is larger than 1 MiB", path);
     }
     buf[n] = '\0';
     if (memchr(buf, '\0', n)) {
         free(buf);
-        return fail(err, errsize, ALVH_E_POLICY_FILE,
-                    "policy file \"%.200s\" is not text (it holds a NUL byte)", path);
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                              "policy file \"%.200s\" is not text (it holds a NUL byte)", path);
     }
     char source[240];
     snprintf(source, sizeof source, "policy file \"%.200s\"", path);
@@ -711,7 +709,7 @@ static alvh_status parse_file(const char *path, alvh_policy *p, char *err, size_
         ++start;
     alvh_status st;
     if (start == n)
-        st = fail(err, errsize, ALVH_E_POLICY_JSON, "%s is empty", source);
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_JSON, "%s is empty", source);
     else
         st = parse_json(buf, n, source, p, err, errsize);
     free(buf);
@@ -747,7 +745,7 @@ alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_
             --len;
         char *path = malloc(len + 1);
         if (!path)
-            return fail(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
+            return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
         memcpy(path, s, len);
         path[len] = '\0';
         st = parse_file(path, &tmp, err, errsize);
@@ -857,7 +855,7 @@ alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_v
         key = "";
     cJSON *root = policy_tree(p, 1); /* raw numbers: JSON parts keep every bit */
     if (!root)
-        return fail(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
+        return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
     const cJSON *node = root;
     const char *s = key;
     while (*s) {
@@ -881,15 +879,18 @@ alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_v
         }
         if (!next) {
             cJSON_Delete(root);
-            return fail(err, errsize, ALVH_E_POLICY_KEY,
-                        "unknown policy key \"%.80s\" (keys are dotted paths such as "
-                        "\"coverage_target\", \"layers.2.contracts\", \"signals.rsi_level\")", key);
+            return alvh_fail_text(
+                err, errsize, ALVH_E_POLICY_KEY,
+                "unknown policy key \"%.80s\" (keys are dotted paths such as "
+                "\"coverage_target\", \"layers.2.contracts\", \"signals.rsi_level\")",
+                key);
         }
         node = next;
         s = dot ? dot + 1 : s + len;
         if (dot && *s == '\0') {
             cJSON_Delete(root);
-            return fail(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%.80s\"", key);
+            return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%.80s\"",
+                                  key);
         }
     }
     alvh_status st = ALVH_OK;
@@ -913,7 +914,7 @@ alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_v
         }
         free(printed);
         if (!out->text)
-            st = fail(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
+            st = alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
     }
     cJSON_Delete(root);
     return st;

@@ -171,6 +171,17 @@ alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
     return status;
 }
 
+alvh_status alvh_fail_text(char *err, size_t size, alvh_status st, const char *fmt, ...)
+{
+    if (err && size > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, size, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
 void alvh_format_number(char *buf, size_t size, double x)
 {
     snprintf(buf, size, "%.15g", x);
@@ -270,6 +281,22 @@ alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *nam
     return alvh_fail(out, status, "%s must be %s, got %s", name, rule, num);
 }
 
+int alvh_cell_blank(const alvh_value *c)
+{
+    return c->kind == ALVH_EMPTY || (c->kind == ALVH_TEXT && c->text && c->text[0] == '\0');
+}
+
+int alvh_arg_blank(const alvh_value *v)
+{
+    if (v->kind != ALVH_RANGE)
+        return alvh_cell_blank(v);
+    size_t n = v->rows * v->cols;
+    for (size_t i = 0; i < n; ++i)
+        if (!alvh_cell_blank(&v->cells[i]))
+            return 0;
+    return 1;
+}
+
 alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
                             double **data, size_t *n, alvh_result *out)
 {
@@ -312,6 +339,22 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
     *data = d;
     *n = len;
     return ALVH_OK;
+}
+
+alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, double *x,
+                           alvh_status count_status, const char *count_fmt, alvh_result *out)
+{
+    double *d = NULL;
+    size_t got = 0;
+    alvh_status st = alvh_arg_vector(v, argname, 1, &d, &got, out);
+    if (st != ALVH_OK)
+        return st;
+    if (got == n)
+        memcpy(x, d, n * sizeof *x);
+    else
+        st = alvh_fail(out, count_status, count_fmt, got);
+    free(d);
+    return st;
 }
 
 /* ---- the generic call path ------------------------------------------------------------------ */

@@ -518,6 +518,41 @@ def example_calls(table):
     return calls
 
 
+# Optional ranges that, left blank on a sheet (every cell empty: Calc 7.4 passes "" for each),
+# mean the same as the omitted argument: the formula with a block of empty cells must show
+# exactly what the CLI gives with the argument omitted.
+BLANK_AS_OMITTED = {
+    "ALVH_SCHEDULE": ("futures",),
+    "ALVH_COST": ("futures",),
+    "ALVH_BACKTEST": ("futures", "tenors"),
+    "ALVH_BACKTEST_SUMMARY": ("futures", "tenors"),
+}
+
+
+def blank_range_calls(table, checks):
+    calls = []
+    names = {f["name"]: f for f in table}
+    for name, blank_args in BLANK_AS_OMITTED.items():
+        func = names.get(name)
+        arg_names = [a["name"] for a in func["args"]] if func else []
+        if not checks.check(func is not None and all(a in arg_names for a in blank_args),
+                            f"[values] {name} takes the optional ranges {blank_args}"):
+            continue
+        base = richest_example(func)
+        fields = list(base) + [Field("omit")] * max(0, len(arg_names) - len(base))
+        cli_fields = [f.cli for f in fields]
+        for a in blank_args:
+            pos = arg_names.index(a)
+            f = fields[pos]
+            rows, cols = (len(f.value), len(f.value[0])) if f.kind == "range" else (4, 2)
+            fields[pos] = Field("range", [[None] * cols for _ in range(rows)])
+            cli_fields[pos] = ""
+        calls.append(Call(name, fields, f"{name} with {', '.join(blank_args)} as empty cells "
+                          "equals them omitted", cli_fields=cli_fields,
+                          fixed_count=fixed_count(func)))
+    return calls
+
+
 def suite_values(office, table, alvh, checks):
     calls = example_calls(table)
     counts = {}
@@ -526,6 +561,7 @@ def suite_values(office, table, alvh, checks):
     for f in table:
         checks.check(counts.get(f["name"], 0) >= 2,
                      f"[values] {f['name']} has at least two example calls")
+    calls += blank_range_calls(table, checks)
     wb = evaluate(office, alvh, calls, checks, "values")
     wb.doc.close(True)
 
