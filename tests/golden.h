@@ -5,9 +5,8 @@
  *   if (!golden_load(&g, "hedge_vixfut.csv", "years,vix_spot,long_run,speed,future"))
  *       return;                                  the load has already reported a FAIL
  *   for (size_t i = 0; i < g.rows; ++i)        or, for rows of numbers only: golden_each()
- *       use golden_row(&g, i, n, v), golden_num(&g, i, col), golden_nums(&g, i, col, n, v),
- *       golden_text(&g, i, col),
- *       golden_cols(&g, i), golden_where(&g, i) (for messages)
+ *       golden_row(&g, i, n, v), golden_num(&g, i, col), golden_nums(&g, i, col, n, v),
+ *       golden_text(&g, i, col), golden_cols(&g, i), golden_where(&g, i) (for messages)
  *   golden_free(&g);
  *
  * A file is lines of fields separated by one character: '\t' in a .tsv file, ',' otherwise.
