@@ -26,7 +26,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "calc"))
-from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+from harness import (CalcOffice, col_name, error_cells, prop,  # noqa: E402
+                     run_unprivileged_writing)
 
 # Colours (RGB ints).
 YELLOW = 0xFFF2A8
@@ -71,20 +72,42 @@ TEMPLATES = {
 
 # ---- cell helpers ----------------------------------------------------------------------------
 
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def addr(col, row, absolute=True):
     """A1 reference of 0-based (col, row)."""
     if absolute:
         return f"${col_name(col)}${row + 1}"
     return f"{col_name(col)}{row + 1}"
+
+
+def column(c, first, last):
+    """"$B$10:$B$261": column letter c, 0-based rows first..last."""
+    return f"${c}${first + 1}:${c}${last + 1}"
+
+
+# Number formats of the columns of a function's array result, as (first, last column, format)
+# relative to the result's first column.
+# IC_LEGS: type, strike, quantity, years, vol, price, delta, gamma, vega, theta.
+LEGS_FORMATS = [(1, 1, "#,##0"), (2, 2, "+0;-0"), (3, 3, "0.0000"), (4, 4, "0.00%"),
+                (5, 5, "0.00"), (6, 6, "0.0000"), (7, 7, "0.000000"), (8, 9, "0.000")]
+
+
+def schedule_formats(debit):
+    """ALVH_SCHEDULE: layer, expiry, days, strike, contracts, future, price, debit (in format
+    debit), delta, beta, vega, monthly cost, coverage."""
+    return [(0, 0, "0"), (1, 1, "YYYY-MM-DD"), (2, 2, "0.0"), (3, 4, "0"), (5, 6, "0.00"),
+            (7, 7, debit), (8, 9, "0.000"), (10, 10, "#,##0.00"), (11, 12, "0.00%")]
+
+
+def template(office, title, sheet, heading, howto, inputs=True):
+    """A new template document "ALVH Calc - <title>" with one sheet: its title lines, and (when
+    inputs) the "Input | Value | Unit" header on row 5 for s.input rows from row 6 on.
+    Returns (book, sheet)."""
+    book = Book(office, "ALVH Calc - " + title)
+    s = book.sheet(sheet, 0)
+    s.title(heading, howto)
+    if inputs:
+        s.header(0, 4, ["Input", "Value", "Unit"])
+    return book, s
 
 
 class Book:
@@ -268,6 +291,40 @@ class Sheet:
         for i, text in enumerate(labels):
             self.put(col + i, row, text, "ALVH Header")
 
+    def section(self, col, row, title, labels=None):
+        """A section title, and (labels) the header row under it."""
+        self.put(col, row, title, "ALVH Section")
+        if labels:
+            self.header(col, row + 1, labels)
+
+    def formats(self, col, r0, r1, runs):
+        """Number formats by column: runs of (first, last column relative to col, format)."""
+        for c0, c1, fmt in runs:
+            self.style(col + c0, r0, col + c1, r1, fmt=fmt)
+
+    def pasted_columns(self, first, last, data, runs, notes):
+        """Yellow input columns from column A, rows first..last, that the user pastes into:
+        filled with the sample rows data, number formats runs (see formats), and a note on the
+        first cell of each column."""
+        self.rng(0, first, len(notes) - 1, first + len(data) - 1).setDataArray(tuple(data))
+        self.style(0, first, len(notes) - 1, last, "ALVH Input")
+        self.formats(0, first, last, runs)
+        for c, text in enumerate(notes):
+            self.note(c, first, text)
+
+    def policy_input(self, row, note):
+        """"Policy (optional)" and its yellow cell in column B (a note says what goes there);
+        returns the cell as the text argument the formulas pass on ("" when it is empty)."""
+        self.put(0, row, "Policy (optional)")
+        self.put(1, row, None, "ALVH Input")
+        self.note(1, row, note)
+        return f"$B${row + 1}&\"\""
+
+    def heights(self, rows):
+        """Row heights: {0-based row: height in 1/100 mm}, set in that order."""
+        for row, height in rows.items():
+            self.sh.Rows.getByIndex(row).Height = height
+
     def input(self, row, label, value, unit, note, fmt=None, col=0):
         """label | value (yellow) | unit, with a note on the value cell."""
         self.put(col, row, label)
@@ -345,13 +402,11 @@ class Sheet:
 # ---- template 1: condor legs -----------------------------------------------------------------
 
 def build_condor(office, alvh):
-    book = Book(office, "ALVH Calc - Condor legs")
-    s = book.sheet("Condor", 0)
-    s.title("ALVH Calc - Iron condor legs, risk and break-evens",
-            "change the yellow inputs (spot, vol, days, delta, wings, contracts...); the legs, "
-            "credit, max loss, break-evens (with and without the hedge debit), probability of "
-            "profit and the risk profile chart update.")
-    s.header(0, 4, ["Input", "Value", "Unit"])
+    book, s = template(
+        office, "Condor legs", "Condor", "ALVH Calc - Iron condor legs, risk and break-evens",
+        "change the yellow inputs (spot, vol, days, delta, wings, contracts...); the legs, "
+        "credit, max loss, break-evens (with and without the hedge debit), probability of "
+        "profit and the risk profile chart update.")
     spot = s.input(5, "SPX spot", 6000, "index points",
                    "SPX index level now, in index points. Typical: 5000-6500.", "#,##0.00")
     days = s.input(6, "Days to expiry", 30, "calendar days",
@@ -389,35 +444,25 @@ def build_condor(office, alvh):
                      style="ALVH Value")
 
     # Strikes (row 19) and legs (rows 22-25).
-    s.put(0, 18, "Strikes", "ALVH Section")
-    s.header(0, 19, ["", "Long put", "Short put", "Short call", "Long call"])
+    s.section(0, 18, "Strikes", ["", "Long put", "Short put", "Short call", "Long call"])
     s.put(0, 20, "Strike (index points)")
     s.array(1, 20, 4, 20, f"=IC_STRIKES({spot};{years};{vol};{delta};{wing};{step};{rate};{div})",
             fmt="#,##0")
     strikes = "$B$21:$E$21"
-    s.put(0, 22, "Legs (one condor; prices and greeks per one option, in index points)",
-          "ALVH Section")
-    s.header(0, 23, ["Type (P/C)", "Strike (points)", "Quantity (+1 long, -1 short)",
-                     "Years", "Vol (decimal)", "Price (points)", "Delta (per point)",
-                     "Gamma (per point)", "Vega (points per vol point)", "Theta (points per day)",
-                     "Position vega (points per vol point)"])
+    s.section(0, 22, "Legs (one condor; prices and greeks per one option, in index points)",
+              ["Type (P/C)", "Strike (points)", "Quantity (+1 long, -1 short)", "Years",
+               "Vol (decimal)", "Price (points)", "Delta (per point)", "Gamma (per point)",
+               "Vega (points per vol point)", "Theta (points per day)",
+               "Position vega (points per vol point)"])
     s.array(0, 24, 9, 27, f"=IC_LEGS({strikes};{spot};{years};{vol};{rate};{div};{skew})")
     for r in range(24, 28):
         s.put(10, r, f"=C{r + 1}*I{r + 1}", "ALVH Output")
-    s.style(1, 24, 1, 27, fmt="#,##0")
-    s.style(2, 24, 2, 27, fmt="+0;-0")
-    s.style(3, 24, 3, 27, fmt="0.0000")
-    s.style(4, 24, 4, 27, fmt="0.00%")
-    s.style(5, 24, 5, 27, fmt="0.00")
-    s.style(6, 24, 6, 27, fmt="0.0000")
-    s.style(7, 24, 7, 27, fmt="0.000000")
-    s.style(8, 24, 10, 27, fmt="0.000")
+    s.formats(0, 24, 27, LEGS_FORMATS + [(10, 10, "0.000")])
     legs = "$A$25:$E$28"
 
     # Summary (rows 30-).
     mk = f"{strikes};{spot};{years};{vol};{rate};{div};{skew}"
-    s.put(0, 29, "Position", "ALVH Section")
-    s.header(0, 30, ["Figure", "Value", "Unit"])
+    s.section(0, 29, "Position", ["Figure", "Value", "Unit"])
     credit1 = s.output(31, "Credit per condor", f"=IC_CREDIT({mk};100)", "dollars", "#,##0.00")
     s.output(32, "Credit, all contracts", f"={credit1}*{contracts}", "dollars", "#,##0.00")
     pts = s.output(33, "Credit per condor", f"=IC_CREDIT({mk};1)", "index points", "0.00")
@@ -445,8 +490,8 @@ def build_condor(office, alvh):
              "dollars per VIX point (vol beta 1)", "#,##0.00")
 
     # Risk profile (columns M-O, rows 5-45) and its chart.
-    s.put(12, 3, "Risk profile, all contracts", "ALVH Section")
-    s.header(12, 4, ["SPX (index points)", "P&L at expiry (dollars)", "P&L today (dollars)"])
+    s.section(12, 3, "Risk profile, all contracts",
+              ["SPX (index points)", "P&L at expiry (dollars)", "P&L today (dollars)"])
     n = 41
     for i in range(n):
         s.put(12, 5 + i, f"=ROUND({spot}*(0.9+0.005*{i});0)", "ALVH Value", "#,##0")
@@ -454,8 +499,7 @@ def build_condor(office, alvh):
             f"=BOOK_PNL({legs};$M$6:$M${5 + n};{spot};0;{rate};{div};100)*{contracts}",
             fmt="#,##0")
     s.widths([62, 24, 42, 20, 20, 20, 20, 22, 26, 24, 28, 4, 26, 26, 26])
-    s.sh.Rows.getByIndex(23).Height = 1400
-    s.sh.Rows.getByIndex(4).Height = 900
+    s.heights({23: 1400, 4: 900})
     ch = s.chart("RiskProfile", (0, 45), (230, 105), [(12, 4, 14, 5 + n - 1)],
                  "com.sun.star.chart.XYDiagram", "Risk profile, all contracts: P&L at expiry "
                  "and today", "SPX (index points)", "P&L (dollars)")
@@ -468,13 +512,11 @@ def build_condor(office, alvh):
 # ---- template 2: layer schedule --------------------------------------------------------------
 
 def build_schedule(office, alvh):
-    book = Book(office, "ALVH Calc - Layer schedule")
-    s = book.sheet("Schedule", 0)
-    s.title("ALVH Calc - VIX call hedge: the three layers",
-            "enter the valuation date, spot VIX (or paste quoted VIX futures on the right), the "
-            "condor's notional and VIX vega; read the layer table, the coverage against the "
-            "40-60% band and the monthly cost against 0.35-0.65%.")
-    s.header(0, 4, ["Input", "Value", "Unit"])
+    book, s = template(
+        office, "Layer schedule", "Schedule", "ALVH Calc - VIX call hedge: the three layers",
+        "enter the valuation date, spot VIX (or paste quoted VIX futures on the right), the "
+        "condor's notional and VIX vega; read the layer table, the coverage against the "
+        "40-60% band and the monthly cost against 0.35-0.65%.")
     val = s.input(5, "Valuation date", 46037, "date (US/Eastern)",
                   "The trading day the schedule is built for, as a date (a spreadsheet serial "
                   "date). Layers pick VIX expiries by days from this date.", "YYYY-MM-DD")
@@ -495,8 +537,7 @@ def build_schedule(office, alvh):
             "{\"coverage_target\":0.45}, or the path of a JSON file. Empty: the built-in "
             "default policy.")
     pol = "$B$10&\"\""
-    s.put(4, 4, "Quoted VIX futures (optional)", "ALVH Section")
-    s.header(4, 5, ["Expiry (date)", "Price (VIX points)"])
+    s.section(4, 4, "Quoted VIX futures (optional)", ["Expiry (date)", "Price (VIX points)"])
     s.style(4, 6, 5, 13, "ALVH Input")
     s.style(4, 6, 4, 13, fmt="YYYY-MM-DD")
     s.style(5, 6, 5, 13, fmt="0.00")
@@ -505,35 +546,27 @@ def build_schedule(office, alvh):
            "empty to use the mean-reverting model curve (VIX_FUT). Expired rows are skipped.")
     futures = "$E$7:$F$14"
 
-    s.put(0, 15, "The layers (ALVH_SCHEDULE)", "ALVH Section")
-    s.header(0, 16, ["Layer", "Expiry (date)", "Days to expiry", "Strike (VIX points)",
-                     "Contracts (by the policy's sizing)", "VIX future (points)",
-                     "Call price (VIX points)", "Debit (dollars)", "Delta (per VIX future point)",
-                     "Beta (future per spot VIX point)", "Layer vega (dollars per VIX point)",
-                     "Monthly cost (% of notional)", "Coverage (share of condor VIX loss)",
-                     "Vega of 1 contract (dollars per VIX point)"])
+    s.section(0, 15, "The layers (ALVH_SCHEDULE)",
+              ["Layer", "Expiry (date)", "Days to expiry", "Strike (VIX points)",
+               "Contracts (by the policy's sizing)", "VIX future (points)",
+               "Call price (VIX points)", "Debit (dollars)", "Delta (per VIX future point)",
+               "Beta (future per spot VIX point)", "Layer vega (dollars per VIX point)",
+               "Monthly cost (% of notional)", "Coverage (share of condor VIX loss)",
+               "Vega of 1 contract (dollars per VIX point)"])
     # A blank futures block is "no futures" (the model curve): the function is called without it.
     sched = f"{val};{vix};{notional};{cvega};{pol}"
     s.array(0, 17, 12, 19, f"=IF(COUNT({futures})=0;ALVH_SCHEDULE({sched});"
             f"ALVH_SCHEDULE({sched};{futures}))")
-    s.style(0, 17, 0, 19, fmt="0")
-    s.style(1, 17, 1, 19, fmt="YYYY-MM-DD")
-    s.style(2, 17, 2, 19, fmt="0.0")
-    s.style(3, 17, 4, 19, fmt="0")
-    s.style(5, 17, 6, 19, fmt="0.00")
-    s.style(7, 17, 7, 19, fmt="#,##0.00")
-    s.style(8, 17, 9, 19, fmt="0.000")
-    s.style(10, 17, 10, 19, fmt="#,##0.00")
-    s.style(11, 17, 12, 19, fmt="0.00%")
+    s.formats(0, 17, 19, schedule_formats("#,##0.00"))
     for i in range(3):
         r = 17 + i + 1
         s.put(13, 16 + i + 1,
               f"=VIX_LAYER_VEGA(1;F{r};D{r};C{r}/365;ALVH_POLICY(\"layers.{i + 1}.vol_of_vol\";"
               f"{pol});0;J{r})", "ALVH Output", "#,##0.00")
 
-    s.put(0, 21, "Sizing: by the rule and by vega calibration", "ALVH Section")
-    s.header(0, 22, ["Sizing", "Layer 1 (contracts)", "Layer 2 (contracts)",
-                     "Layer 3 (contracts)", "Coverage (share)"])
+    s.section(0, 21, "Sizing: by the rule and by vega calibration",
+              ["Sizing", "Layer 1 (contracts)", "Layer 2 (contracts)", "Layer 3 (contracts)",
+               "Coverage (share)"])
     s.put(0, 23, "Per-notional rule (ALVH_SIZE)")
     s.array(1, 23, 3, 23, f"=ALVH_SIZE({notional};;{pol})", fmt="0")
     s.put(4, 23, f"=SUMPRODUCT(B24:D24;TRANSPOSE($N$18:$N$20))/ABS({cvega})", "ALVH Output",
@@ -545,8 +578,7 @@ def build_schedule(office, alvh):
     s.put(0, 25, "Rule / calibration (contracts, all layers)")
     s.put(1, 25, "=SUM(B24:D24)/SUM(B25:D25)", "ALVH Output", "0.00\"x\"")
 
-    s.put(0, 27, "Checks", "ALVH Section")
-    s.header(0, 28, ["Figure", "Value", "Unit", "Target", "Verdict"])
+    s.section(0, 27, "Checks", ["Figure", "Value", "Unit", "Target", "Verdict"])
     cov = s.output(29, "Coverage of the schedule", "=SUM($M$18:$M$20)", "share of condor VIX loss",
                    "0.0%")
     s.put(3, 29, "=TEXT(ALVH_POLICY(\"coverage_low\";" + pol + ");\"0%\")&\" - \"&"
@@ -567,8 +599,8 @@ def build_schedule(office, alvh):
                                  ("NOT_EQUAL", "\"\"", "ALVH Bad")])
 
     # Coverage by layer, rule and calibration, for the chart.
-    s.put(0, 34, "Coverage by layer", "ALVH Section")
-    s.header(0, 35, ["Layer", "By the policy's sizing (share)", "By vega calibration (share)"])
+    s.section(0, 34, "Coverage by layer",
+              ["Layer", "By the policy's sizing (share)", "By vega calibration (share)"])
     for i in range(3):
         r = 36 + i
         s.put(0, r, f"Layer {i + 1}", "ALVH Value")
@@ -576,9 +608,7 @@ def build_schedule(office, alvh):
         s.put(2, r, f"=INDEX($B$25:$D$25;1;{i + 1})*N{18 + i}/ABS({cvega})", "ALVH Output",
               "0.0%")
     s.widths([58, 26, 24, 26, 30, 22, 22, 24, 22, 22, 26, 22, 24, 26])
-    s.sh.Rows.getByIndex(16).Height = 1500
-    s.sh.Rows.getByIndex(22).Height = 900
-    s.sh.Rows.getByIndex(35).Height = 900
+    s.heights({16: 1500, 22: 900, 35: 900})
     ch = s.chart("CoverageByLayer", (4, 34), (150, 70), [(0, 35, 2, 38)],
                  "com.sun.star.chart.BarDiagram", "Coverage of the condor's VIX loss by layer",
                  None, "Share of the condor's loss per VIX point", True, True)
@@ -601,18 +631,15 @@ def sample_market(alvh):
 
 
 def build_signals(office, alvh):
-    book = Book(office, "ALVH Calc - Signals")
-    s = book.sheet("Signals", 0)
-    s.title("ALVH Calc - VIX RSI, MACD, advance-decline divergence and the ALVH triggers",
-            f"paste daily rows (oldest first, up to {SIGNAL_ROWS}) into the yellow columns: date "
-            "and VIX close; SPX close and advancers/decliners are optional (they enable the "
-            "divergence trigger). Trigger rows are highlighted.")
-    s.put(0, 3, "Policy (optional)")
-    s.put(1, 3, None, "ALVH Input")
-    s.note(1, 3, "Optional ALVH policy as JSON text, e.g. {\"signals\":{\"rsi_level\":75}}, or "
-           "a JSON file path. Empty: the default (RSI 14 above 70, MACD 12/26/9 with VIX above "
-           "25, divergence lookback 20).")
-    pol = "$B$4&\"\""
+    book, s = template(
+        office, "Signals", "Signals",
+        "ALVH Calc - VIX RSI, MACD, advance-decline divergence and the ALVH triggers",
+        f"paste daily rows (oldest first, up to {SIGNAL_ROWS}) into the yellow columns: date "
+        "and VIX close; SPX close and advancers/decliners are optional (they enable the "
+        "divergence trigger). Trigger rows are highlighted.", inputs=False)
+    pol = s.policy_input(3, "Optional ALVH policy as JSON text, e.g. {\"signals\":{\"rsi_level\":"
+                         "75}}, or a JSON file path. Empty: the default (RSI 14 above 70, MACD "
+                         "12/26/9 with VIX above 25, divergence lookback 20).")
     s.header(0, 5, ["RSI period", "RSI level", "MACD fast", "MACD slow", "MACD signal",
                     "VIX floor (points)", "A/D lookback (days)"])
     keys = ["rsi_period", "rsi_level", "macd_fast", "macd_slow", "macd_signal", "vix_floor",
@@ -635,20 +662,15 @@ def build_signals(office, alvh):
         y, m, d = (int(x) for x in r["date"].split("-"))
         data.append((date_serial(y, m, d), float(r["vix"]), float(r["spx"]),
                      float(r["advancers"]), float(r["decliners"])))
-    s.rng(0, first, 4, first + len(data) - 1).setDataArray(tuple(data))
-    s.style(0, first, 4, last, "ALVH Input")
-    s.style(0, first, 0, last, fmt="YYYY-MM-DD")
-    s.style(1, first, 2, last, fmt="0.00")
-    s.style(3, first, 4, last, fmt="0")
-    s.note(0, first, "Trading date of the row (a date), oldest first.")
-    s.note(1, first, "VIX daily close in index points, e.g. 18.5. Required on every row.")
-    s.note(2, first, "Optional: SPX daily close in index points, e.g. 5400. With advancers and "
-           "decliners it enables the A/D divergence trigger.")
-    s.note(3, first, "Optional: number of NYSE issues that advanced that day, e.g. 1850.")
-    s.note(4, first, "Optional: number of NYSE issues that declined that day, e.g. 1320.")
+    s.pasted_columns(first, last, data, [(0, 0, "YYYY-MM-DD"), (1, 2, "0.00"), (3, 4, "0")], [
+        "Trading date of the row (a date), oldest first.",
+        "VIX daily close in index points, e.g. 18.5. Required on every row.",
+        "Optional: SPX daily close in index points, e.g. 5400. With advancers and decliners it "
+        "enables the A/D divergence trigger.",
+        "Optional: number of NYSE issues that advanced that day, e.g. 1850.",
+        "Optional: number of NYSE issues that declined that day, e.g. 1320."])
 
-    R = lambda c: f"${c}${first + 1}:${c}${last + 1}"  # noqa: E731
-    vix, spx, adv, dec, adl = R("B"), R("C"), R("D"), R("E"), R("J")
+    vix, spx, adv, dec, adl = (column(c, first, last) for c in "BCDEJ")
     have_ad = f"COUNT({adv})>0"
     for i in range(n):
         r = first + i + 1   # 1-based sheet row
@@ -664,15 +686,13 @@ def build_signals(office, alvh):
         s.put(11, r - 1, f"=IF({blank};\"\";IFNA(INDEX(IF({have_ad};ALVH_SIGNAL({vix};{adl};{spx};"
               f"{pol});ALVH_SIGNAL({vix};;;{pol}));{k};1);\"\"))")
     s.style(5, first, 11, last, "ALVH Value")
-    s.style(5, first, 5, last, fmt="0.00")
-    s.style(6, first, 8, last, fmt="0.000")
-    s.style(9, first, 9, last, fmt="#,##0")
-    s.style(10, first, 10, last, fmt="+0;-0;0")
+    s.formats(5, first, last, [(0, 0, "0.00"), (1, 3, "0.000"), (4, 4, "#,##0"),
+                               (5, 5, "+0;-0;0")])
     s.conditional(0, first, 11, last,
                   [("FORMULA", f"AND($L{first + 1}<>\"\";$L{first + 1}<>\"NONE\")",
                     "ALVH Trigger")])
     s.widths([26, 22, 22, 22, 22, 22, 22, 24, 24, 22, 24, 26])
-    s.sh.Rows.getByIndex(first - 1).Height = 1300
+    s.heights({first - 1: 1300})
     # The chart starts where the default RSI(14) does (data row 15): the rows before it hold ""
     # (no value yet), which a line chart would draw as 0.
     c0 = first + 14
@@ -692,13 +712,12 @@ SPIKES = [(-0.01, 2), (-0.03, 8), (-0.06, 20)]
 
 
 def build_scenarios(office, alvh):
-    book = Book(office, "ALVH Calc - Scenarios")
-    s = book.sheet("Scenarios", 0)
-    s.title("ALVH Calc - Spike-day scenarios: the condor and its VIX hedge repriced together",
-            "set the condor and market inputs; the hedge is the ALVH schedule for that condor. "
-            "The heat map is the net P&L for every SPX move (rows) and VIX move (columns); the "
-            "spike-day table shows the hedge gain against the condor loss.")
-    s.header(0, 4, ["Input", "Value", "Unit"])
+    book, s = template(
+        office, "Scenarios", "Scenarios",
+        "ALVH Calc - Spike-day scenarios: the condor and its VIX hedge repriced together",
+        "set the condor and market inputs; the hedge is the ALVH schedule for that condor. "
+        "The heat map is the net P&L for every SPX move (rows) and VIX move (columns); the "
+        "spike-day table shows the hedge gain against the condor loss.")
     val = s.input(5, "Valuation date", 46037, "date (US/Eastern)",
                   "The trading day of the position, as a date. Typical: today.", "YYYY-MM-DD")
     spot = s.input(6, "SPX spot", 6000, "index points",
@@ -739,8 +758,8 @@ def build_scenarios(office, alvh):
                      style="ALVH Value")
 
     # The condor (E-O) and the hedge (E-Q), rows 5-20.
-    s.put(4, 3, "The condor (IC_STRIKES, IC_LEGS), one condor", "ALVH Section")
-    s.header(4, 4, ["Long put", "Short put", "Short call", "Long call"])
+    s.section(4, 3, "The condor (IC_STRIKES, IC_LEGS), one condor",
+              ["Long put", "Short put", "Short call", "Long call"])
     s.array(4, 5, 7, 5, f"=IC_STRIKES({spot};{years};{vol};{delta};{wing};5;{rate};{div})",
             fmt="#,##0")
     strikes = "$E$6:$H$6"
@@ -750,9 +769,7 @@ def build_scenarios(office, alvh):
     h0 = 46
     s.array(0, h0, 9, h0 + 3, f"=IC_LEGS({strikes};{spot};{years};{vol};{rate};{div};{skew})",
             style="ALVH Value")
-    for c, f in ((1, "#,##0"), (2, "+0;-0"), (3, "0.0000"), (4, "0.00%"), (5, "0.00"),
-                 (6, "0.0000"), (7, "0.000000"), (8, "0.000"), (9, "0.000")):
-        s.style(c, h0, c, h0 + 3, fmt=f)
+    s.formats(0, h0, h0 + 3, LEGS_FORMATS)
     for i in range(4):
         r, h = 8 + i, h0 + 1 + i
         s.put(4, r - 1, f"=A{h}", "ALVH Output")
@@ -774,28 +791,20 @@ def build_scenarios(office, alvh):
                       f"=ALVH_NOTIONAL({strikes};{pts};{n};{pol})", "dollars", "#,##0")
     cvega = figure(14, "Condor VIX vega (vol beta 1)", f"=CONDOR_VIX_VEGA($K$8:$K$11;{n})",
                    "dollars per VIX point", "#,##0.00")
-    s.put(4, 16, "The hedge (ALVH_SCHEDULE for this condor)", "ALVH Section")
-    s.header(4, 17, ["Layer", "Expiry (date)", "Days", "Strike (VIX points)", "Contracts",
-                     "Future (points)", "Call (VIX points)", "Debit (dollars)", "Delta",
-                     "Beta", "Vega (dollars per VIX point)", "Cost (% of notional per month)",
-                     "Coverage (share)"])
+    s.section(4, 16, "The hedge (ALVH_SCHEDULE for this condor)",
+              ["Layer", "Expiry (date)", "Days", "Strike (VIX points)", "Contracts",
+               "Future (points)", "Call (VIX points)", "Debit (dollars)", "Delta", "Beta",
+               "Vega (dollars per VIX point)", "Cost (% of notional per month)",
+               "Coverage (share)"])
     s.array(4, 18, 16, 20, f"=ALVH_SCHEDULE({val};{vix};{notional};{cvega};{pol})")
-    s.style(4, 18, 4, 20, fmt="0")
-    s.style(5, 18, 5, 20, fmt="YYYY-MM-DD")
-    s.style(6, 18, 6, 20, fmt="0.0")
-    s.style(7, 18, 8, 20, fmt="0")
-    s.style(9, 18, 10, 20, fmt="0.00")
-    s.style(11, 18, 11, 20, fmt="#,##0")
-    s.style(12, 18, 13, 20, fmt="0.000")
-    s.style(14, 18, 14, 20, fmt="#,##0.00")
-    s.style(15, 18, 16, 20, fmt="0.00%")
+    s.formats(4, 18, 20, schedule_formats("#,##0"))
     hedge = "$E$19:$Q$21"
     tail = f"{legs};{hedge};{spot};{vix};{pol};{vov};{rate};{div}"
 
     # Heat map (rows 24-): SPX moves down column A, VIX moves along row 25.
     g0 = 23
-    s.put(0, g0, "Net P&L heat map, dollars (condor + hedge), after the shock", "ALVH Section")
-    s.put(0, g0 + 1, "SPX move (rows) / VIX move (columns, points)", "ALVH Header")
+    s.section(0, g0, "Net P&L heat map, dollars (condor + hedge), after the shock",
+              ["SPX move (rows) / VIX move (columns, points)"])
     for j, m in enumerate(VIX_MOVES):
         s.put(1 + j, g0 + 1, m, "ALVH Input", "+0;-0;0")
     for i, m in enumerate(SPX_MOVES):
@@ -814,10 +823,9 @@ def build_scenarios(office, alvh):
 
     # Spike days.
     k0 = gr + 2
-    s.put(0, k0, "Spike days: hedge gain against condor loss", "ALVH Section")
-    s.header(0, k0 + 1, ["Spike day", "SPX move (fraction)", "VIX move (points)",
-                         "Condor P&L (dollars)", "Hedge P&L (dollars)", "Net P&L (dollars)",
-                         "Hedge gain / condor loss (ratio)"])
+    s.section(0, k0, "Spike days: hedge gain against condor loss",
+              ["Spike day", "SPX move (fraction)", "VIX move (points)", "Condor P&L (dollars)",
+               "Hedge P&L (dollars)", "Net P&L (dollars)", "Hedge gain / condor loss (ratio)"])
     for i, (dm, dv) in enumerate(SPIKES):
         r = k0 + 2 + i
         s.put(0, r, f"Spike {i + 1}")
@@ -828,17 +836,12 @@ def build_scenarios(office, alvh):
         s.style(6, r, 6, r, fmt="0.00\"x\"")
     s.note(1, k0 + 2, "SPX move of the spike day as a fraction of spot: -0.03 is down 3%.")
     s.note(2, k0 + 2, "Spot VIX move of the spike day in points: 8 is VIX 16 -> 24.")
-    s.put(0, h0 - 2, "Helper: IC_LEGS for one condor (prices and greeks per option, index "
-          "points)", "ALVH Section")
-    s.header(0, h0 - 1, ["Type", "Strike (points)", "Quantity", "Years", "Vol (decimal)",
-                         "Price (points)", "Delta", "Gamma", "Vega (points per vol point)",
-                         "Theta (points per day)"])
+    s.section(0, h0 - 2, "Helper: IC_LEGS for one condor (prices and greeks per option, index "
+              "points)", ["Type", "Strike (points)", "Quantity", "Years", "Vol (decimal)",
+                          "Price (points)", "Delta", "Gamma", "Vega (points per vol point)",
+                          "Theta (points per day)"])
     s.widths([44, 22, 22, 22, 22, 22, 24, 22, 22, 22, 24, 22, 22, 22, 22, 22, 22])
-    s.sh.Rows.getByIndex(g0 + 1).Height = 900
-    s.sh.Rows.getByIndex(k0 + 1).Height = 1300
-    s.sh.Rows.getByIndex(h0 - 1).Height = 900
-    s.sh.Rows.getByIndex(17).Height = 900
-    s.sh.Rows.getByIndex(6).Height = 900
+    s.heights({g0 + 1: 900, k0 + 1: 1300, h0 - 1: 900, 17: 900, 6: 900})
     s.protect()
     return book
 
@@ -867,26 +870,23 @@ def bt_unit(name):
 
 
 def build_backtest(office, alvh):
-    book = Book(office, "ALVH Calc - Backtest")
-    s = book.sheet("Backtest", 0)
-    s.title("ALVH Calc - Backtest: short SPX iron condors without and with the layered VIX hedge",
-            f"paste daily closes (oldest first, up to {BT_ROWS} rows) into the yellow columns "
-            "date, SPX and VIX; read the summary (returns, drawdowns, high-VIX days, hedge cost) "
-            "and the equity and drawdown charts.")
-    s.put(0, 3, "Policy (optional)")
-    s.put(1, 3, None, "ALVH Input")
-    s.note(1, 3, "Optional ALVH policy as JSON text, e.g. {\"backtest\":{\"condor_days\":30}}, "
-           "or a JSON file path. Empty: the default (16-delta 45-day condors opened every 28 "
-           "days, 4/4/2 hedge layers per $100,000, high VIX above 30).")
-    pol = "$B$4&\"\""
+    book, s = template(
+        office, "Backtest", "Backtest",
+        "ALVH Calc - Backtest: short SPX iron condors without and with the layered VIX hedge",
+        f"paste daily closes (oldest first, up to {BT_ROWS} rows) into the yellow columns "
+        "date, SPX and VIX; read the summary (returns, drawdowns, high-VIX days, hedge cost) "
+        "and the equity and drawdown charts.", inputs=False)
+    pol = s.policy_input(3, "Optional ALVH policy as JSON text, e.g. {\"backtest\":"
+                         "{\"condor_days\":30}}, or a JSON file path. Empty: the default "
+                         "(16-delta 45-day condors opened every 28 days, 4/4/2 hedge layers per "
+                         "$100,000, high VIX above 30).")
     s.put(3, 3, "Sample data: a synthetic market (alvh market bear2022 --days 252), not history.",
           "ALVH Howto")
     out = subprocess.run([alvh, "market", "bear2022", "--days", str(BT_ROWS)], check=True,
                          capture_output=True, text=True).stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     first, last = BT_FIRST, BT_FIRST + BT_ROWS - 1
-    R = lambda c: f"${c}${first + 1}:${c}${last + 1}"  # noqa: E731
-    args = f"{R('A')};{R('B')};{R('C')};{pol}"
+    args = ";".join([column(c, first, last) for c in "ABC"] + [pol])
 
     # Summary (rows 6-): its row names come from the function itself.
     import json
@@ -895,8 +895,7 @@ def build_backtest(office, alvh):
                                                             for r in rows]),
          json.dumps([[float(r["spx"])] for r in rows]), json.dumps([[float(r["vix"])] for r in rows])],
         check=True, capture_output=True, text=True).stdout)]
-    s.put(0, 5, "Summary (ALVH_BACKTEST_SUMMARY)", "ALVH Section")
-    s.header(0, 6, ["Measure", "Value", "Unit"])
+    s.section(0, 5, "Summary (ALVH_BACKTEST_SUMMARY)", ["Measure", "Value", "Unit"])
     s0 = 7
     s.array(0, s0, 1, s0 + len(names) - 1, f"=IFNA(ALVH_BACKTEST_SUMMARY({args});\"\")")
     for i, n in enumerate(names):
@@ -909,13 +908,10 @@ def build_backtest(office, alvh):
                             "Drawdown unhedged (decimal)", "Drawdown hedged (decimal)"])
     data = [(date_serial(*map(int, r["date"].split("-"))), float(r["spx"]), float(r["vix"]))
             for r in rows]
-    s.rng(0, first, 2, first + len(data) - 1).setDataArray(tuple(data))
-    s.style(0, first, 2, last, "ALVH Input")
-    s.style(0, first, 0, last, fmt="YYYY-MM-DD")
-    s.style(1, first, 2, last, fmt="0.00")
-    s.note(0, first, "Trading date of the row (a date), oldest first, no gaps over 7 days.")
-    s.note(1, first, "SPX daily close in index points, e.g. 4750.")
-    s.note(2, first, "VIX daily close in index points, e.g. 21.5.")
+    s.pasted_columns(first, last, data, [(0, 0, "YYYY-MM-DD"), (1, 2, "0.00")], [
+        "Trading date of the row (a date), oldest first, no gaps over 7 days.",
+        "SPX daily close in index points, e.g. 4750.",
+        "VIX daily close in index points, e.g. 21.5."])
     for i in range(BT_ROWS):
         r = first + i + 1
         for j, col in enumerate((1, 2, 4, 5)):
@@ -923,7 +919,7 @@ def build_backtest(office, alvh):
     s.style(3, first, 4, last, "ALVH Value", "#,##0")
     s.style(5, first, 6, last, "ALVH Value", "0.00%")
     s.widths([62, 26, 40, 26, 26, 26, 26])
-    s.sh.Rows.getByIndex(first - 1).Height = 1300
+    s.heights({first - 1: 1300})
     ch = s.chart("Equity", (4, 5), (150, 75), [(0, first - 1, 0, last), (3, first - 1, 4, last)],
                  "com.sun.star.chart.LineDiagram", "Equity without and with the hedge (dollars)",
                  None, None, True, True)
@@ -949,18 +945,6 @@ BUILDERS = {"condor": build_condor, "schedule": build_schedule, "signals": build
             "scenarios": build_scenarios, "backtest": build_backtest}
 
 
-def error_cells(doc):
-    """Every formula cell range showing an error, in every sheet (one query per sheet)."""
-    from com.sun.star.sheet.FormulaResult import ERROR
-    bad = []
-    for i in range(doc.Sheets.Count):
-        sh = doc.Sheets.getByIndex(i)
-        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
-            bad.append((sh.Name, f"R{a.StartRow + 1}C{a.StartColumn + 1}:R{a.EndRow + 1}"
-                        f"C{a.EndColumn + 1}"))
-    return bad
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--oxt", required=True)
@@ -968,23 +952,9 @@ def main():
     ap.add_argument("--out", default=HERE)
     ap.add_argument("--only", default="")
     args = ap.parse_args()
-    out_dir = os.path.abspath(args.out)
-    if os.getuid() == 0 and not os.environ.get("ALVH_CALC_UNPRIVILEGED_RUN"):
-        # The office runs as an unprivileged uid (harness.run_unprivileged): it writes into a
-        # directory of its own, copied to --out when it is done.
-        import shutil
-        import tempfile
-        tmp = tempfile.mkdtemp(prefix="alvh-templates-out-")
-        os.chown(tmp, int(os.environ.get("ALVH_CALC_UID", "65534")), -1)
-        os.environ["ALVH_TEMPLATES_OUT"] = tmp
-        try:
-            run_unprivileged()
-        except SystemExit as e:
-            for f in sorted(os.listdir(tmp)):
-                shutil.copy(os.path.join(tmp, f), os.path.join(out_dir, f))
-            shutil.rmtree(tmp, ignore_errors=True)
-            return e.code
-    out_dir = os.environ.get("ALVH_TEMPLATES_OUT", out_dir)
+    # As root the office runs as an unprivileged uid, writing into a directory of its own that
+    # is copied to --out when it is done.
+    out_dir = run_unprivileged_writing(os.path.abspath(args.out))
     available = set(subprocess.run([os.path.abspath(args.alvh), "list"], check=True,
                                    capture_output=True, text=True).stdout.split())
     names = [n for n in (args.only.split(",") if args.only else BUILDERS) if n]

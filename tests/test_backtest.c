@@ -14,6 +14,7 @@
 #include "alvh/market.h"
 #include "alvh/policy.h"
 #include "check.h"
+#include "golden.h"
 
 static alvh_policy default_policy(void)
 {
@@ -227,22 +228,13 @@ static void three_day_example_matches_the_independent_derivation(void)
           "row 1 unhedged equity by hand: %.17g", days[0].equity_unhedged);
     CHECK_CLOSE(days[0].equity_hedged, 99947.0, 1e-9, 0, "row 1 hedged equity by hand");
 
-    FILE *f = fopen(ALVH_TEST_DATA "/backtest_three_day.csv", "r");
-    CHECK(f != NULL, "backtest_three_day.csv");
-    if (!f)
+    golden_file g; /* its header is the comment line */
+    if (!golden_load(&g, "backtest_three_day.csv", NULL))
         return;
-    char line[1024];
     size_t r = 0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#')
-            continue;
+    for (size_t row = 0; row < g.rows; ++row) {
         double v[19];
-        char *p2 = line;
-        for (int k = 0; k < 19; ++k) {
-            v[k] = strtod(p2, &p2);
-            if (*p2 == ',')
-                ++p2;
-        }
+        golden_nums(&g, row, 0, 19, v);
         size_t i = (size_t)v[0] - 1;
         if (i >= 3)
             continue;
@@ -265,7 +257,7 @@ static void three_day_example_matches_the_independent_derivation(void)
         }
         ++r;
     }
-    fclose(f);
+    golden_free(&g);
     CHECK(r == 3, "three rows compared, got %zu", r);
     CHECK(days[0].events & ALVH_BT_CONDOR_OPEN, "row 1 opens the condor");
     CHECK(days[0].events & ALVH_BT_LAYER_TRADE, "row 1 buys the layers");

@@ -17,6 +17,7 @@
 
 #include "alvh/alvh.h"
 #include "check.h"
+#include "golden.h"
 #include "normal.h"
 
 #define REL_TOL 1e-12
@@ -32,27 +33,28 @@ static double field(const alvh_greeks *g, int i)
 
 /* ---- golden data ----------------------------------------------------------------------------- */
 
+#define PRICING_GOLDEN_HEADER                                                                 \
+    "model,type,underlying,strike,years,vol,rate,div_yield,price,delta,gamma,vega,theta,rho," \
+    "vanna,volga"
+
 static void prices_and_greeks_match_mpmath_golden(void)
 {
-    FILE *f = fopen(ALVH_TEST_DATA "/pricing_golden.csv", "r");
-    CHECK(f != NULL, "open pricing_golden.csv");
-    if (!f)
+    golden_file gf;
+    if (!golden_load(&gf, "pricing_golden.csv", PRICING_GOLDEN_HEADER))
         return;
-    char line[1024];
     int rows = 0;
     double worst_rel[8] = {0}, worst_price_rel = 0.0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#' || strncmp(line, "model", 5) == 0)
+    for (size_t row = 0; row < gf.rows; ++row) {
+        char line[96];
+        snprintf(line, sizeof line, "%s", golden_where(&gf, row));
+        CHECK(golden_cols(&gf, row) == 16, "parse: %s", line);
+        if (golden_cols(&gf, row) != 16)
             continue;
-        char model[8], type[4];
-        double u, k, t, v, r, q, want[8];
-        int n = sscanf(line,
-                       "%7[^,],%3[^,],%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
-                       model, type, &u, &k, &t, &v, &r, &q, &want[0], &want[1], &want[2],
-                       &want[3], &want[4], &want[5], &want[6], &want[7]);
-        CHECK(n == 16, "parse: %s", line);
-        if (n != 16)
-            continue;
+        const char *model = golden_text(&gf, row, 0), *type = golden_text(&gf, row, 1);
+        double x[14];
+        golden_nums(&gf, row, 2, 14, x);
+        double u = x[0], k = x[1], t = x[2], v = x[3], r = x[4], q = x[5];
+        const double *want = x + 6;
         int kind = type[0] == 'C' ? ALVH_CALL : ALVH_PUT;
         alvh_greeks g;
         alvh_status st = strcmp(model, "BSM") == 0
@@ -71,8 +73,8 @@ static void prices_and_greeks_match_mpmath_golden(void)
         CHECK(p == g.price, "price entry point equals greeks price: %.17g vs %.17g", p, g.price);
         for (int i = 0; i < 8; ++i) {
             double got = field(&g, i);
-            char what[1100];
-            snprintf(what, sizeof what, "%s %s row: %.200s", k_greeks[i], model, line);
+            char what[160];
+            snprintf(what, sizeof what, "%s %s row: %s", k_greeks[i], model, line);
             CHECK_CLOSE(got, want[i], ABS_TOL, REL_TOL, what);
             if (want[i] != 0.0 && fabs(want[i]) > 1e-300) {
                 double rel = fabs(got - want[i]) / fabs(want[i]);
@@ -87,7 +89,7 @@ static void prices_and_greeks_match_mpmath_golden(void)
         if (want[0] > 1e-300)
             CHECK_CLOSE(g.price, want[0], 0.0, REL_TOL, "price relative");
     }
-    fclose(f);
+    golden_free(&gf);
     CHECK(rows > 3000, "golden rows read: %d", rows);
     printf("golden: %d rows; worst relative error beyond 1e-14 absolute:", rows);
     for (int i = 0; i < 8; ++i)
@@ -97,16 +99,13 @@ static void prices_and_greeks_match_mpmath_golden(void)
 
 static void normal_distribution_matches_mpmath(void)
 {
-    FILE *f = fopen(ALVH_TEST_DATA "/pricing_normal.csv", "r");
-    CHECK(f != NULL, "open pricing_normal.csv");
-    if (!f)
+    golden_file gf; /* function,argument,value */
+    if (!golden_load(&gf, "pricing_normal.csv", NULL))
         return;
-    char line[256], fn[16];
     int rows = 0;
-    double arg, want;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#' || sscanf(line, "%15[^,],%lf,%lf", fn, &arg, &want) != 3)
-            continue;
+    for (size_t row = 0; row < gf.rows; ++row) {
+        const char *fn = golden_text(&gf, row, 0);
+        double arg = golden_num(&gf, row, 1), want = golden_num(&gf, row, 2);
         if (fabs(want) < 2.3e-308)
             continue; /* subnormal results carry no relative accuracy */
         ++rows;
@@ -118,7 +117,7 @@ static void normal_distribution_matches_mpmath(void)
         /* a few ulps, relative, tails included */
         CHECK_CLOSE(got, want, 0.0, 2e-15, what);
     }
-    fclose(f);
+    golden_free(&gf);
     CHECK(rows > 100, "normal rows read: %d", rows);
 }
 
@@ -128,16 +127,14 @@ static void normalised_black_matches_mpmath_across_its_regions(void)
      * t < 0.2102, dominant h + t > 0.85, erfcx otherwise); 1e-13 relative. Measured worst:
      * 5e-14 at h = -30 (b ~ 1e-200), the rounding of h = x/s itself (d ln b / d ln h ~ h^2);
      * 3e-14 in the small-t region at h = -10, where a = 1 + hY cancels. */
-    FILE *f = fopen(ALVH_TEST_DATA "/pricing_normalised.csv", "r");
-    CHECK(f != NULL, "open pricing_normalised.csv");
-    if (!f)
+    golden_file gf; /* x,s,b(x,s) */
+    if (!golden_load(&gf, "pricing_normalised.csv", NULL))
         return;
-    char line[256];
     int rows = 0;
-    double x, s, want, worst = 0.0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#' || sscanf(line, "%lf,%lf,%lf", &x, &s, &want) != 3)
-            continue;
+    double worst = 0.0;
+    for (size_t row = 0; row < gf.rows; ++row) {
+        double x = golden_num(&gf, row, 0), s = golden_num(&gf, row, 1);
+        double want = golden_num(&gf, row, 2);
         ++rows;
         double got = alvh_black_otm(x, s);
         char what[300];
@@ -150,7 +147,7 @@ static void normalised_black_matches_mpmath_across_its_regions(void)
         if (fabs(got - want) / want > worst)
             worst = fabs(got - want) / want;
     }
-    fclose(f);
+    golden_free(&gf);
     CHECK(rows > 300, "normalised rows read: %d", rows);
     printf("normalised Black: %d rows, worst relative error %.2g\n", rows, worst);
 }

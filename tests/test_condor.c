@@ -10,66 +10,21 @@
 #include "alvh/alvh.h"
 #include "alvh/condor.h"
 #include "check.h"
+#include "golden.h"
 #include "internal.h"
 
-/* ---- a small CSV reader (numbers and short text fields) ------------------------------------- */
+/* ---- the golden files' headers (the columns the tests index) ------------------------------ */
 
-#define MAX_FIELDS 24
-#define MAX_ROWS 128
-
-typedef struct {
-    size_t rows, cols;
-    char text[MAX_ROWS][MAX_FIELDS][32];
-} csv_table;
-
-static csv_table g_csv; /* one file at a time */
-
-static int csv_load(const char *name)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", ALVH_TEST_DATA, name);
-    FILE *f = fopen(path, "r");
-    CHECK(f != NULL, "cannot open %s", path);
-    if (!f)
-        return 0;
-    char line[1024];
-    memset(&g_csv, 0, sizeof g_csv);
-    int header = 1;
-    while (fgets(line, sizeof line, f) && g_csv.rows < MAX_ROWS) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (header) {
-            header = 0;
-            continue;
-        }
-        size_t c = 0;
-        char *p = line; /* split by hand: strtok would merge empty fields */
-        for (;;) {
-            char *comma = strchr(p, ',');
-            if (comma)
-                *comma = '\0';
-            if (c < MAX_FIELDS) {
-                size_t len = strlen(p);
-                if (len > 31)
-                    len = 31;
-                memcpy(g_csv.text[g_csv.rows][c], p, len);
-                g_csv.text[g_csv.rows][c++][len] = '\0';
-            }
-            if (!comma)
-                break;
-            p = comma + 1;
-        }
-        g_csv.cols = c;
-        g_csv.rows++;
-    }
-    fclose(f);
-    CHECK(g_csv.rows > 0, "%s is empty", name);
-    return g_csv.rows > 0;
-}
-
-static double num(size_t row, size_t col)
-{
-    return strtod(g_csv.text[row][col], NULL);
-}
+#define STRIKES_HEADER                                                                      \
+    "spot,years,vol,short_delta,wing,step,rate,div_yield,long_put,short_put,short_call,"    \
+    "long_call"
+#define VALUES_HEADER                                                                       \
+    "long_put,short_put,short_call,long_call,spot,years,vol,skew,rate,div_yield,vol0,vol1," \
+    "vol2,vol3,credit,max_loss,lower,upper,pop"
+#define BOOK_LEGS_HEADER "book,type,strike,quantity,years,vol"
+#define BOOK_VALUES_HEADER                                                                  \
+    "book,spot,rate,div_yield,multiplier,days_forward,pnl_spot,value,delta,gamma,vega,"     \
+    "theta,rho,pnl"
 
 /* ---- table helpers ------------------------------------------------------------------------------ */
 
@@ -107,13 +62,16 @@ static double cell(const alvh_result *r, size_t row, size_t col)
 
 static void strikes_match_an_independent_strike_from_delta(void)
 {
-    if (!csv_load("condor_strikes.csv"))
+    golden_file g;
+    if (!golden_load(&g, "condor_strikes.csv", STRIKES_HEADER))
         return;
     alvh_result r;
     alvh_result_init(&r);
-    for (size_t i = 0; i < g_csv.rows; ++i) {
-        double spot = num(i, 0), years = num(i, 1), vol = num(i, 2), delta = num(i, 3);
-        double wing = num(i, 4), step = num(i, 5), rate = num(i, 6), q = num(i, 7);
+    for (size_t i = 0; i < g.rows; ++i) {
+        double v[12];
+        golden_nums(&g, i, 0, 12, v);
+        double spot = v[0], years = v[1], vol = v[2], delta = v[3];
+        double wing = v[4], step = v[5], rate = v[6], q = v[7];
         double k[4];
         alvh_status st = alvh_condor_strikes(spot, years, vol, delta, wing, step, rate, q, k);
         CHECK_STATUS(st, ALVH_OK, "strikes row");
@@ -121,7 +79,7 @@ static void strikes_match_an_independent_strike_from_delta(void)
         CHECK_STATUS(call("IC_STRIKES", args, 8, &r), ALVH_OK, "IC_STRIKES");
         CHECK(r.rows == 1 && r.cols == 4, "IC_STRIKES is a row of 4");
         for (size_t j = 0; j < 4; ++j) {
-            double want = num(i, 8 + j);
+            double want = v[8 + j];
             char what[96];
             snprintf(what, sizeof what, "row %zu strike %zu (step %g)", i + 2, j, step);
             if (step > 0) {
@@ -135,20 +93,24 @@ static void strikes_match_an_independent_strike_from_delta(void)
         }
     }
     alvh_result_free(&r);
+    golden_free(&g);
 }
 
 static void rounded_short_strikes_never_exceed_the_target_delta(void)
 {
-    if (!csv_load("condor_strikes.csv"))
+    golden_file g;
+    if (!golden_load(&g, "condor_strikes.csv", STRIKES_HEADER))
         return;
-    for (size_t i = 0; i < g_csv.rows; ++i) {
-        double spot = num(i, 0), years = num(i, 1), vol = num(i, 2), delta = num(i, 3);
-        double step = num(i, 5), rate = num(i, 6), q = num(i, 7);
+    for (size_t i = 0; i < g.rows; ++i) {
+        double v[12];
+        golden_nums(&g, i, 0, 12, v);
+        double spot = v[0], years = v[1], vol = v[2], delta = v[3];
+        double step = v[5], rate = v[6], q = v[7];
         alvh_greeks gp, gc;
-        CHECK_STATUS(alvh_bsm_greeks(ALVH_PUT, spot, num(i, 9), years, vol, rate, q, &gp), ALVH_OK,
+        CHECK_STATUS(alvh_bsm_greeks(ALVH_PUT, spot, v[9], years, vol, rate, q, &gp), ALVH_OK,
                      "put delta");
-        CHECK_STATUS(alvh_bsm_greeks(ALVH_CALL, spot, num(i, 10), years, vol, rate, q, &gc),
-                     ALVH_OK, "call delta");
+        CHECK_STATUS(alvh_bsm_greeks(ALVH_CALL, spot, v[10], years, vol, rate, q, &gc), ALVH_OK,
+                     "call delta");
         double slack = step > 0 ? 0.0 : 1e-12;
         CHECK(-gp.delta <= delta + slack, "row %zu: short put |delta| %.6f > %.2f", i + 2,
               -gp.delta, delta);
@@ -157,12 +119,13 @@ static void rounded_short_strikes_never_exceed_the_target_delta(void)
         if (step > 0) {
             /* One grid step closer to spot would exceed it (the rounding moves at most one step). */
             alvh_greeks gp2, gc2;
-            alvh_bsm_greeks(ALVH_PUT, spot, num(i, 9) + step, years, vol, rate, q, &gp2);
-            alvh_bsm_greeks(ALVH_CALL, spot, num(i, 10) - step, years, vol, rate, q, &gc2);
+            alvh_bsm_greeks(ALVH_PUT, spot, v[9] + step, years, vol, rate, q, &gp2);
+            alvh_bsm_greeks(ALVH_CALL, spot, v[10] - step, years, vol, rate, q, &gc2);
             CHECK(-gp2.delta > delta, "row %zu: put one step up is still within target", i + 2);
             CHECK(gc2.delta > delta, "row %zu: call one step down is still within target", i + 2);
         }
     }
+    golden_free(&g);
 }
 
 static void strikes_reject_bad_wing_step_delta_and_market_inputs(void)
@@ -193,17 +156,17 @@ static void strikes_reject_bad_wing_step_delta_and_market_inputs(void)
 
 static void credit_max_loss_breakevens_and_pop_match_mpmath(void)
 {
-    if (!csv_load("condor_values.csv"))
+    golden_file g;
+    if (!golden_load(&g, "condor_values.csv", VALUES_HEADER))
         return;
     alvh_result r;
     alvh_result_init(&r);
-    for (size_t i = 0; i < g_csv.rows; ++i) {
-        double ks[4] = {num(i, 0), num(i, 1), num(i, 2), num(i, 3)};
-        double spot = num(i, 4), years = num(i, 5), vol = num(i, 6), skew = num(i, 7);
-        double rate = num(i, 8), q = num(i, 9);
-        double want_vols[4] = {num(i, 10), num(i, 11), num(i, 12), num(i, 13)};
-        double credit = num(i, 14), maxloss = num(i, 15), lower = num(i, 16), upper = num(i, 17);
-        double pop = num(i, 18);
+    for (size_t i = 0; i < g.rows; ++i) {
+        double v[19];
+        golden_nums(&g, i, 0, 19, v);
+        const double *ks = v, *want_vols = v + 10;
+        double spot = v[4], years = v[5], vol = v[6], skew = v[7], rate = v[8], q = v[9];
+        double credit = v[14], maxloss = v[15], lower = v[16], upper = v[17], pop = v[18];
         char what[64];
         snprintf(what, sizeof what, "condor_values row %zu", i + 2);
 
@@ -243,6 +206,7 @@ static void credit_max_loss_breakevens_and_pop_match_mpmath(void)
         CHECK_CLOSE(cell(&r, 0, 0), credit, 1e-9, 1e-10, "IC_CREDIT with 4 vols");
     }
     alvh_result_free(&r);
+    golden_free(&g);
 }
 
 static void breakevens_and_max_loss_derived_by_hand(void)
@@ -322,12 +286,15 @@ static void pop_is_zero_or_one_without_randomness(void)
 
 static void ic_legs_lays_out_the_four_legs_and_feeds_the_book_functions(void)
 {
-    if (!csv_load("condor_values.csv"))
+    golden_file g;
+    if (!golden_load(&g, "condor_values.csv", VALUES_HEADER))
         return;
-    size_t i = 1; /* SPX 4750/4800/5225/5275, skew 3, rate 4.5%, div 1.3% */
-    double spot = num(i, 4), years = num(i, 5), vol = num(i, 6), skew = num(i, 7);
-    double rate = num(i, 8), q = num(i, 9), credit = num(i, 14);
-    alvh_value s[4] = {N(num(i, 0)), N(num(i, 1)), N(num(i, 2)), N(num(i, 3))};
+    double v[19]; /* row 1: SPX 4750/4800/5225/5275, skew 3, rate 4.5%, div 1.3% */
+    golden_nums(&g, 1, 0, 19, v);
+    golden_free(&g);
+    double spot = v[4], years = v[5], vol = v[6], skew = v[7];
+    double rate = v[8], q = v[9], credit = v[14];
+    alvh_value s[4] = {N(v[0]), N(v[1]), N(v[2]), N(v[3])};
     alvh_value args[7] = {R(s, 1, 4), N(spot), N(years), N(vol), N(rate), N(q), N(skew)};
     alvh_result r;
     alvh_result_init(&r);
@@ -343,10 +310,10 @@ static void ic_legs_lays_out_the_four_legs_and_feeds_the_book_functions(void)
     for (size_t j = 0; j < 4; ++j) {
         const alvh_value *row = &r.cells[j * 10];
         CHECK(row[0].kind == ALVH_TEXT && strcmp(row[0].text, types[j]) == 0, "leg %zu type", j);
-        CHECK(row[1].number == num(i, j), "leg %zu strike", j);
+        CHECK(row[1].number == v[j], "leg %zu strike", j);
         CHECK(row[2].number == qty[j], "leg %zu quantity", j);
         CHECK(row[3].number == years, "leg %zu years", j);
-        CHECK_CLOSE(row[4].number, num(i, 10 + j), 1e-15, 1e-13, "leg vol from the skew");
+        CHECK_CLOSE(row[4].number, v[10 + j], 1e-15, 1e-13, "leg vol from the skew");
         sum += row[2].number * row[5].number;
         /* Greeks' signs for one long option: put delta < 0 < call delta; gamma, vega > 0. */
         CHECK(types[j][0] == 'P' ? row[6].number < 0 : row[6].number > 0, "leg %zu delta sign", j);
@@ -375,47 +342,48 @@ typedef struct {
 /* Book b of condor_book_legs.csv as a legs range. */
 static int load_book(int b, book_range *out)
 {
-    if (!csv_load("condor_book_legs.csv"))
+    golden_file g;
+    if (!golden_load(&g, "condor_book_legs.csv", BOOK_LEGS_HEADER))
         return 0;
     memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < g_csv.rows && out->rows < 16; ++i) {
-        if ((int)num(i, 0) != b)
+    for (size_t i = 0; i < g.rows && out->rows < 16; ++i) {
+        if ((int)golden_num(&g, i, 0) != b)
             continue;
         size_t k = out->rows++;
-        snprintf(out->types[k], sizeof out->types[k], "%.3s", g_csv.text[i][1]);
+        snprintf(out->types[k], sizeof out->types[k], "%.3s", golden_text(&g, i, 1));
         out->cells[k * 5] = T(out->types[k]);
         for (size_t c = 1; c < 5; ++c)
-            out->cells[k * 5 + c] = N(num(i, c + 1));
+            out->cells[k * 5 + c] = N(golden_num(&g, i, c + 1));
     }
+    golden_free(&g);
     return out->rows > 0;
 }
 
 static void book_value_greeks_and_pnl_match_mpmath(void)
 {
-    csv_table values;
-    if (!csv_load("condor_book_values.csv"))
+    golden_file values;
+    if (!golden_load(&values, "condor_book_values.csv", BOOK_VALUES_HEADER))
         return;
-    memcpy(&values, &g_csv, sizeof values);
     static const char *greeks[5] = {"delta", "gamma", "vega", "theta", "rho"};
     alvh_result r;
     alvh_result_init(&r);
     for (size_t i = 0; i < values.rows; ++i) {
         book_range br;
-        int b = atoi(values.text[i][0]);
+        int b = atoi(golden_text(&values, i, 0));
         if (!load_book(b, &br))
             continue;
-        double spot = strtod(values.text[i][1], NULL), rate = strtod(values.text[i][2], NULL);
-        double q = strtod(values.text[i][3], NULL), mult = strtod(values.text[i][4], NULL);
-        double days = strtod(values.text[i][5], NULL), pnl_spot = strtod(values.text[i][6], NULL);
-        double value = strtod(values.text[i][7], NULL), pnl = strtod(values.text[i][13], NULL);
+        double v[8];
+        golden_nums(&values, i, 0, 8, v); /* book .. value */
+        double spot = v[1], rate = v[2], q = v[3], mult = v[4], days = v[5], pnl_spot = v[6];
+        double value = v[7], pnl = golden_num(&values, i, 13);
         alvh_value legs = R(br.cells, br.rows, 5);
         alvh_value args[5] = {legs, N(spot), N(rate), N(q), N(mult)};
         CHECK_STATUS(call("BOOK_VALUE", args, 5, &r), ALVH_OK, "BOOK_VALUE");
         CHECK_CLOSE(cell(&r, 0, 0), value, 1e-8, 1e-11, "BOOK_VALUE vs mpmath");
         for (size_t g = 0; g < 5; ++g) {
-            if (values.text[i][8 + g][0] == '\0')
+            if (golden_text(&values, i, 8 + g)[0] == '\0')
                 continue; /* theta of a book with an expired leg: a convention, not compared */
-            double want = strtod(values.text[i][8 + g], NULL);
+            double want = golden_num(&values, i, 8 + g);
             alvh_value gargs[6] = {T(greeks[g]), legs, N(spot), N(rate), N(q), N(mult)};
             char what[64];
             snprintf(what, sizeof what, "book %d row %zu BOOK_GREEK %s", b, i + 2, greeks[g]);
@@ -429,6 +397,7 @@ static void book_value_greeks_and_pnl_match_mpmath(void)
         CHECK_CLOSE(cell(&r, 0, 1), pnl, 1e-7, 1e-10, "BOOK_PNL days_forward vs mpmath");
     }
     alvh_result_free(&r);
+    golden_free(&values);
 }
 
 static void book_pnl_at_expiry_equals_the_payoff_minus_the_entry(void)

@@ -15,47 +15,12 @@
 #include "alvh/policy.h"
 #include "alvh/vixcurve.h"
 #include "check.h"
-
-#define MAX_COLS 16
-
-/* Reads data/<name> (CSV with a header): row() gets the first cell as text and all cells as
- * numbers. */
-static int for_each_row(const char *name, void (*row)(const char *first, const double *v, size_t n))
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", ALVH_TEST_DATA, name);
-    FILE *f = fopen(path, "r");
-    CHECK(f != NULL, "cannot open %s", path);
-    if (!f)
-        return 0;
-    char line[2048];
-    int rows = 0;
-    if (!fgets(line, sizeof line, f)) {
-        fclose(f);
-        return 0;
-    }
-    while (fgets(line, sizeof line, f)) {
-        double v[MAX_COLS];
-        char first[64] = "";
-        size_t n = 0;
-        for (char *tok = strtok(line, ",\n"); tok && n < MAX_COLS; tok = strtok(NULL, ",\n")) {
-            if (n == 0)
-                snprintf(first, sizeof first, "%s", tok);
-            v[n++] = strtod(tok, NULL);
-        }
-        row(first, v, n);
-        ++rows;
-    }
-    fclose(f);
-    return rows;
-}
+#include "golden.h"
 
 /* ---- layer vega ------------------------------------------------------------------------------- */
 
-static void black76_row(const char *first, const double *v, size_t n)
+static void black76_row(const double *v)
 {
-    (void)first;
-    CHECK(n == 7, "black76 row has 7 columns");
     /* 4 contracts x 100 x delta x beta 0.4, with the mpmath delta. */
     double vega = 0, delta = 0;
     CHECK_STATUS(alvh_layer_vega(4, v[0], v[1], v[2], v[3], v[4], 0.4, 100, &vega, &delta),
@@ -66,7 +31,9 @@ static void black76_row(const char *first, const double *v, size_t n)
 
 static void layer_vega_is_contracts_x_100_x_delta_x_beta(void)
 {
-    CHECK(for_each_row("hedge_black76.csv", black76_row) >= 6, "black76 rows");
+    CHECK(golden_each("hedge_black76.csv", "forward,strike,years,vol,rate,price,delta", 7,
+                      black76_row) >= 6,
+          "black76 rows");
 }
 
 static void coverage_is_linear_in_contracts(void)
@@ -280,14 +247,13 @@ static const char *const k_cols[ALVH_SCHEDULE_COLS] = {
     "layer", "expiry", "days", "strike", "contracts", "future", "price", "debit", "delta", "beta",
     "vega", "monthly_cost", "coverage"};
 
-static void schedule_row(const char *first, const double *v, size_t n)
+static void schedule_matches_mpmath(void)
 {
-    CHECK(n == 1 + ALVH_SCHEDULE_COLS, "schedule row has %d columns", 1 + ALVH_SCHEDULE_COLS);
-    alvh_policy p;
-    alvh_policy_default(&p);
-    alvh_layer_row rows[3];
-    int bad;
-    alvh_status st;
+    golden_file g;
+    if (!golden_load(&g, "hedge_schedule.csv",
+                     "case,layer,expiry,days,strike,contracts,future,price,debit,delta,beta,vega,"
+                     "monthly_cost,coverage"))
+        return;
     /* 2026-01-15 (46037), VIX 16, $250,000, condor -1500 $/VIX pt; the quoted curve is the
      * generator's: Jan 21 16.9, Feb 18 18.1, Mar 18 18.9, Apr 15 19.5 at 09:30. */
     const double am = 570.0 / 1440.0;
@@ -295,28 +261,38 @@ static void schedule_row(const char *first, const double *v, size_t n)
                           (46099 + am - 46037) / 365, (46127 + am - 46037) / 365};
     const double fq[4] = {16.9, 18.1, 18.9, 19.5};
     alvh_curve curve = {tq, fq, 4};
-    if (strcmp(first, "model_rule") == 0)
-        st = alvh_hedge_schedule(46037, 16, 250000, -1500, &p, NULL, rows, &bad);
-    else
-        st = alvh_hedge_schedule(46037, 16, 250000, -1500, &p, &curve, rows, &bad);
-    CHECK_STATUS(st, ALVH_OK, first);
-    int layer = (int)v[1];
-    CHECK(layer >= 1 && layer <= 3, "layer");
-    if (st != ALVH_OK || layer < 1 || layer > 3)
-        return;
-    double got[ALVH_SCHEDULE_COLS];
-    alvh_layer_row_values(&rows[layer - 1], got);
-    for (int k = 0; k < ALVH_SCHEDULE_COLS; ++k) {
-        char what[96];
-        snprintf(what, sizeof what, "%s layer %d %s vs mpmath", first, layer, k_cols[k]);
-        /* Serials carry ~1e-11 days of rounding; everything else follows at ~1e-12 relative. */
-        CHECK_CLOSE(got[k], v[1 + k], 1e-10, 1e-9, what);
+    for (size_t i = 0; i < g.rows; ++i) {
+        CHECK(golden_cols(&g, i) == 1 + ALVH_SCHEDULE_COLS, "schedule row has %d columns",
+              1 + ALVH_SCHEDULE_COLS);
+        const char *first = golden_text(&g, i, 0); /* the case */
+        double want[ALVH_SCHEDULE_COLS];
+        golden_nums(&g, i, 1, ALVH_SCHEDULE_COLS, want);
+        alvh_policy p;
+        alvh_policy_default(&p);
+        alvh_layer_row rows[3];
+        int bad;
+        alvh_status st;
+        if (strcmp(first, "model_rule") == 0)
+            st = alvh_hedge_schedule(46037, 16, 250000, -1500, &p, NULL, rows, &bad);
+        else
+            st = alvh_hedge_schedule(46037, 16, 250000, -1500, &p, &curve, rows, &bad);
+        CHECK_STATUS(st, ALVH_OK, first);
+        int layer = (int)want[0];
+        CHECK(layer >= 1 && layer <= 3, "layer");
+        if (st != ALVH_OK || layer < 1 || layer > 3)
+            continue;
+        double got[ALVH_SCHEDULE_COLS];
+        alvh_layer_row_values(&rows[layer - 1], got);
+        for (int k = 0; k < ALVH_SCHEDULE_COLS; ++k) {
+            char what[96];
+            snprintf(what, sizeof what, "%s layer %d %s vs mpmath", first, layer, k_cols[k]);
+            /* Serials carry ~1e-11 days of rounding; everything else follows at ~1e-12
+             * relative. */
+            CHECK_CLOSE(got[k], want[k], 1e-10, 1e-9, what);
+        }
     }
-}
-
-static void schedule_matches_mpmath(void)
-{
-    CHECK(for_each_row("hedge_schedule.csv", schedule_row) == 6, "6 schedule rows");
+    CHECK(g.rows == 6, "6 schedule rows");
+    golden_free(&g);
 }
 
 static void schedule_invariants(void)

@@ -14,27 +14,29 @@
 
 #include "alvh/alvh.h"
 #include "check.h"
+#include "golden.h"
 
 #define U 0x1p-53
 
+#define PRICING_GOLDEN_HEADER                                                                 \
+    "model,type,underlying,strike,years,vol,rate,div_yield,price,delta,gamma,vega,theta,rho," \
+    "vanna,volga"
+
 static void implied_vol_recovers_the_golden_vol(void)
 {
-    FILE *f = fopen(ALVH_TEST_DATA "/pricing_golden.csv", "r");
-    CHECK(f != NULL, "open pricing_golden.csv");
-    if (!f)
+    golden_file gf;
+    if (!golden_load(&gf, "pricing_golden.csv", PRICING_GOLDEN_HEADER))
         return;
-    char line[1024];
     int rows = 0, strict = 0;
     double worst_strict = 0.0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#' || strncmp(line, "model", 5) == 0)
-            continue;
-        char model[8], type[4];
-        double u, k, t, v, r, q, g[8];
-        if (sscanf(line, "%7[^,],%3[^,],%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
-                   model, type, &u, &k, &t, &v, &r, &q, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5],
-                   &g[6], &g[7]) != 16)
-            continue;
+    for (size_t row = 0; row < gf.rows; ++row) {
+        const char *model = golden_text(&gf, row, 0), *type = golden_text(&gf, row, 1);
+        double x[14];
+        golden_nums(&gf, row, 2, 14, x);
+        double u = x[0], k = x[1], t = x[2], v = x[3], r = x[4], q = x[5];
+        const double *g = x + 6;
+        char line[96];
+        snprintf(line, sizeof line, "%s", golden_where(&gf, row));
         int kind = type[0] == 'C' ? ALVH_CALL : ALVH_PUT;
         double price = g[0], vega1 = g[3] * 100.0; /* dV/dvol */
         if (!(price > 1e-300) || !(vega1 > 0.0))
@@ -56,7 +58,7 @@ static void implied_vol_recovers_the_golden_vol(void)
         CHECK_STATUS(st, ALVH_OK, line);
         double tol = 1e-13 + 8.0 * kappa * U;
         char what[1100];
-        snprintf(what, sizeof what, "IV (kappa %.3g) of %.900s", kappa, line);
+        snprintf(what, sizeof what, "IV (kappa %.3g) of %s", kappa, line);
         CHECK_CLOSE(iv, v, 0.0, tol, what);
         if (kappa < 100.0) {
             ++strict;
@@ -65,7 +67,7 @@ static void implied_vol_recovers_the_golden_vol(void)
                 worst_strict = rel;
         }
     }
-    fclose(f);
+    golden_free(&gf);
     CHECK(rows > 2000, "golden IV rows: %d", rows);
     printf("golden IV: %d rows, %d with kappa < 100: worst relative vol error %.2g\n", rows,
            strict, worst_strict);

@@ -15,89 +15,40 @@
 
 #include "alvh/alvh.h"
 #include "check.h"
+#include "golden.h"
 
 #define TALIB_TOL 1e-10
 #define MAX_N 2000
 
-/* ---- tiny CSV reader -------------------------------------------------------------------- */
+/* ---- the reference files ------------------------------------------------------------------ */
 
-typedef struct {
-    char *text;   /* whole file, fields split in place */
-    char **lines; /* data lines (header skipped) */
-    size_t count;
-} csv_file;
+#define INPUT_HEADER "series,index,value"
 
-static int csv_load(csv_file *f, const char *name)
+/* Loads indicators_input.csv into in and the reference <name> into ref; on failure (already a
+ * FAIL) frees both and returns 0. */
+static int load_input_and(golden_file *in, golden_file *ref, const char *name, const char *header)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", ALVH_TEST_DATA, name);
-    memset(f, 0, sizeof *f);
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        CHECK(0, "cannot open %s", path);
-        return -1;
+    int ok = golden_load(in, "indicators_input.csv", INPUT_HEADER) > 0;
+    ok &= golden_load(ref, name, header) > 0;
+    if (!ok) {
+        golden_free(in);
+        golden_free(ref);
     }
-    fseek(fp, 0, SEEK_END);
-    long size = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    f->text = malloc((size_t)size + 1);
-    size_t got = fread(f->text, 1, (size_t)size, fp);
-    fclose(fp);
-    f->text[got] = '\0';
-    size_t cap = 1;
-    for (size_t i = 0; i < got; ++i)
-        cap += f->text[i] == '\n';
-    f->lines = malloc(cap * sizeof *f->lines);
-    char *p = f->text;
-    int header = 1;
-    while (*p) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        if (!header && *p)
-            f->lines[f->count++] = p;
-        header = 0;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-    return 0;
-}
-
-static void csv_free(csv_file *f)
-{
-    free(f->text);
-    free(f->lines);
-}
-
-/* Splits a copy of line at sep into at most max fields; returns the field count. */
-static size_t split(const char *line, char sep, char *buf, size_t bufsize, char **fields,
-                    size_t max)
-{
-    snprintf(buf, bufsize, "%s", line);
-    size_t n = 0;
-    char *p = buf;
-    fields[n++] = p;
-    while (n < max && (p = strchr(p, sep)) != NULL) {
-        *p++ = '\0';
-        fields[n++] = p;
-    }
-    return n;
+    return ok;
 }
 
 /* One input series from indicators_input.csv, in row order. */
-static size_t load_series(const csv_file *in, const char *name, double *x)
+static size_t load_series(const golden_file *in, const char *name, double *x)
 {
     size_t n = 0;
-    char buf[256], *fl[3];
-    for (size_t i = 0; i < in->count; ++i) {
-        if (split(in->lines[i], ',', buf, sizeof buf, fl, 3) != 3 || strcmp(fl[0], name) != 0)
+    for (size_t i = 0; i < in->rows; ++i) {
+        if (golden_cols(in, i) != 3 || strcmp(golden_text(in, i, 0), name) != 0)
             continue;
-        size_t idx = (size_t)strtoul(fl[1], NULL, 10);
+        size_t idx = (size_t)golden_num(in, i, 1);
         CHECK(idx == n && n < MAX_N, "%s: rows in order", name);
         if (idx != n || n >= MAX_N)
             break;
-        x[n++] = strtod(fl[2], NULL);
+        x[n++] = golden_num(in, i, 2);
     }
     return n;
 }
@@ -196,27 +147,27 @@ static void macd_of_a_straight_line_is_constant(void)
 
 static void rsi_matches_talib_on_every_reference_row(void)
 {
-    csv_file in, ref;
-    if (csv_load(&in, "indicators_input.csv") || csv_load(&ref, "indicators_rsi.csv"))
+    golden_file in, ref;
+    if (!load_input_and(&in, &ref, "indicators_rsi.csv", "series,period,index,rsi"))
         return;
     static double x[MAX_N], out[MAX_N];
     char cur[64] = "";
     size_t n = 0, cur_period = 0, rows = 0, inexact = 0, checked_sets = 0;
     double worst = 0;
-    char buf[256], *fl[4];
-    for (size_t r = 0; r < ref.count; ++r) {
-        if (split(ref.lines[r], ',', buf, sizeof buf, fl, 4) != 4)
+    for (size_t r = 0; r < ref.rows; ++r) {
+        if (golden_cols(&ref, r) != 4)
             continue;
-        size_t period = (size_t)strtoul(fl[1], NULL, 10);
-        if (strcmp(cur, fl[0]) != 0 || period != cur_period) {
-            snprintf(cur, sizeof cur, "%.63s", fl[0]);
+        const char *series = golden_text(&ref, r, 0);
+        size_t period = (size_t)golden_num(&ref, r, 1);
+        if (strcmp(cur, series) != 0 || period != cur_period) {
+            snprintf(cur, sizeof cur, "%.63s", series);
             cur_period = period;
             n = load_series(&in, cur, x);
             CHECK_STATUS(alvh_rsi(x, n, period, out), ALVH_OK, cur);
             ++checked_sets;
         }
-        size_t i = (size_t)strtoul(fl[2], NULL, 10);
-        double want = strtod(fl[3], NULL);
+        size_t i = (size_t)golden_num(&ref, r, 2);
+        double want = golden_num(&ref, r, 3);
         CHECK(i >= period && i < n, "%s p%zu: TA-Lib row %zu outside our defined rows", cur,
               period, i);
         if (i >= n)
@@ -231,47 +182,48 @@ static void rsi_matches_talib_on_every_reference_row(void)
           checked_sets, rows);
     printf("RSI vs TA-Lib: %zu rows in %zu series/periods, %zu not bit-identical, max |diff| %.3g\n",
            rows, checked_sets, inexact, worst);
-    csv_free(&in);
-    csv_free(&ref);
+    golden_free(&in);
+    golden_free(&ref);
 }
 
 static void macd_matches_talib_on_every_reference_row(void)
 {
-    csv_file in, ref;
-    if (csv_load(&in, "indicators_input.csv") || csv_load(&ref, "indicators_macd.csv"))
+    golden_file in, ref;
+    if (!load_input_and(&in, &ref, "indicators_macd.csv",
+                        "series,fast,slow,signal,index,macd,signal_line,hist"))
         return;
     static double x[MAX_N], m[MAX_N], s[MAX_N], h[MAX_N];
     char cur[64] = "";
     size_t n = 0, f = 0, sl = 0, sg = 0, rows = 0, inexact = 0, sets = 0;
     double worst = 0;
-    char buf[512], *fl[8];
-    for (size_t r = 0; r < ref.count; ++r) {
-        if (split(ref.lines[r], ',', buf, sizeof buf, fl, 8) != 8)
+    for (size_t r = 0; r < ref.rows; ++r) {
+        if (golden_cols(&ref, r) != 8)
             continue;
-        size_t f2 = (size_t)strtoul(fl[1], NULL, 10), sl2 = (size_t)strtoul(fl[2], NULL, 10),
-               sg2 = (size_t)strtoul(fl[3], NULL, 10);
-        if (strcmp(cur, fl[0]) != 0 || f2 != f || sl2 != sl || sg2 != sg) {
-            snprintf(cur, sizeof cur, "%.63s", fl[0]);
+        const char *series = golden_text(&ref, r, 0), *signal = golden_text(&ref, r, 6);
+        size_t f2 = (size_t)golden_num(&ref, r, 1), sl2 = (size_t)golden_num(&ref, r, 2),
+               sg2 = (size_t)golden_num(&ref, r, 3);
+        if (strcmp(cur, series) != 0 || f2 != f || sl2 != sl || sg2 != sg) {
+            snprintf(cur, sizeof cur, "%.63s", series);
             f = f2, sl = sl2, sg = sg2;
             n = load_series(&in, cur, x);
             CHECK_STATUS(alvh_macd(x, n, f, sl, sg, m, s, h), ALVH_OK, cur);
             ++sets;
         }
-        size_t i = (size_t)strtoul(fl[4], NULL, 10);
+        size_t i = (size_t)golden_num(&ref, r, 4);
         CHECK(i >= sl - 1 && i < n, "%s: TA-Lib MACD row %zu outside our rows", cur, i);
         if (i >= n)
             continue;
-        double want = strtod(fl[5], NULL);
+        double want = golden_num(&ref, r, 5);
         CHECK(check_close_(m[i], want, TALIB_TOL, 0), "%s %zu/%zu/%zu row %zu MACD %.17g vs %.17g",
               cur, f, sl, sg, i, m[i], want);
         worst = fmax(worst, fabs(m[i] - want));
         inexact += (size_t)(m[i] != want);
         ++rows;
-        CHECK((fl[6][0] != '\0') == (i >= sl + sg - 2), "%s row %zu: signal starts at slow+signal-2",
-              cur, i);
-        if (fl[6][0] == '\0')
+        CHECK((signal[0] != '\0') == (i >= sl + sg - 2),
+              "%s row %zu: signal starts at slow+signal-2", cur, i);
+        if (signal[0] == '\0')
             continue;
-        double ws = strtod(fl[6], NULL), wh = strtod(fl[7], NULL);
+        double ws = golden_num(&ref, r, 6), wh = golden_num(&ref, r, 7);
         CHECK(check_close_(s[i], ws, TALIB_TOL, 0), "%s %zu/%zu/%zu row %zu signal %.17g vs %.17g",
               cur, f, sl, sg, i, s[i], ws);
         CHECK(check_close_(h[i], wh, TALIB_TOL, 0), "%s %zu/%zu/%zu row %zu hist %.17g vs %.17g",
@@ -283,8 +235,8 @@ static void macd_matches_talib_on_every_reference_row(void)
     printf("MACD vs TA-Lib: %zu rows in %zu series/params, %zu values not bit-identical, "
            "max |diff| %.3g\n",
            rows, sets, inexact, worst);
-    csv_free(&in);
-    csv_free(&ref);
+    golden_free(&in);
+    golden_free(&ref);
 }
 
 /* ---- A/D line and divergence -------------------------------------------------------------- */
@@ -347,8 +299,9 @@ static void divergence_matches_hand_derivations(void)
 
 static void divergence_matches_brute_force_reference(void)
 {
-    csv_file in, ref;
-    if (csv_load(&in, "indicators_input.csv") || csv_load(&ref, "indicators_divergence.csv"))
+    golden_file in, ref;
+    if (!load_input_and(&in, &ref, "indicators_divergence.csv",
+                        "lookback,index,ad_line,divergence"))
         return;
     static double adv[MAX_N], dec[MAX_N], spx[MAX_N], ad[MAX_N];
     static int div[MAX_N];
@@ -357,27 +310,27 @@ static void divergence_matches_brute_force_reference(void)
           "long series lengths");
     CHECK_STATUS(alvh_ad_line(adv, dec, n, ad), ALVH_OK, "ad long");
     size_t cur = 0, rows = 0, nonzero = 0;
-    char buf[256], *fl[4];
-    for (size_t r = 0; r < ref.count; ++r) {
-        if (split(ref.lines[r], ',', buf, sizeof buf, fl, 4) != 4)
+    for (size_t r = 0; r < ref.rows; ++r) {
+        if (golden_cols(&ref, r) != 4)
             continue;
-        size_t lookback = (size_t)strtoul(fl[0], NULL, 10), i = (size_t)strtoul(fl[1], NULL, 10);
+        size_t lookback = (size_t)golden_num(&ref, r, 0), i = (size_t)golden_num(&ref, r, 1);
         if (lookback != cur) {
             cur = lookback;
             CHECK_STATUS(alvh_ad_divergence(ad, spx, n, lookback, div), ALVH_OK, "div long");
         }
         if (i >= n)
             continue;
-        CHECK(ad[i] == strtod(fl[2], NULL), "A/D line row %zu: %.17g vs %s", i, ad[i], fl[2]);
-        int want = atoi(fl[3]);
+        CHECK(ad[i] == golden_num(&ref, r, 2), "A/D line row %zu: %.17g vs %s", i, ad[i],
+              golden_text(&ref, r, 2));
+        int want = (int)golden_num(&ref, r, 3);
         CHECK(div[i] == want, "divergence L=%zu row %zu: %d, want %d", lookback, i, div[i], want);
         nonzero += (size_t)(want != 0);
         ++rows;
     }
     CHECK(rows > 4900 && nonzero > 500, "divergence reference too small: %zu rows, %zu nonzero",
           rows, nonzero);
-    csv_free(&in);
-    csv_free(&ref);
+    golden_free(&in);
+    golden_free(&ref);
 }
 
 /* ---- the ALVH triggers -------------------------------------------------------------------- */
@@ -475,10 +428,14 @@ static void divergence_start_triggers_rebalance_once(void)
 /* ALVH_SIGNAL through the table on the long series, against the reference triggers. */
 static void alvh_signal_matches_reference_triggers(void)
 {
-    csv_file in, ref, pol;
-    if (csv_load(&in, "indicators_input.csv") || csv_load(&ref, "indicators_signal.csv") ||
-        csv_load(&pol, "indicators_signal_policies.tsv"))
+    golden_file in, ref, pol;
+    if (!golden_load(&pol, "indicators_signal_policies.tsv",
+                     "policy_id\tuses_divergence\tpolicy_json"))
         return;
+    if (!load_input_and(&in, &ref, "indicators_signal.csv", "policy,index,trigger")) {
+        golden_free(&pol);
+        return;
+    }
     static double vix[MAX_N], adv[MAX_N], dec[MAX_N], spx[MAX_N], ad[MAX_N];
     static alvh_value cv[MAX_N], ca[MAX_N], cs[MAX_N];
     size_t n = load_series(&in, "vix_long", vix);
@@ -492,21 +449,21 @@ static void alvh_signal_matches_reference_triggers(void)
         cs[i] = (alvh_value){.kind = ALVH_NUMBER, .number = spx[i]};
     }
     size_t checked = 0, fired = 0;
-    for (size_t k = 0; k < pol.count; ++k) {
-        char buf[512], *fl[3] = {NULL, NULL, NULL};
-        if (split(pol.lines[k], '\t', buf, sizeof buf, fl, 3) != 3)
+    for (size_t k = 0; k < pol.rows; ++k) {
+        if (golden_cols(&pol, k) != 3)
             continue;
-        int use_div = atoi(fl[1]);
+        const char *id = golden_text(&pol, k, 0), *json = golden_text(&pol, k, 2);
+        int use_div = (int)golden_num(&pol, k, 1);
         alvh_value args[4] = {
             {.kind = ALVH_RANGE, .rows = n, .cols = 1, .cells = cv},
             {.kind = use_div ? ALVH_RANGE : ALVH_EMPTY, .rows = n, .cols = 1, .cells = ca},
             {.kind = use_div ? ALVH_RANGE : ALVH_EMPTY, .rows = n, .cols = 1, .cells = cs},
-            {.kind = fl[2][0] ? ALVH_TEXT : ALVH_EMPTY, .text = fl[2]},
+            {.kind = json[0] ? ALVH_TEXT : ALVH_EMPTY, .text = json},
         };
         alvh_result r;
         alvh_result_init(&r);
-        CHECK_STATUS(alvh_call_by_name("ALVH_SIGNAL", args, 4, &r), ALVH_OK, fl[0]);
-        CHECK(r.rows == n && r.cols == 1, "%s: %zux%zu result", fl[0], r.rows, r.cols);
+        CHECK_STATUS(alvh_call_by_name("ALVH_SIGNAL", args, 4, &r), ALVH_OK, id);
+        CHECK(r.rows == n && r.cols == 1, "%s: %zux%zu result", id, r.rows, r.cols);
         size_t first = n;
         for (size_t i = 0; i < r.rows; ++i)
             if (r.cells[i].kind != ALVH_EMPTY) {
@@ -514,27 +471,27 @@ static void alvh_signal_matches_reference_triggers(void)
                 break;
             }
         size_t ref_first = n;
-        for (size_t j = 0; j < ref.count; ++j) {
-            char b2[128], *f2[3];
-            if (split(ref.lines[j], ',', b2, sizeof b2, f2, 3) != 3 || strcmp(f2[0], fl[0]) != 0)
+        for (size_t j = 0; j < ref.rows; ++j) {
+            if (golden_cols(&ref, j) != 3 || strcmp(golden_text(&ref, j, 0), id) != 0)
                 continue;
-            size_t i = (size_t)strtoul(f2[1], NULL, 10);
+            size_t i = (size_t)golden_num(&ref, j, 1);
+            const char *want = golden_text(&ref, j, 2);
             if (ref_first == n)
                 ref_first = i;
-            CHECK(i < r.rows && r.cells[i].kind == ALVH_TEXT && strcmp(r.cells[i].text, f2[2]) == 0,
-                  "%s row %zu: %s, want %s", fl[0], i,
-                  i < r.rows && r.cells[i].kind == ALVH_TEXT ? r.cells[i].text : "(empty)", f2[2]);
-            fired += (size_t)(strcmp(f2[2], "NONE") != 0);
+            CHECK(i < r.rows && r.cells[i].kind == ALVH_TEXT && strcmp(r.cells[i].text, want) == 0,
+                  "%s row %zu: %s, want %s", id, i,
+                  i < r.rows && r.cells[i].kind == ALVH_TEXT ? r.cells[i].text : "(empty)", want);
+            fired += (size_t)(strcmp(want, "NONE") != 0);
             ++checked;
         }
-        CHECK(first == ref_first, "%s: first row %zu, want %zu", fl[0], first, ref_first);
+        CHECK(first == ref_first, "%s: first row %zu, want %zu", id, first, ref_first);
         alvh_result_free(&r);
     }
     CHECK(checked > 3000 && fired > 300, "signal reference too small: %zu rows, %zu fired",
           checked, fired);
-    csv_free(&in);
-    csv_free(&ref);
-    csv_free(&pol);
+    golden_free(&in);
+    golden_free(&ref);
+    golden_free(&pol);
 }
 
 /* ---- through the table: layout and errors ------------------------------------------------- */

@@ -8,6 +8,7 @@
 
 #include "alvh/market.h"
 #include "check.h"
+#include "golden.h"
 
 typedef struct {
     char kind[16], preset[32];
@@ -20,24 +21,19 @@ static size_t g_nref;
 
 static void load_reference(void)
 {
-    FILE *f = fopen(ALVH_TEST_DATA "/market_reference.csv", "r");
-    CHECK(f != NULL, "cannot open market_reference.csv");
-    if (!f)
+    golden_file g; /* # kind,preset,x,years,value */
+    if (!golden_load(&g, "market_reference.csv", NULL))
         return;
-    char line[256];
-    while (fgets(line, sizeof line, f) && g_nref < sizeof g_ref / sizeof g_ref[0]) {
-        if (line[0] == '#')
-            continue;
-        ref_row *r = &g_ref[g_nref];
-        char value[64];
-        if (sscanf(line, "%15[^,],%31[^,],%lf,%lf,%63s", r->kind, r->preset, &r->x, &r->years,
-                   value) != 5)
-            continue;
-        r->value = strtod(value, NULL);
-        r->u = strtoull(value, NULL, 10);
-        ++g_nref;
+    for (size_t i = 0; i < g.rows && g_nref < sizeof g_ref / sizeof g_ref[0]; ++i) {
+        ref_row *r = &g_ref[g_nref++];
+        snprintf(r->kind, sizeof r->kind, "%s", golden_text(&g, i, 0));
+        snprintf(r->preset, sizeof r->preset, "%s", golden_text(&g, i, 1));
+        r->x = golden_num(&g, i, 2);
+        r->years = golden_num(&g, i, 3);
+        r->value = golden_num(&g, i, 4);
+        r->u = strtoull(golden_text(&g, i, 4), NULL, 10); /* rng rows: exact beyond 2^53 */
     }
-    fclose(f);
+    golden_free(&g);
     CHECK(g_nref == 86, "reference rows: %zu", g_nref);
 }
 

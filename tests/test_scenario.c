@@ -12,6 +12,7 @@
 #include "alvh/condor.h"
 #include "alvh/scenario.h"
 #include "check.h"
+#include "golden.h"
 #include "internal.h"
 
 static alvh_value N(double x)
@@ -193,11 +194,9 @@ static void repricing_agrees_with_bs_price_and_b76_price_on_shocked_inputs(void)
 
 static void scenarios_match_mpmath(void)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/condor_scenarios.csv", ALVH_TEST_DATA);
-    FILE *f = fopen(path, "r");
-    CHECK(f != NULL, "open %s", path);
-    if (!f)
+    golden_file g;
+    if (!golden_load(&g, "condor_scenarios.csv",
+                     "spx_move,vix_move,days,vov_move,vol_beta,skew,rate,div_yield,condor,hedge,net"))
         return;
     /* gen_condor_golden.py uses book 1 (one condor) and a 4/4/2 hedge: rebuild them here. */
     alvh_value legs[4 * 5], hedge[3 * 5];
@@ -214,19 +213,11 @@ static void scenarios_match_mpmath(void)
             hedge[i * 5 + j] = N(k_hedge[i][j]);
         hedge[i * 5 + 2] = N(contracts[i]);
     }
-    char line[512];
-    int rows = 0;
     alvh_result r;
     alvh_result_init(&r);
-    CHECK(fgets(line, sizeof line, f) != NULL, "header");
-    while (fgets(line, sizeof line, f)) {
+    for (size_t i = 0; i < g.rows; ++i) {
         double x[11];
-        char *p = line;
-        for (int k = 0; k < 11; ++k) {
-            x[k] = strtod(p, &p);
-            if (*p == ',')
-                ++p;
-        }
+        golden_nums(&g, i, 0, 11, x);
         char policy[128];
         snprintf(policy, sizeof policy, "{\"backtest\":{\"vol_beta\":%.17g,\"skew\":%.17g}}", x[4],
                  x[5]);
@@ -236,10 +227,9 @@ static void scenarios_match_mpmath(void)
         CHECK_CLOSE(cell(&r, 0, 0), x[8], 1e-8, 1e-10, "condor P&L vs mpmath");
         CHECK_CLOSE(cell(&r, 0, 1), x[9], 1e-8, 1e-10, "hedge P&L vs mpmath");
         CHECK_CLOSE(cell(&r, 0, 2), x[10], 1e-8, 1e-10, "net P&L vs mpmath");
-        ++rows;
     }
-    fclose(f);
-    CHECK(rows >= 5, "scenario rows: %d", rows);
+    CHECK(g.rows >= 5, "scenario rows: %zu", g.rows);
+    golden_free(&g);
     alvh_result_free(&r);
 }
 

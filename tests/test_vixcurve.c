@@ -12,39 +12,10 @@
 #include "alvh/alvh.h"
 #include "alvh/vixcurve.h"
 #include "check.h"
+#include "golden.h"
 
-#define MAX_COLS 16
-
-/* Reads data/<name> (CSV with a header) and calls row() with each row's numbers. */
-static int for_each_row(const char *name, void (*row)(const double *v, size_t n))
+static void vixfut_row(const double *v)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", ALVH_TEST_DATA, name);
-    FILE *f = fopen(path, "r");
-    CHECK(f != NULL, "cannot open %s", path);
-    if (!f)
-        return 0;
-    char line[1024];
-    int rows = 0;
-    if (!fgets(line, sizeof line, f)) {
-        fclose(f);
-        return 0;
-    }
-    while (fgets(line, sizeof line, f)) {
-        double v[MAX_COLS];
-        size_t n = 0;
-        for (char *tok = strtok(line, ",\n"); tok && n < MAX_COLS; tok = strtok(NULL, ",\n"))
-            v[n++] = strtod(tok, NULL);
-        row(v, n);
-        ++rows;
-    }
-    fclose(f);
-    return rows;
-}
-
-static void vixfut_row(const double *v, size_t n)
-{
-    CHECK(n == 5, "vixfut row has 5 columns");
     double f = 0;
     CHECK_STATUS(alvh_vix_future_model(v[0], v[1], v[2], v[3], &f), ALVH_OK, "model");
     CHECK_CLOSE(f, v[4], 1e-13, 1e-14, "VIX_FUT vs mpmath");
@@ -52,7 +23,9 @@ static void vixfut_row(const double *v, size_t n)
 
 static void model_curve_matches_mpmath(void)
 {
-    CHECK(for_each_row("hedge_vixfut.csv", vixfut_row) >= 5, "vixfut rows");
+    CHECK(golden_each("hedge_vixfut.csv", "years,vix_spot,long_run,speed,future", 5,
+                      vixfut_row) >= 5,
+          "vixfut rows");
 }
 
 static void model_curve_special_cases(void)
@@ -126,9 +99,8 @@ static void quoted_curve_rejects_bad_quotes(void)
     CHECK_STATUS(alvh_vix_future_curve(-1, ok, prices, 3, &f), ALVH_E_YEARS, "negative years");
 }
 
-static void beta_row(const double *v, size_t n)
+static void beta_row(const double *v)
 {
-    CHECK(n == 5, "beta row has 5 columns");
     double b = -1;
     CHECK_STATUS(alvh_vix_beta(v[0], v[1], v[2], v[3], &b), ALVH_OK, "beta");
     CHECK_CLOSE(b, v[4], 1e-15, 1e-14, "VIX_BETA vs mpmath");
@@ -136,7 +108,8 @@ static void beta_row(const double *v, size_t n)
 
 static void beta_matches_mpmath(void)
 {
-    CHECK(for_each_row("hedge_beta.csv", beta_row) >= 20, "beta rows");
+    CHECK(golden_each("hedge_beta.csv", "years,weight,fast,slow,beta", 5, beta_row) >= 20,
+          "beta rows");
 }
 
 static void default_beta_hits_the_practitioner_targets(void)

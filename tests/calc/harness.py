@@ -1,8 +1,11 @@
-"""A throwaway headless LibreOffice with alvh.oxt installed, for the Calc tests and benchmark.
+"""A throwaway headless LibreOffice with alvh.oxt installed, for the Calc tests and benchmark,
+the template builder and the demo; and the small helpers they share (Checks, col_name,
+range_a1, error_cells).
 
 Run under the system python (/usr/bin/python3: `import uno` comes from python3-uno).
 
-    with CalcOffice(oxt_path) as office:
+    run_unprivileged()                      # first: as root, re-runs the script as nobody
+    with CalcOffice(oxt_path) as office:    # or CalcOffice(oxt_path, locale="de-DE")
         doc = office.new_calc()
         ...
 
@@ -12,7 +15,8 @@ What it does, in order (every step has a timeout; see the constants below):
   2. Creates the profile first (soffice --terminate_after_init): an office started on a fresh
      profile deletes the extension registry that `unopkg add` wrote before it.
   3. Installs the .oxt with `unopkg add` exactly as a user would (never with --shared; unopkg
-     refuses root without --shared, see run_unprivileged()).
+     refuses root without --shared, see run_unprivileged()), and sets the profile's locale when
+     one is given (Tools > Options > Languages > Locale setting).
   4. Starts soffice --headless in its own process group, accepting a private pipe, and connects.
   5. On exit (also on failure or timeout): terminates the office, kills its process group if it
      lingers, and deletes the run directory.
@@ -42,6 +46,7 @@ CONNECT_TIMEOUT = 120
 STOP_TIMEOUT = 30
 UNPRIVILEGED_UID = int(os.environ.get("ALVH_CALC_UID", "65534"))
 _CHILD_MARK = "ALVH_CALC_UNPRIVILEGED_RUN"
+_OUT_MARK = "ALVH_CALC_OUT"  # run_unprivileged_writing(): where the unprivileged run writes
 
 
 def run_unprivileged():
@@ -99,6 +104,29 @@ def run_unprivileged():
         shutil.rmtree(base, ignore_errors=True)
 
 
+def run_unprivileged_writing(out_dir):
+    """run_unprivileged() for a script that writes files into out_dir (which the unprivileged uid
+    may not be able to write): as root, the unprivileged run writes into a scratch directory of
+    its own, copied into out_dir when it exits, and this process exits with its status.
+    Returns the directory to write into (out_dir itself when not root)."""
+    if os.getuid() != 0 or os.environ.get(_CHILD_MARK):
+        return os.environ.get(_OUT_MARK, out_dir)
+    tmp = tempfile.mkdtemp(prefix="alvh-calc-out-")
+    try:
+        os.chown(tmp, UNPRIVILEGED_UID, -1)
+        os.environ[_OUT_MARK] = tmp
+        try:
+            run_unprivileged()
+        except SystemExit:
+            for name in sorted(os.listdir(tmp)):
+                shutil.copy(os.path.join(tmp, name), os.path.join(out_dir, name))
+            raise
+    finally:
+        os.environ.pop(_OUT_MARK, None)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out_dir  # not reached: run_unprivileged() exits as root
+
+
 def _world_readable(path):
     """True when any uid can read path: o+r on it, o+x on every directory above it."""
     try:
@@ -136,11 +164,59 @@ class OfficeError(RuntimeError):
     pass
 
 
-class CalcOffice:
-    """A headless office on a private profile with an extension installed (None: no add-in)."""
+class Checks:
+    """Counts checks; prints each failure as it happens. The scripts end with
+    print(f"{checks.passed} passed, {checks.failed} failed")."""
 
-    def __init__(self, oxt=None, keep=False, label="alvh-calc", watchdog_seconds=900):
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, cond, what):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL", what, flush=True)
+        return cond
+
+
+def col_name(c):
+    """Column letters of 0-based column c: 0 -> A, 25 -> Z, 26 -> AA."""
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def range_a1(addr):
+    """"B2:C3" of a com.sun.star.table.CellRangeAddress."""
+    return (f"{col_name(addr.StartColumn)}{addr.StartRow + 1}:"
+            f"{col_name(addr.EndColumn)}{addr.EndRow + 1}")
+
+
+def error_cells(doc):
+    """"Sheet!B2:C3" of every formula cell range showing an error, in every sheet of doc (one
+    query per sheet)."""
+    from com.sun.star.sheet.FormulaResult import ERROR
+    bad = []
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
+            bad.append(f"{sh.Name}!{range_a1(a)}")
+    return bad
+
+
+class CalcOffice:
+    """A headless office on a private profile with an extension installed (None: no add-in),
+    in the office's default locale or in locale (a BCP 47 tag such as "de-DE")."""
+
+    def __init__(self, oxt=None, keep=False, label="alvh-calc", watchdog_seconds=900,
+                 locale=None):
         self.oxt = os.path.abspath(oxt) if oxt else None
+        self.locale = locale
         self.keep = keep
         self.label = label
         self.watchdog_seconds = watchdog_seconds
@@ -184,6 +260,8 @@ class CalcOffice:
                             "unopkg-list.log")
             if "is registered" not in out or "org.alvhcalc.addin" not in out:
                 raise OfficeError("unopkg did not register the extension:\n" + out)
+        if self.locale:
+            self._set_locale(self.locale)
 
     def start(self):
         """Start soffice on the prepared profile and connect (again, after stop())."""
@@ -328,6 +406,16 @@ class CalcOffice:
         if code != 0:
             raise OfficeError(f"exit status {code}: {' '.join(cmd)}\n{out}")
         return out
+
+    def _set_locale(self, locale):
+        """Writes the profile's locale setting before the office starts on it."""
+        path = os.path.join(self.profile, "user", "registrymodifications.xcu")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        item = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+                f'oor:op="fuse"><value>{locale}</value></prop></item>\n')
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("</oor:items>", item + "</oor:items>"))
 
     def _start_watchdog(self):
         """Kills the office if the run takes longer than watchdog_seconds: a hung office then

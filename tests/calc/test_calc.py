@@ -37,7 +37,7 @@ import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+from harness import CalcOffice, Checks, col_name, prop, run_unprivileged  # noqa: E402
 
 # Calc's error codes (FormulaError) as XCell.getError() reports them.
 ERR_ILLEGAL_ARGUMENT = 502   # Err:502, IllegalArgumentException from the add-in
@@ -50,22 +50,6 @@ ERR_NA = 32767               # #N/A
 FINANCIAL = 3                # com.sun.star.sheet.FunctionCategory.FINANCIAL
 
 NUMBER_RE = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-
-
-# ---- bookkeeping ---------------------------------------------------------------------------
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, cond, what):
-        if cond:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL", what, flush=True)
-        return cond
 
 
 # ---- argument fields -----------------------------------------------------------------------
@@ -121,15 +105,6 @@ def parse_examples(func):
             continue
         calls.append([Field.parse(t) for t in line.split("\t")])
     return calls
-
-
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def literal(x):

@@ -22,7 +22,6 @@ import argparse
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,8 @@ from functools import partial
 print = partial(print, flush=True)  # noqa: A001  (progress shows under ctest and setpriv)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "calc"))
-from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+from harness import (CalcOffice, Checks, col_name, error_cells, prop, range_a1,  # noqa: E402
+                     run_unprivileged)
 
 # The functions each template needs (as sheets/build_templates.py builds them).
 NEEDS = {
@@ -46,20 +46,6 @@ NEEDS = {
     "alvh-scenarios": ["IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL",
                        "ALVH_SCHEDULE", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID"],
 }
-
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, cond, what):
-        if cond:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL", what, flush=True)
-        return cond
 
 
 # ---- the CLI ---------------------------------------------------------------------------------
@@ -106,26 +92,6 @@ def block(sh, a1):
     for row in sh.getCellRangeByName(a1).getDataArray():
         rows.append([x if x != "" else None for x in row])
     return rows
-
-
-def error_cells(doc):
-    """A1 addresses of every formula cell showing an error, in every sheet (one query each)."""
-    from com.sun.star.sheet.FormulaResult import ERROR
-    bad = []
-    for i in range(doc.Sheets.Count):
-        sh = doc.Sheets.getByIndex(i)
-        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
-            bad.append(f"{sh.Name}!{range_a1(a)}")
-    return bad
-
-
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def same(a, b):
@@ -364,11 +330,6 @@ def block_address(a1):
     return c0, r0, c0, r0
 
 
-def range_a1(addr):
-    return (f"{col_name(addr.StartColumn)}{addr.StartRow + 1}:"
-            f"{col_name(addr.EndColumn)}{addr.EndRow + 1}")
-
-
 def check_charts(name, doc, checks):
     """Every expected chart exists (by the ranges it reads) and has a title."""
     found = []
@@ -473,15 +434,10 @@ def snapshot(doc):
     return out
 
 
-def set_locale(office, locale):
-    """Writes the profile's locale setting (Tools > Options > Languages > Locale setting)
-    before the office starts."""
-    path = os.path.join(office.profile, "user", "registrymodifications.xcu")
-    text = open(path, encoding="utf-8").read()
-    item = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
-            f'oor:op="fuse"><value>{locale}</value></prop></item>\n')
-    text = text.replace("</oor:items>", item + "</oor:items>")
-    open(path, "w", encoding="utf-8").write(text)
+def template_name(path):
+    """"alvh-condor-legs" of .../alvh-condor-legs.fods (also of a copy named argN-alvh-...)."""
+    base = os.path.basename(path).split(".")[0]
+    return base[base.find("alvh-"):]
 
 
 def check_oxt_templates(oxt, templates, checks):
@@ -493,9 +449,7 @@ def check_oxt_templates(oxt, templates, checks):
     checks.check('oor:name="Template"' in paths and "%origin%/templates" in paths,
                  "Paths.xcu adds the extension's templates folder to the Template path")
     for t in templates:
-        base = os.path.basename(t).split(".")[0]
-        base = base[base.find("alvh-"):]
-        ots = f"templates/ALVH Calc/{base}.ots"
+        ots = f"templates/ALVH Calc/{template_name(t)}.ots"
         checks.check(ots in names, f"the .oxt ships {ots}")
 
 
@@ -516,8 +470,7 @@ def check_installed_templates(office, templates, checks):
         url = expander.expandMacros(urllib.parse.unquote(url[len(prefix):]))
     opened = []
     for t in templates:
-        base = os.path.basename(t).split(".")[0]
-        base = base[base.find("alvh-"):]
+        base = template_name(t)
         ots = url.rstrip("/") + "/ALVH%20Calc/" + base + ".ots"
         try:
             doc = office.desktop.loadComponentFromURL(ots, "_blank", 0, (
@@ -551,8 +504,7 @@ def main():
     checks = Checks()
     todo = []
     for t in args.templates:
-        base = os.path.basename(t).split(".")[0]
-        base = base[base.find("alvh-"):]
+        base = template_name(t)
         missing = [f for f in NEEDS.get(base, []) if f not in available]
         if missing:
             print(f"SKIP {base}: the add-in lacks {', '.join(missing)}")
@@ -582,11 +534,7 @@ def main():
             doc.close(True)
         check_installed_templates(office, [t for _, t in todo], checks)
     # A German locale: decimal comma, ';' separators.
-    office = CalcOffice(args.oxt, label="alvh-sheets-de")
-    try:
-        office.prepare()
-        set_locale(office, "de-DE")
-        office.start()
+    with CalcOffice(args.oxt, label="alvh-sheets-de", locale="de-DE") as office:
         for name, path in todo:
             doc = office.load(path)
             if not checks.check(doc is not None, f"{name} (de-DE): opens"):
@@ -600,8 +548,6 @@ def main():
             shown = sh.getCellRangeByName(DECIMAL_PROBE.get(name, "B8")).getString()
             checks.check("," in shown, f"{name} (de-DE): numbers show a decimal comma ({shown!r})")
             doc.close(True)
-    finally:
-        office.close()
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
 
