@@ -125,6 +125,54 @@ static void price_to_iv_to_price_round_trips_on_random_inputs(void)
     printf("random IV: %d cases, worst relative vol error (kappa < 100) %.2g\n", n, worst_vol);
 }
 
+/* The whole domain, not just the market's: |ln(K/F)| from 1e-10 to 1000 (strikes up to e^1000
+ * times the forward, or as far below), vol 0.1% to 2000%, 1e-4 to 10 years, calls and puts,
+ * Black-76 on F = 1 and BSM on spot 1e250 or 1e-250. Every vol whose price is a nonzero double
+ * must come back to the precision the price carries: kappa u_p with u_p = max(u, 2^-1074/price),
+ * the relative spacing of the price itself (a subnormal price pins its vol less tightly).
+ * This found the pricer's loss of accuracy on huge strikes, where b = price/sqrt(FK) was formed
+ * as a subnormal. */
+static void implied_vol_round_trips_over_the_whole_domain(void)
+{
+    int n = 0;
+    double worst = 0.0;
+    for (int i = 0; i < 300000; ++i) {
+        int kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
+        int bsm = (i & 2) != 0;
+        double ax = uniform() < 0.05 ? 0.0 : exp(log(1e-10) + uniform() * log(1e13));
+        double u = bsm ? ((i & 4) ? 1e250 : 1e-250) : 1.0;
+        double k = u * exp(uniform() < 0.5 ? ax : -ax);
+        double v = exp(log(1e-3) + uniform() * log(2e4));
+        double t = exp(log(1e-4) + uniform() * log(1e5));
+        double r = bsm ? 0.03 : 0.0, q = bsm ? 0.01 : 0.0;
+        alvh_greeks g;
+        alvh_status st = bsm ? alvh_bsm_greeks(kind, u, k, t, v, r, q, &g)
+                             : alvh_black76_greeks(kind, u, k, t, v, r, &g);
+        if (st != ALVH_OK || !(g.price > 0.0) || !(g.vega > 0.0))
+            continue; /* no price to invert (K = 0 after rounding, or the price underflows) */
+        double kappa = g.price / (g.vega * 100.0 * v);
+        if (!(kappa < 1e10))
+            continue; /* all intrinsic (or all maximum) to double precision */
+        double iv = -1.0;
+        st = bsm ? alvh_bsm_implied_vol(kind, g.price, u, k, t, r, q, &iv)
+                 : alvh_black76_implied_vol(kind, g.price, u, k, t, r, &iv);
+        char what[200];
+        snprintf(what, sizeof what, "%s kind %d u %g K %.17g T %.17g v %.17g price %.17g",
+                 bsm ? "BSM" : "B76", kind, u, k, t, v, g.price);
+        CHECK_STATUS(st, ALVH_OK, what);
+        if (st != ALVH_OK)
+            continue;
+        ++n;
+        double u_p = fmax(U, 0x1p-1074 / g.price);
+        CHECK_CLOSE(iv, v, 0.0, 1e-13 + 8.0 * kappa * u_p, what);
+        if (kappa < 100.0 && g.price > 0x1p-1000 && fabs(iv - v) / v > worst)
+            worst = fabs(iv - v) / v;
+    }
+    CHECK(n > 150000, "whole-domain IV cases: %d", n);
+    printf("whole-domain IV: %d cases, worst relative vol error (kappa < 100, normal prices) "
+           "%.2g\n", n, worst);
+}
+
 static void black76_implied_vol_round_trips(void)
 {
     for (int i = 0; i < 20000; ++i) {
@@ -172,13 +220,14 @@ static void implied_vol_statuses_say_why_no_vol_fits(void)
     CHECK_STATUS(alvh_black76_implied_vol(1, 5.0, 20, 15, 1, 0.0, &iv), ALVH_E_NO_TIME_VALUE,
                  "price equal to intrinsic");
     CHECK_STATUS(alvh_bsm_implied_vol(1, -1.0, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "negative");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, NAN, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "NaN price");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, INFINITY, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "inf");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, NAN, 90, 1, 0, 0, &iv), ALVH_E_SPOT, "NaN spot");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, NAN, 1, 0, 0, &iv), ALVH_E_STRIKE, "NaN K");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, NAN, 0, 0, &iv), ALVH_E_YEARS, "NaN T");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, 1, NAN, 0, &iv), ALVH_E_RATE, "NaN r");
-    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, 1, 0, NAN, &iv), ALVH_E_DIV_YIELD, "NaN q");
+    const double nan = (double)NAN, inf = (double)INFINITY;
+    CHECK_STATUS(alvh_bsm_implied_vol(1, nan, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "NaN price");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, inf, 100, 90, 1, 0, 0, &iv), ALVH_E_PRICE, "inf");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, nan, 90, 1, 0, 0, &iv), ALVH_E_SPOT, "NaN spot");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, nan, 1, 0, 0, &iv), ALVH_E_STRIKE, "NaN K");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, nan, 0, 0, &iv), ALVH_E_YEARS, "NaN T");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, 1, nan, 0, &iv), ALVH_E_RATE, "NaN r");
+    CHECK_STATUS(alvh_bsm_implied_vol(1, 5.0, 100, 90, 1, 0, nan, &iv), ALVH_E_DIV_YIELD, "NaN q");
     CHECK_STATUS(alvh_bsm_implied_vol(-1, 5.0, 100, 0, 1, 0, 0, &iv), ALVH_E_STRIKE, "put K=0");
     CHECK_STATUS(alvh_black76_implied_vol(2, 5.0, 100, 90, 1, 0, &iv), ALVH_E_OPTION_TYPE, "kind");
     CHECK(iv == 123.0, "no vol written on error");
@@ -281,7 +330,8 @@ static void strike_from_delta_rejects_unattainable_deltas(void)
                  "negative call delta");
     CHECK_STATUS(alvh_bsm_strike_from_delta(-1, -0.995, 100, 1, 0.2, 0, 0.01, &k), ALVH_E_DELTA,
                  "put delta beyond e^{-qT}");
-    CHECK_STATUS(alvh_bsm_strike_from_delta(1, NAN, 100, 1, 0.2, 0, 0, &k), ALVH_E_DELTA, "NaN");
+    CHECK_STATUS(alvh_bsm_strike_from_delta(1, (double)NAN, 100, 1, 0.2, 0, 0, &k), ALVH_E_DELTA,
+                 "NaN");
     CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.2, 100, 0, 0.2, 0, 0, &k), ALVH_E_YEARS, "T 0");
     CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.2, 100, 1, 0, 0, 0, &k), ALVH_E_VOL, "vol 0");
     CHECK_STATUS(alvh_bsm_strike_from_delta(1, 0.2, -5, 1, 0.2, 0, 0, &k), ALVH_E_SPOT, "spot");
@@ -292,6 +342,7 @@ int main(void)
 {
     implied_vol_recovers_the_golden_vol();
     price_to_iv_to_price_round_trips_on_random_inputs();
+    implied_vol_round_trips_over_the_whole_domain();
     black76_implied_vol_round_trips();
     implied_vol_statuses_say_why_no_vol_fits();
     at_the_money_forward_implied_vol_is_exact();

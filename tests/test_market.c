@@ -182,7 +182,7 @@ static void simulated_variance_matches_closed_form_moments(void)
             }
             var /= (M - 1);
             m4 /= M;
-            double want_mean = NAN, want_var = NAN;
+            double want_mean = (double)NAN, want_var = (double)NAN;
             for (size_t i = 0; i < g_nref; ++i)
                 if (strcmp(g_ref[i].preset, names[k]) == 0 && g_ref[i].x == v0s[j]) {
                     if (strcmp(g_ref[i].kind, "vmean") == 0)
@@ -222,7 +222,7 @@ static void every_row_is_consistent_with_the_model(void)
 {
     const char *names[] = {"calm", "bear2022", "crash2020"};
     for (size_t k = 0; k < 3; ++k) {
-        double v0 = NAN, v1 = NAN;
+        double v0 = (double)NAN, v1 = (double)NAN;
         for (size_t i = 0; i < g_nref; ++i)
             if (strcmp(g_ref[i].kind, "vix") == 0 && strcmp(g_ref[i].preset, names[k]) == 0) {
                 if (g_ref[i].x == 0.0)
@@ -279,7 +279,8 @@ static void presets_have_their_documented_shape(void)
     size_t in = 0;
     for (size_t i = 0; i < p.days; ++i)
         in += rows[i].vix >= 20 && rows[i].vix <= 35;
-    CHECK(in >= 0.85 * (double)p.days, "bear2022: VIX in 20-35 on %zu of %zu rows", in, p.days);
+    CHECK((double)in >= 0.85 * (double)p.days, "bear2022: VIX in 20-35 on %zu of %zu rows", in,
+          p.days);
     CHECK(rows[251].spx < 0.85 * rows[0].spx, "bear2022: the index falls more than 15%%");
 
     p = preset("crash2020");
@@ -313,7 +314,7 @@ static void bad_parameters_are_statuses(void)
     CHECK_STATUS(alvh_market_generate(&q, rows), ALVH_E_MARKET_PARAM, "kappa_q 0");
     q = p;
     q.days = 4;
-    q.spot = NAN;
+    q.spot = (double)NAN;
     CHECK_STATUS(alvh_market_generate(&q, rows), ALVH_E_MARKET_PARAM, "spot NaN");
     q = p;
     q.days = 4;
