@@ -2,6 +2,9 @@
 # Installs the Debian 12 packages ALVH Calc needs to build, test and run its demo.
 # Runs apt-get through sudo when not root. Skips apt entirely when everything is present,
 # unless --force (CI passes it, so a fresh machine always runs `apt-get update` first).
+#   scripts/install-deps.sh [--force] [--ci]
+# --ci adds what only CI uses: clang and its compiler-rt (a -Werror build under clang, whose
+# warnings differ from GCC's, and the libFuzzer corpus replay of fuzz/).
 set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config        # C11 core, C++ glue, CMake >= 3.20
@@ -11,9 +14,17 @@ PACKAGES=(
   poppler-utils                            # pdftoppm: demo/template PDF pages to PNG
   zip                                      # packaging alvh.oxt
 )
+FORCE=0
+for arg in "$@"; do
+  case $arg in
+    --force) FORCE=1 ;;
+    --ci) PACKAGES+=(clang libclang-rt-dev) ;;
+    *) echo "install-deps.sh: unknown option $arg (use --force, --ci)" >&2; exit 2 ;;
+  esac
+done
 SUDO=()
 [ "$(id -u)" = 0 ] || SUDO=(sudo)
-if [ "${1:-}" != --force ]; then
+if [ "$FORCE" = 0 ]; then
   have=$(dpkg-query -W -f='${Status}\n' "${PACKAGES[@]}" 2>/dev/null | grep -c '^install ok installed$' || true)
   [ "$have" = "${#PACKAGES[@]}" ] && exit 0
 fi
