@@ -17,6 +17,7 @@
 #include "golden.h"
 
 #define U 0x1p-53
+#define ALVH_TEST_INV_SQRT_2PI 0.398942280401432677939946059934381868
 
 #define PRICING_GOLDEN_HEADER                                                                 \
     "model,type,underlying,strike,years,vol,rate,div_yield,price,delta,gamma,vega,theta,rho," \
@@ -321,6 +322,47 @@ static void strike_from_delta_round_trips(void)
     CHECK_CLOSE(k, 100 * exp(0.02), 0, 1e-15, "ATM-delta strike is S e^{vol^2 T/2}");
 }
 
+/* The whole domain: spot 1e-3 to 1e6, 0.0001 to 10 years, vol 0.1% to 2000%, deltas from
+ * 1e-12 to within 1e-12 of their bound e^{-qT}. The strike is a double, so the delta at it can
+ * only be as exact as K's rounding allows: d delta / d ln K = e^{-qT} phi(d1) / s, so the round
+ * trip is held to 1e-12 + 4 phi(d1) u / s (below 1e-12 wherever s = vol sqrt(T) > 2e-4, e.g. a
+ * 1-hour option at 2% vol). Statuses other than OK (a strike beyond the doubles, a delta whose
+ * ratio to e^{-qT} rounds to 0 or 1) are allowed; their count is bounded. */
+static void strike_from_delta_round_trips_over_the_whole_domain(void)
+{
+    int ok = 0, other = 0;
+    double worst = 0.0;
+    for (int i = 0; i < 200000; ++i) {
+        int kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
+        double s = pow(10.0, -3.0 + 9.0 * uniform()), t = pow(10.0, -4.0 + 5.0 * uniform());
+        double v = pow(10.0, -3.0 + 4.3 * uniform());
+        double r = -0.02 + 0.12 * uniform(), q = 0.05 * uniform();
+        double dq = exp(-q * t), e = pow(10.0, -12.0 * uniform());
+        double delta = kind * dq * (uniform() < 0.5 ? e : 1.0 - e), k = -1.0;
+        alvh_status st = alvh_bsm_strike_from_delta(kind, delta, s, t, v, r, q, &k);
+        if (st != ALVH_OK) {
+            ++other;
+            continue;
+        }
+        alvh_greeks g;
+        st = alvh_bsm_greeks(kind, s, k, t, v, r, q, &g);
+        CHECK_STATUS(st, ALVH_OK, "greeks at the returned strike");
+        if (st != ALVH_OK)
+            continue;
+        ++ok;
+        double sd = v * sqrt(t), d1 = (log(s / k) + (r - q) * t) / sd + 0.5 * sd;
+        double tol = 1e-12 + 4.0 * ALVH_TEST_INV_SQRT_2PI * exp(-0.5 * d1 * d1) * U / sd;
+        char what[200];
+        snprintf(what, sizeof what, "kind %d S %.17g T %.17g v %.17g delta %.17g -> K %.17g", kind,
+                 s, t, v, delta, k);
+        CHECK_CLOSE(g.delta, delta, tol, 0.0, what);
+        if (fabs(g.delta - delta) / tol > worst)
+            worst = fabs(g.delta - delta) / tol;
+    }
+    CHECK(ok > 190000 && other < 2000, "whole-domain strikes: %d found, %d statuses", ok, other);
+    printf("whole-domain strike round trip: %d cases, worst error / tolerance %.2g\n", ok, worst);
+}
+
 static void strike_from_delta_rejects_unattainable_deltas(void)
 {
     double k = 7.0;
@@ -349,6 +391,7 @@ int main(void)
     deep_out_of_the_money_prices_keep_their_vol();
     subnormal_prices_still_have_a_vol();
     strike_from_delta_round_trips();
+    strike_from_delta_round_trips_over_the_whole_domain();
     strike_from_delta_rejects_unattainable_deltas();
     return check_summary("test_impvol");
 }

@@ -338,10 +338,10 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
             out.delta = th * w * ddelta;
             if (o->bsm) {
                 out.theta = w * th * (o->div * o->spot * ddelta - r * K * df) / 365.0;
-                out.rho = w * th * K * T * df * 0.01;
+                out.rho = w * th * (T * 0.01) * (df * K);
             } else {
                 out.theta = r * out.price / 365.0;
-                out.rho = -T * out.price * 0.01;
+                out.rho = -(T * 0.01) * out.price;
             }
         }
         *g = out;
@@ -404,10 +404,10 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
         if (o->bsm) {
             /* spot e^{-qT} Phi(th d1) = df F Phi(th d1) */
             out.theta = (-decay - th * r * df * kn2 + th * o->div * df * fn1) / 365.0;
-            out.rho = th * T * df * kn2 * 0.01;
+            out.rho = th * (T * 0.01) * (df * kn2); /* no overflow before the 0.01 */
         } else {
             out.theta = (r * out.price - decay) / 365.0;
-            out.rho = -T * out.price * 0.01;
+            out.rho = -(T * 0.01) * out.price;
         }
         /* vanna = ddelta phi(d1) (-d2/vol) = -(df nu / u) d2 / vol */
         out.vanna = -df * nu / o->spot * d2 / o->vol * 0.01;
