@@ -364,7 +364,8 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
         double vega_over_b;
         double log_otm = alvh_black_otm_log(-fabs(x), s, &vega_over_b) + log(sqrt_fk);
         otm = exp(log_otm);
-        nu = otm * vega_over_b;
+        /* nu in logs too: otm may itself be subnormal while nu is not */
+        nu = exp(log_otm + log(vega_over_b));
     }
     const int itm = th * x > 0.0;
     /* In the money: intrinsic F - K taken directly (not as sqrt(FK) 2 sinh(x/2)). */
