@@ -10,48 +10,11 @@ shows an error cell or the PDF is not written.
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "calc"))
-from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
-
-CHILD = "ALVH_CALC_UNPRIVILEGED_RUN"
-
-
-def unprivileged_with_output(out_dir):
-    """As root: run this script unprivileged (harness.run_unprivileged), writing into a scratch
-    directory that is copied to out_dir afterwards; exits with the child's status. Otherwise
-    returns the directory to write into."""
-    if os.getuid() != 0 or os.environ.get(CHILD):
-        return os.environ.get("ALVH_DEMO_OUT", out_dir)
-    tmp = tempfile.mkdtemp(prefix="alvh-demo-out-")
-    os.chown(tmp, int(os.environ.get("ALVH_CALC_UID", "65534")), -1)
-    os.environ["ALVH_DEMO_OUT"] = tmp
-    os.environ["ALVH_DEMO_SHOWN_OUT"] = out_dir
-    try:
-        run_unprivileged()
-    except SystemExit as e:
-        for f in sorted(os.listdir(tmp)):
-            shutil.copy(os.path.join(tmp, f), os.path.join(out_dir, f))
-        shutil.rmtree(tmp, ignore_errors=True)
-        sys.exit(e.code)
-    return out_dir
-
-
-def error_cells(doc):
-    """Every formula cell range showing an error, in every sheet (one query per sheet)."""
-    from com.sun.star.sheet.FormulaResult import ERROR
-    bad = []
-    for i in range(doc.Sheets.Count):
-        sh = doc.Sheets.getByIndex(i)
-        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
-            bad.append((sh.Name, f"R{a.StartRow + 1}C{a.StartColumn + 1}:R{a.EndRow + 1}"
-                        f"C{a.EndColumn + 1}"))
-    return bad
-
+from harness import CalcOffice, error_cells, prop, run_unprivileged_writing  # noqa: E402
 
 def table(title, headers, rows):
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
@@ -129,9 +92,10 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("templates", nargs="+")
     args = ap.parse_args()
-    out_dir = os.path.abspath(args.out)
-    os.makedirs(out_dir, exist_ok=True)
-    out_dir = unprivileged_with_output(out_dir)
+    shown_dir = os.path.abspath(args.out)
+    os.makedirs(shown_dir, exist_ok=True)
+    # as root the office runs unprivileged, writing into a scratch directory copied here after
+    out_dir = run_unprivileged_writing(shown_dir)
     import uno
     pdfs, failed = [], 0
     order = ["alvh-condor-legs", "alvh-layer-schedule", "alvh-scenarios", "alvh-signals",
@@ -160,7 +124,7 @@ def main():
             report(name, doc)
             doc.close(True)
     combined = os.path.join(out_dir, "alvh-demo.pdf")
-    shown = os.path.join(os.environ.get("ALVH_DEMO_SHOWN_OUT", out_dir), "alvh-demo.pdf")
+    shown = os.path.join(shown_dir, "alvh-demo.pdf")
     if pdfs:
         subprocess.run(["pdfunite"] + pdfs + [combined], check=True)
     if not os.path.isfile(combined):
