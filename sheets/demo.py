@@ -64,9 +64,11 @@ def report(name, doc):
         for r in range(10, 10 + 252):
             t = sh.getCellRangeByName(f"L{r}").getString()
             if t not in ("", "NONE"):
-                trig.append([sh.getCellRangeByName(f"{c}{r}").getString() for c in "ABFGHL"])
-        table("Signals: rows where an ALVH trigger fires (synthetic bear2022 sample)",
-              ["date", "VIX", "RSI", "MACD", "signal", "trigger"], trig)
+                trig.append([sh.getCellRangeByName(f"{c}{r}").getString() for c in "ABFGHKL"])
+        table("Signals: rows where an ALVH trigger fires (synthetic bear2022 sample; REBALANCE is"
+              " RSI crossing above 70 or an A/D divergence starting, ARM is MACD crossing above"
+              " its signal with VIX above 25)",
+              ["date", "VIX", "RSI", "MACD", "signal", "A/D div.", "trigger"], trig)
     elif name == "alvh-backtest":
         keep = ("total_return_unhedged", "total_return_hedged", "max_drawdown_unhedged",
                 "max_drawdown_hedged", "high_vix_days", "high_vix_drawdown_unhedged",
