@@ -298,6 +298,42 @@ static void bad_inputs_are_statuses_never_numbers(void)
                  "overflowing forward");
 }
 
+/* A put struck at 1.7e308 on a spot of 1 with a 500% rate: theta = -dV/dT carries r K e^{-rT},
+ * which overflows, while the delta is -e^{-qT} Phi(-d1) = -1 to the last bit (d1 ~ -2e4). The
+ * full set is NOT_FINITE (and leaves *out alone); one greek fails only if it is itself not
+ * finite. */
+static void one_greek_is_not_failed_by_another_overflowing(void)
+{
+    alvh_greeks g = {.price = 42.0};
+    CHECK_STATUS(alvh_bsm_greeks(ALVH_PUT, 1.0, 1.7e308, 0.001, 0.2, 5.0, 0.0, &g),
+                 ALVH_E_NOT_FINITE, "all greeks with theta overflowing");
+    CHECK(g.price == 42.0, "greeks not written on failure");
+    double v = 7.0;
+    CHECK_STATUS(alvh_bsm_greek(ALVH_GREEK_DELTA, ALVH_PUT, 1.0, 1.7e308, 0.001, 0.2, 5.0, 0.0, &v),
+                 ALVH_OK, "delta alone");
+    CHECK_CLOSE(v, -1.0, 0.0, 2.3e-16, "deep in-the-money put delta");
+    v = 7.0;
+    CHECK_STATUS(alvh_bsm_greek(ALVH_GREEK_THETA, ALVH_PUT, 1.0, 1.7e308, 0.001, 0.2, 5.0, 0.0, &v),
+                 ALVH_E_NOT_FINITE, "theta alone overflows");
+    CHECK(v == 7.0, "no greek written on failure");
+    CHECK_STATUS(alvh_bsm_greek((alvh_greek)99, ALVH_CALL, 100, 100, 1, 0.2, 0, 0, &v),
+                 ALVH_E_GREEK, "unknown greek");
+    /* Black-76 on the same put: rho = -T V / 100 is finite, theta = (r V - ...)/365 is not */
+    CHECK_STATUS(alvh_black76_greek(ALVH_GREEK_RHO, ALVH_PUT, 1.0, 1.7e308, 0.001, 0.2, 5.0, &v),
+                 ALVH_OK, "B76 rho alone");
+    CHECK_STATUS(alvh_black76_greek(ALVH_GREEK_THETA, ALVH_PUT, 1.0, 1.7e308, 0.001, 0.2, 5.0, &v),
+                 ALVH_E_NOT_FINITE, "B76 theta alone");
+    /* and where nothing overflows, one greek is the same number as in the full set */
+    alvh_bsm_greeks(ALVH_CALL, 5000, 5100, 0.0822, 0.18, 0.045, 0.013, &g);
+    for (int k = 0; k < ALVH_GREEK_COUNT_; ++k) {
+        CHECK_STATUS(alvh_bsm_greek((alvh_greek)k, ALVH_CALL, 5000, 5100, 0.0822, 0.18, 0.045,
+                                    0.013, &v),
+                     ALVH_OK, k_greeks[k + 1]);
+        CHECK(v == alvh_greek_value(&g, (alvh_greek)k), "%s equals the full set's",
+              k_greeks[k + 1]);
+    }
+}
+
 static void greek_names_parse_case_insensitively(void)
 {
     alvh_greek g;
@@ -433,6 +469,7 @@ int main(void)
     zero_strike_call_is_the_discounted_forward_and_zero_strike_put_is_an_error();
     bad_inputs_are_statuses_never_numbers();
     greek_names_parse_case_insensitively();
+    one_greek_is_not_failed_by_another_overflowing();
     put_call_parity_holds_on_random_inputs();
     greeks_match_central_differences_on_random_inputs();
     return check_summary("test_black");

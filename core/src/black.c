@@ -316,7 +316,11 @@ static int all_finite(const alvh_greeks *g)
     return z == 0.0;
 }
 
-/* Price (and, when want_greeks, all greeks) of o. */
+/* What evaluate() computes: the price only; price and greeks, all required finite; price and
+ * greeks, each left for the caller to check (one greek asked for). */
+enum { PRICE_ONLY = 0, ALL_GREEKS = 1, GREEKS_UNCHECKED = 2 };
+
+/* Price (and, unless PRICE_ONLY, all greeks) of o. */
 static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
 {
     const int th = o->kind;
@@ -345,7 +349,7 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
             }
         }
         *g = out;
-        return all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
+        return want_greeks == GREEKS_UNCHECKED || all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
     }
 
     const double x = o->x;
@@ -415,7 +419,7 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
         out.volga = vega1 * d1 * d2 / o->vol * 1e-4;
     }
     *g = out;
-    return all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
+    return want_greeks == GREEKS_UNCHECKED || all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
 }
 
 static alvh_status bsm(int kind, double spot, double strike, double years, double vol,
@@ -461,7 +465,7 @@ alvh_status alvh_bsm_price(int kind, double spot, double strike, double years, d
                            double rate, double div_yield, double *price)
 {
     alvh_greeks g;
-    alvh_status st = bsm(kind, spot, strike, years, vol, rate, div_yield, 0, &g);
+    alvh_status st = bsm(kind, spot, strike, years, vol, rate, div_yield, PRICE_ONLY, &g);
     if (st == ALVH_OK)
         *price = g.price;
     return st;
@@ -470,14 +474,41 @@ alvh_status alvh_bsm_price(int kind, double spot, double strike, double years, d
 alvh_status alvh_bsm_greeks(int kind, double spot, double strike, double years, double vol,
                             double rate, double div_yield, alvh_greeks *out)
 {
-    return bsm(kind, spot, strike, years, vol, rate, div_yield, 1, out);
+    alvh_greeks g;
+    alvh_status st = bsm(kind, spot, strike, years, vol, rate, div_yield, ALL_GREEKS, &g);
+    if (st == ALVH_OK)
+        *out = g;
+    return st;
+}
+
+/* One greek of g, which evaluate() left unchecked: only this one must be finite. */
+static alvh_status one_greek(alvh_status st, const alvh_greeks *g, alvh_greek greek,
+                             double *value)
+{
+    if (st != ALVH_OK)
+        return st;
+    double v = alvh_greek_value(g, greek);
+    if (!isfinite(v))
+        return ALVH_E_NOT_FINITE;
+    *value = v;
+    return ALVH_OK;
+}
+
+alvh_status alvh_bsm_greek(alvh_greek greek, int kind, double spot, double strike, double years,
+                           double vol, double rate, double div_yield, double *value)
+{
+    if ((int)greek < 0 || greek >= ALVH_GREEK_COUNT_)
+        return ALVH_E_GREEK;
+    alvh_greeks g;
+    alvh_status st = bsm(kind, spot, strike, years, vol, rate, div_yield, GREEKS_UNCHECKED, &g);
+    return one_greek(st, &g, greek, value);
 }
 
 alvh_status alvh_black76_price(int kind, double forward, double strike, double years, double vol,
                                double rate, double *price)
 {
     alvh_greeks g;
-    alvh_status st = black76(kind, forward, strike, years, vol, rate, 0, &g);
+    alvh_status st = black76(kind, forward, strike, years, vol, rate, PRICE_ONLY, &g);
     if (st == ALVH_OK)
         *price = g.price;
     return st;
@@ -486,5 +517,19 @@ alvh_status alvh_black76_price(int kind, double forward, double strike, double y
 alvh_status alvh_black76_greeks(int kind, double forward, double strike, double years,
                                 double vol, double rate, alvh_greeks *out)
 {
-    return black76(kind, forward, strike, years, vol, rate, 1, out);
+    alvh_greeks g;
+    alvh_status st = black76(kind, forward, strike, years, vol, rate, ALL_GREEKS, &g);
+    if (st == ALVH_OK)
+        *out = g;
+    return st;
+}
+
+alvh_status alvh_black76_greek(alvh_greek greek, int kind, double forward, double strike,
+                               double years, double vol, double rate, double *value)
+{
+    if ((int)greek < 0 || greek >= ALVH_GREEK_COUNT_)
+        return ALVH_E_GREEK;
+    alvh_greeks g;
+    alvh_status st = black76(kind, forward, strike, years, vol, rate, GREEKS_UNCHECKED, &g);
+    return one_greek(st, &g, greek, value);
 }

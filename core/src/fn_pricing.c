@@ -26,18 +26,12 @@ static alvh_status parse_greek(const alvh_value *v, alvh_greek *greek, alvh_resu
  * years, vol, rate. */
 typedef enum { MODEL_BSM, MODEL_B76 } model;
 
-/* The core call: the greeks when g is given, else the price. */
-static alvh_status model_eval(model m, int kind, const alvh_value *x, double *price,
-                              alvh_greeks *g)
+/* The price from the core. */
+static alvh_status model_price(model m, int kind, const alvh_value *x, double *price)
 {
     double u = x[0].number, k = x[1].number, t = x[2].number, v = x[3].number, r = x[4].number;
-    if (m == MODEL_BSM && g)
-        return alvh_bsm_greeks(kind, u, k, t, v, r, x[5].number, g);
-    if (m == MODEL_BSM)
-        return alvh_bsm_price(kind, u, k, t, v, r, x[5].number, price);
-    if (g)
-        return alvh_black76_greeks(kind, u, k, t, v, r, g);
-    return alvh_black76_price(kind, u, k, t, v, r, price);
+    return m == MODEL_BSM ? alvh_bsm_price(kind, u, k, t, v, r, x[5].number, price)
+                          : alvh_black76_price(kind, u, k, t, v, r, price);
 }
 
 /* PRICE(type; ...) */
@@ -47,24 +41,26 @@ static alvh_status eval_price(model m, const alvh_value *a, alvh_result *out)
     alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
     double price = 0.0;
     if (st == ALVH_OK)
-        st = model_eval(m, kind, &a[1], &price, NULL);
+        st = model_price(m, kind, &a[1], &price);
     return alvh_result_number_if(out, st, price);
 }
 
-/* GREEK(greek; type; ...) */
+/* GREEK(greek; type; ...): only the greek asked for must be finite. */
 static alvh_status eval_greek(model m, const alvh_value *a, alvh_result *out)
 {
     alvh_greek greek;
     int kind;
-    alvh_greeks g;
     alvh_status st = parse_greek(&a[0], &greek, out);
     if (st == ALVH_OK)
         st = alvh_arg_option_type(&a[1], "type", &kind, out);
-    if (st == ALVH_OK)
-        st = model_eval(m, kind, &a[2], NULL, &g);
-    if (st == ALVH_OK)
-        alvh_result_number(out, alvh_greek_value(&g, greek));
-    return st;
+    if (st != ALVH_OK)
+        return st;
+    const alvh_value *x = &a[2];
+    double u = x[0].number, k = x[1].number, t = x[2].number, v = x[3].number, r = x[4].number;
+    double value = 0.0;
+    st = m == MODEL_BSM ? alvh_bsm_greek(greek, kind, u, k, t, v, r, x[5].number, &value)
+                        : alvh_black76_greek(greek, kind, u, k, t, v, r, &value);
+    return alvh_result_number_if(out, st, value);
 }
 
 /* The table's adapters: one model, one shape each. */

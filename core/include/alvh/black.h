@@ -87,6 +87,15 @@ alvh_status alvh_bsm_price(int kind, double spot, double strike, double years, d
 alvh_status alvh_bsm_greeks(int kind, double spot, double strike, double years, double vol,
                             double rate, double div_yield, alvh_greeks *out);
 
+/*! alvh_bsm_greek() : one greek (greek, units and arguments as alvh_bsm_greeks()). Only that
+ *  greek must be finite: on strikes near the largest double, theta or rho can overflow while
+ *  delta is still -1, and asking for the delta then gives the delta.
+ *  *value written only on success.
+ *  @return : as alvh_bsm_price(), and ALVH_E_GREEK for an unknown greek; ALVH_E_NOT_FINITE
+ *            when this greek is not a finite number. */
+alvh_status alvh_bsm_greek(alvh_greek greek, int kind, double spot, double strike, double years,
+                           double vol, double rate, double div_yield, double *value);
+
 /*! alvh_black76_price() : Black-76 price of a European option on a forward (VIX options on
  *  the VIX future of the same expiry, SPX futures options), discounted at rate:
  *  e^{-rT} kind (F N(kind d1) - K N(kind d2)). forward > 0; other arguments as
@@ -102,6 +111,12 @@ alvh_status alvh_black76_price(int kind, double forward, double strike, double y
  *  Arguments and statuses as alvh_black76_price(). */
 alvh_status alvh_black76_greeks(int kind, double forward, double strike, double years,
                                 double vol, double rate, alvh_greeks *out);
+
+/*! alvh_black76_greek() : one greek of alvh_black76_greeks(); only that greek must be finite
+ *  (as alvh_bsm_greek()). *value written only on success.
+ *  @return : as alvh_black76_price(), ALVH_E_GREEK, ALVH_E_NOT_FINITE. */
+alvh_status alvh_black76_greek(alvh_greek greek, int kind, double forward, double strike,
+                               double years, double vol, double rate, double *value);
 
 #ifdef __cplusplus
 }
