@@ -3,11 +3,15 @@
 
 usage: /usr/bin/python3 sheets/build_templates.py --oxt build/addin/alvh.oxt --alvh build/cli/alvh
                                                   [--out sheets] [--only condor,schedule,...]
+                                                  [--compare-with sheets]
 
 Run by hand when a template changes; the .fods it writes are committed (flat XML, so they diff
 in review). It starts a throwaway headless office with the add-in installed (tests/calc/harness.py),
 builds each template (values, formulas, cell styles, protection, notes, conditional formatting,
 charts), recalculates, refuses to save a template that shows an error cell, and saves .fods.
+A build is reproducible (no dates are written), so --compare-with DIR can check that the
+committed templates are what this script builds: it fails when a built .fods differs from
+DIR's, byte for byte (CTest templates_are_current).
 
 Every template follows the same rules (issue 7):
   - input cells have the cell style "ALVH Input" (yellow) and are the only unlocked cells; every
@@ -21,6 +25,7 @@ import argparse
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -230,9 +235,14 @@ class Book:
                             (prop("FilterName", "OpenDocument Spreadsheet Flat XML"),))
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        if "<calcext:color-scale/>" in text:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text.replace("<calcext:color-scale/>", COLOR_SCALE_XML))
+        text = text.replace("<calcext:color-scale/>", COLOR_SCALE_XML)
+        # The same template builds to the same bytes: drop what records when it was built (the
+        # document's and every note's dc:date, and the editing time), all optional in ODF.
+        text = re.sub(r"\n[ \t]*<dc:date>[^<]*</dc:date>(?=\n)", "", text)  # a note's own line
+        text = re.sub(r"<dc:date>[^<]*</dc:date>|<meta:editing-duration>[^<]*"
+                      r"</meta:editing-duration>", "", text)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
 
 
 class Sheet:
@@ -951,9 +961,12 @@ def main():
     ap.add_argument("--alvh", required=True)
     ap.add_argument("--out", default=HERE)
     ap.add_argument("--only", default="")
+    ap.add_argument("--compare-with", default=None,
+                    help="fail when a built template differs from the one in this directory")
     args = ap.parse_args()
     # As root the office runs as an unprivileged uid, writing into a directory of its own that
     # is copied to --out when it is done.
+    os.makedirs(os.path.abspath(args.out), exist_ok=True)
     out_dir = run_unprivileged_writing(os.path.abspath(args.out))
     available = set(subprocess.run([os.path.abspath(args.alvh), "list"], check=True,
                                    capture_output=True, text=True).stdout.split())
@@ -976,7 +989,28 @@ def main():
             book.save(path if not bad else path + ".broken")
             book.doc.close(True)
             print(f"wrote {path}" if not bad else f"wrote {path}.broken")
+            if args.compare_with and not bad:
+                failed += not same_file(path, os.path.join(args.compare_with, fname + ".fods"))
     return 1 if failed else 0
+
+
+def same_file(built, committed):
+    """True when built equals committed byte for byte; else says where they first differ."""
+    try:
+        with open(built, "rb") as f:
+            a = f.read().splitlines()
+        with open(committed, "rb") as f:
+            b = f.read().splitlines()
+    except OSError as e:
+        print(f"FAIL compare: {e}")
+        return False
+    if a == b:
+        print(f"ok {os.path.basename(committed)} is what the builder builds")
+        return True
+    line = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    print(f"FAIL {committed} is not what sheets/build_templates.py builds (first difference at "
+          f"line {line + 1}): rebuild the templates and commit them")
+    return False
 
 
 if __name__ == "__main__":
