@@ -972,7 +972,10 @@ def main():
                                    capture_output=True, text=True).stdout.split())
     names = [n for n in (args.only.split(",") if args.only else BUILDERS) if n]
     failed = 0
-    with CalcOffice(args.oxt, label="alvh-templates") as office:
+    # en-US whatever the environment says: the locale decides units, formats and the default
+    # paper (US Letter, the product's market) in the saved file, and the committed templates
+    # must not depend on who built them (a de_DE environment changed 7000 lines).
+    with CalcOffice(args.oxt, label="alvh-templates", locale="en-US") as office:
         for name in names:
             fname, needs = TEMPLATES[name]
             missing = [f for f in needs if f not in available]
