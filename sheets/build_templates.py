@@ -212,8 +212,8 @@ class Book:
 
     def finish(self, pages_tall=0):
         """Page setup for printing and PDF (landscape US Letter, the en-US default the builder
-        pins; every sheet one page wide and
-        pages_tall pages tall, 0: as many as needed), then a full recalculation."""
+        pins; every sheet one page wide and pages_tall pages tall, 0: as many as needed), then
+        a full recalculation."""
         for name in ("Default",):
             ps = self.doc.StyleFamilies.getByName("PageStyles").getByName(name)
             w, h = ps.Width, ps.Height
