@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+from docblocks import splice
+
 PRESETS = ("calm", "bear2022", "crash2020")
 MAXLOSS = ('{"notional_basis": "max_loss", "backtest": {"condor_contracts": 20, '
            '"capital": 1000000}}')
@@ -75,20 +77,6 @@ def readme_table(s):
                          f"{100 * float(m['hedge_premium_pct_month']):.1f}% | "
                          f"{pct(m['total_return_unhedged'])} / {pct(m['total_return_hedged'])} |")
     return "\n".join(lines)
-
-
-def splice(text, begin, end, block, path, update):
-    if begin not in text or end not in text:
-        print(f"{path}: markers missing: {begin}")
-        return text, False
-    head, rest = text.split(begin, 1)
-    current, tail = rest.split(end, 1)
-    if current.strip("\n") == block:
-        return text, True
-    if update:
-        return head + begin + "\n" + block + "\n" + end + tail, True
-    print(f"{path}: the block after {begin} is stale")
-    return text, False
 
 
 def main():

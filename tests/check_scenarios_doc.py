@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+from docblocks import splice
+
 BEGIN = "<!-- BEGIN SCENARIO TABLE (docs/scenarios.md, default hedge; do not edit) -->"
 END = "<!-- END SCENARIO TABLE -->"
 SECTION = "## Hedge sized by the default policy"
@@ -30,15 +32,13 @@ def main():
             open(doc_path, "w", encoding="utf-8").write(doc)
     readme_path = os.path.join(root, "README.md")
     readme = open(readme_path, encoding="utf-8").read()
-    if BEGIN not in readme or END not in readme:
-        print(f"{readme_path}: the scenario table markers are missing")
-        return 1
-    head, rest = readme.split(BEGIN, 1)
-    current, tail = rest.split(END, 1)
-    if current.strip("\n") != body:
+    new, good = splice(readme, BEGIN, END, body, readme_path, update)
+    if not good and update:
+        return 1  # the markers are missing (splice said so)
+    if not good or new != readme:
         stale.append(readme_path)
         if update:
-            open(readme_path, "w", encoding="utf-8").write(head + BEGIN + "\n" + body + "\n" + END + tail)
+            open(readme_path, "w", encoding="utf-8").write(new)
     if stale and not update:
         print("stale: " + ", ".join(stale) + f"\nrun: /usr/bin/python3 {sys.argv[0]} {alvh} {root} --update")
         print("scenarios doc: 0 passed, 1 failed")
