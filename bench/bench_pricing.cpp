@@ -28,34 +28,11 @@ extern "C" {
 #include "alvh/black.h"
 #include "alvh/impvol.h"
 }
+#include "pricing_inputs.h"
 
 namespace {
 
-struct Input {
-    int kind;
-    double spot, strike, years, vol, rate, div;
-};
-
-struct Rng {  // xorshift64*, fixed seed
-    unsigned long long s = 0x9E3779B97F4A7C15ull;
-    double uniform()
-    {
-        s ^= s >> 12;
-        s ^= s << 25;
-        s ^= s >> 27;
-        return static_cast<double>((s * 2685821657736338717ull) >> 11) * 0x1p-53;
-    }
-};
-
-// CPU time of this process: on a shared machine, wall time also counts other jobs' slices.
-double cpu_now()
-{
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
-
-double seconds_since(double t0) { return cpu_now() - t0; }
+double seconds_since(double t0) { return bench_cpu_now() - t0; }
 
 // Passes over the same inputs; the best (least disturbed by other processes on a shared machine)
 // is reported, for both sides alike.
@@ -66,19 +43,10 @@ constexpr int kReps = 5;
 int main(int argc, char **argv)
 {
     const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 1000000;
-    Rng rng;
-    std::vector<Input> in(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        Input &x = in[i];
-        x.kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
-        x.spot = 100.0;
-        x.years = std::exp(std::log(1.0 / 365.0) + rng.uniform() * std::log(730.0));
-        x.vol = std::exp(std::log(0.05) + rng.uniform() * std::log(20.0));
-        x.rate = 0.05 * rng.uniform();
-        x.div = 0.03 * rng.uniform();
-        double sd = x.vol * std::sqrt(x.years);
-        x.strike = x.spot * std::exp((6.0 * rng.uniform() - 3.0) * sd);
-    }
+    uint64_t state = BENCH_SEED;
+    std::vector<bench_option> in(n);
+    for (std::size_t i = 0; i < n; ++i)
+        in[i] = bench_draw(&state, i);
 
     // ---- price + greeks -------------------------------------------------------------------
     std::vector<double> ours(n), theirs(n);
@@ -88,9 +56,9 @@ int main(int argc, char **argv)
     // sensitive to another process waking up than the ratio of the two bests.
     std::vector<double> greek_ratios, iv_ratios;
     for (int rep = 0; rep < kReps; ++rep) {
-        double t0 = cpu_now();
+        double t0 = bench_cpu_now();
         for (std::size_t i = 0; i < n; ++i) {
-            const Input &x = in[i];
+            const bench_option &x = in[i];
             alvh_greeks g;
             alvh_bsm_greeks(x.kind, x.spot, x.strike, x.years, x.vol, x.rate, x.div, &g);
             ours[i] = g.price;
@@ -98,9 +66,9 @@ int main(int argc, char **argv)
         }
         const double pass_ours = seconds_since(t0);
         best_ours = std::fmin(best_ours, pass_ours);
-        t0 = cpu_now();
+        t0 = bench_cpu_now();
         for (std::size_t i = 0; i < n; ++i) {
-            const Input &x = in[i];
+            const bench_option &x = in[i];
             double df = std::exp(-x.rate * x.years), dq = std::exp(-x.div * x.years);
             double fwd = x.spot * dq / df;
             QuantLib::BlackCalculator bc(x.kind > 0 ? QuantLib::Option::Call : QuantLib::Option::Put,
@@ -126,7 +94,7 @@ int main(int argc, char **argv)
     std::vector<char> informative(n);
     std::size_t n_informative = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const Input &x = in[i];
+        const bench_option &x = in[i];
         df[i] = std::exp(-x.rate * x.years);
         fwd[i] = x.spot * std::exp((x.rate - x.div) * x.years);
         alvh_greeks g;
@@ -140,9 +108,9 @@ int main(int argc, char **argv)
     for (int rep = 0; rep < kReps; ++rep) {
         err_ours = err_ql = 0.0;
         fail_ours = fail_ql = 0;
-        double t0 = cpu_now();
+        double t0 = bench_cpu_now();
         for (std::size_t i = 0; i < n; ++i) {
-            const Input &x = in[i];
+            const bench_option &x = in[i];
             double v = 0.0;
             if (alvh_black76_implied_vol(x.kind, price[i], fwd[i], x.strike, x.years, x.rate, &v) !=
                 ALVH_OK) {
@@ -154,9 +122,9 @@ int main(int argc, char **argv)
         }
         const double pass_ours = seconds_since(t0);
         iv_ours = std::fmin(iv_ours, pass_ours);
-        t0 = cpu_now();
+        t0 = bench_cpu_now();
         for (std::size_t i = 0; i < n; ++i) {
-            const Input &x = in[i];
+            const bench_option &x = in[i];
             try {
                 double sd = QuantLib::blackFormulaImpliedStdDev(
                     x.kind > 0 ? QuantLib::Option::Call : QuantLib::Option::Put, x.strike, fwd[i],

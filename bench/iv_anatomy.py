@@ -46,6 +46,7 @@ def build(variant, edits, tmp, cc):
     exe = os.path.join(tmp, variant.replace(" ", "_"))
     cmd = [cc, "-O3", "-std=c11", "-D_POSIX_C_SOURCE=200809L", "-w",
            "-I" + os.path.join(CORE, "include"), "-I" + os.path.join(CORE, "src"),
+           "-I" + os.path.join(ROOT, "bench"),
            os.path.join(ROOT, "bench", "iv_anatomy_driver.c"), src]
     cmd += [os.path.join(CORE, "src", s) for s in SOURCES] + ["-lm", "-o", exe]
     subprocess.run(cmd, check=True)

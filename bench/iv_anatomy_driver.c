@@ -4,10 +4,9 @@
  *
  *   iv_anatomy_driver [N] [REPS]     (default 1000000 options, best of 5 passes)
  *
- * The inputs are drawn exactly as bench/bench_pricing.cpp draws them (same generator, seed and
- * order): forward 100 e^{(r-q)T}, strikes within +-3 standard deviations, 1 day to 2 years,
- * vol 5% to 100%, rate 0-5%, calls and puts alternating; each price is the Black-76 price at
- * the vol (alvh_black76_price). */
+ * The inputs are bench_pricing.cpp's (bench/pricing_inputs.h), on the forward
+ * 100 e^{(r-q)T}; each price is the Black-76 price at the vol (alvh_black76_price), and the
+ * implied vol is timed as in bench_pricing. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,23 +15,7 @@
 
 #include "alvh/black.h"
 #include "alvh/impvol.h"
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15u;
-
-static double uniform(void) /* xorshift64*, as bench_pricing.cpp */
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (double)((rng_state * 2685821657736338717u) >> 11) * 0x1p-53;
-}
-
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "pricing_inputs.h"
 
 int main(int argc, char **argv)
 {
@@ -43,20 +26,17 @@ int main(int argc, char **argv)
     double *in = malloc(n * 5 * sizeof *in);
     if (!in)
         return 1;
+    uint64_t state = BENCH_SEED;
     for (size_t i = 0; i < n; ++i) {
+        const bench_option x = bench_draw(&state, i);
         double *o = in + 5 * i;
-        int kind = (i & 1) ? ALVH_CALL : ALVH_PUT;
-        double years = exp(log(1.0 / 365.0) + uniform() * log(730.0));
-        double vol = exp(log(0.05) + uniform() * log(20.0));
-        double rate = 0.05 * uniform(), div = 0.03 * uniform();
-        double strike = 100.0 * exp((6.0 * uniform() - 3.0) * vol * sqrt(years));
-        double fwd = 100.0 * exp((rate - div) * years), price = 0.0;
-        alvh_black76_price(kind, fwd, strike, years, vol, rate, &price);
-        o[0] = price, o[1] = fwd, o[2] = strike, o[3] = years, o[4] = rate;
+        double fwd = x.spot * exp((x.rate - x.div) * x.years), price = 0.0;
+        alvh_black76_price(x.kind, fwd, x.strike, x.years, x.vol, x.rate, &price);
+        o[0] = price, o[1] = fwd, o[2] = x.strike, o[3] = x.years, o[4] = x.rate;
     }
     double best = 1e300, sink = 0.0;
     for (int rep = 0; rep < reps; ++rep) {
-        double t0 = cpu_now();
+        double t0 = bench_cpu_now();
         for (size_t i = 0; i < n; ++i) {
             const double *o = in + 5 * i;
             double v = 0.0;
@@ -64,7 +44,7 @@ int main(int argc, char **argv)
                                      &v);
             sink += v;
         }
-        double t = cpu_now() - t0;
+        double t = bench_cpu_now() - t0;
         best = t < best ? t : best;
     }
     printf("%.1f ns (checksum %.6g)\n", 1e9 * best / (double)n, sink);
