@@ -26,12 +26,17 @@ static alvh_status parse_greek(const alvh_value *v, alvh_greek *greek, alvh_resu
  * years, vol, rate. */
 typedef enum { MODEL_BSM, MODEL_B76 } model;
 
-/* The price from the core. */
-static alvh_status model_price(model m, int kind, const alvh_value *x, double *price)
+/* The core call: the price (PRICE_ONLY) or one greek, of which only that one must be finite. */
+#define PRICE_ONLY (-1)
+static alvh_status model_eval(model m, int kind, const alvh_value *x, int greek, double *value)
 {
     double u = x[0].number, k = x[1].number, t = x[2].number, v = x[3].number, r = x[4].number;
-    return m == MODEL_BSM ? alvh_bsm_price(kind, u, k, t, v, r, x[5].number, price)
-                          : alvh_black76_price(kind, u, k, t, v, r, price);
+    if (greek == PRICE_ONLY)
+        return m == MODEL_BSM ? alvh_bsm_price(kind, u, k, t, v, r, x[5].number, value)
+                              : alvh_black76_price(kind, u, k, t, v, r, value);
+    alvh_greek g = (alvh_greek)greek;
+    return m == MODEL_BSM ? alvh_bsm_greek(g, kind, u, k, t, v, r, x[5].number, value)
+                          : alvh_black76_greek(g, kind, u, k, t, v, r, value);
 }
 
 /* PRICE(type; ...) */
@@ -41,7 +46,7 @@ static alvh_status eval_price(model m, const alvh_value *a, alvh_result *out)
     alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
     double price = 0.0;
     if (st == ALVH_OK)
-        st = model_price(m, kind, &a[1], &price);
+        st = model_eval(m, kind, &a[1], PRICE_ONLY, &price);
     return alvh_result_number_if(out, st, price);
 }
 
@@ -53,13 +58,9 @@ static alvh_status eval_greek(model m, const alvh_value *a, alvh_result *out)
     alvh_status st = parse_greek(&a[0], &greek, out);
     if (st == ALVH_OK)
         st = alvh_arg_option_type(&a[1], "type", &kind, out);
-    if (st != ALVH_OK)
-        return st;
-    const alvh_value *x = &a[2];
-    double u = x[0].number, k = x[1].number, t = x[2].number, v = x[3].number, r = x[4].number;
     double value = 0.0;
-    st = m == MODEL_BSM ? alvh_bsm_greek(greek, kind, u, k, t, v, r, x[5].number, &value)
-                        : alvh_black76_greek(greek, kind, u, k, t, v, r, &value);
+    if (st == ALVH_OK)
+        st = model_eval(m, kind, &a[2], (int)greek, &value);
     return alvh_result_number_if(out, st, value);
 }
 
