@@ -279,11 +279,14 @@ def extreme_rows():
                     yield model, kind, u, k, t, v, r, q
 
 
-def write_rows(path, flag, rows):
-    """Evaluates rows (model, kind, u, k, t, v, r, q) and writes them with HEADER to path."""
+def write_rows(path, flag, rows, keep=lambda vals: True):
+    """Evaluates rows (model, kind, u, k, t, v, r, q) and writes those whose values keep accepts,
+    with HEADER, to path."""
     out = []
     for model, kind, u, k, t, v, r, q in rows:
         vals = evaluate(model, kind, u, k, t, v, r, q)
+        if not keep(vals):
+            continue
         out.append([model, "C" if kind > 0 else "P", repr(u), repr(k), repr(t), repr(v), repr(r),
                     repr(q)] + [repr(float(x)) for x in vals])
     with open(path, "w") as f:
@@ -296,10 +299,9 @@ def write_rows(path, flag, rows):
 
 
 def write_extreme():
-    def normal_price(row):
-        # keep the rows whose price is a normal double: there is something to scale
-        return mp.mpf(2) ** -1000 < abs(evaluate(*row)[0]) < mp.mpf(2) ** 1000
-    write_rows(OUT_EXTREME, "--extreme-only", [row for row in extreme_rows() if normal_price(row)])
+    # keep the rows whose price is a normal double: there is something to scale
+    write_rows(OUT_EXTREME, "--extreme-only", extreme_rows(),
+               keep=lambda vals: mp.mpf(2) ** -1000 < abs(vals[0]) < mp.mpf(2) ** 1000)
 
 
 def random_rows(n, seed=20261126):
@@ -322,7 +324,7 @@ def random_rows(n, seed=20261126):
 
 
 def write_random():
-    write_rows(OUT_RANDOM, "--random-only", list(random_rows(2000)))
+    write_rows(OUT_RANDOM, "--random-only", random_rows(2000))
 
 
 if __name__ == "__main__":
