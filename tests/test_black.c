@@ -269,6 +269,34 @@ static void zero_strike_call_is_the_discounted_forward_and_zero_strike_put_is_an
     CHECK_STATUS(alvh_black76_price(ALVH_PUT, 20, 0, 1, 0.2, 0, &p), ALVH_E_STRIKE, "B76 K=0 put");
 }
 
+/* As vol -> inf, d1 -> +inf and d2 -> -inf: a call tends to its maximum S e^{-qT} (DF F for
+ * Black-76), a put to K e^{-rT}, and vega, gamma, vanna and volga to 0. With s = vol sqrt(T)
+ * beyond 1e10, Phi(d2) < 1e-10^20 (d2 < -s/2 + |x|/s): the limits hold to the last digit. The
+ * main line once returned 0 for these (the double-double square of s/2 overflowed to NaN in
+ * exp(-(h^2 + t^2)/2), and the NaN was clamped to a zero time value). */
+static void huge_vols_give_the_price_limits_not_zero(void)
+{
+    const double vols[] = {1e10, 1e100, 1e160, 1e200, 1e300};
+    for (size_t i = 0; i < sizeof vols / sizeof vols[0]; ++i) {
+        const double v = vols[i];
+        char what[64];
+        alvh_greeks g;
+        double p;
+        snprintf(what, sizeof what, "call, vol %g", v);
+        CHECK_STATUS(alvh_bsm_greeks(ALVH_CALL, 100, 100, 1, v, 0.05, 0.02, &g), ALVH_OK, what);
+        CHECK_CLOSE(g.price, 100 * exp(-0.02), 0, 1e-15, what);
+        CHECK_CLOSE(g.delta, exp(-0.02), 0, 1e-15, what);
+        CHECK(g.gamma == 0 && g.vega == 0 && g.vanna == 0 && g.volga == 0,
+              "%s: gamma %g vega %g vanna %g volga %g", what, g.gamma, g.vega, g.vanna, g.volga);
+        snprintf(what, sizeof what, "put, vol %g", v);
+        CHECK_STATUS(alvh_bsm_greeks(ALVH_PUT, 100, 120, 2, v, 0.05, 0.02, &g), ALVH_OK, what);
+        CHECK_CLOSE(g.price, 120 * exp(-0.1), 0, 1e-15, what);
+        snprintf(what, sizeof what, "Black-76 call, vol %g", v);
+        CHECK_STATUS(alvh_black76_price(ALVH_CALL, 18, 25, 0.1, v, 0.04, &p), ALVH_OK, what);
+        CHECK_CLOSE(p, 18 * exp(-0.004), 0, 1e-15, what);
+    }
+}
+
 static void bad_inputs_are_statuses_never_numbers(void)
 {
     const double bad[] = {(double)NAN, (double)INFINITY, -(double)INFINITY};
@@ -467,6 +495,7 @@ int main(void)
     normalised_black_matches_mpmath_across_its_regions();
     zero_years_and_zero_vol_give_discounted_intrinsic_and_a_step_delta();
     zero_strike_call_is_the_discounted_forward_and_zero_strike_put_is_an_error();
+    huge_vols_give_the_price_limits_not_zero();
     bad_inputs_are_statuses_never_numbers();
     greek_names_parse_case_insensitively();
     one_greek_is_not_failed_by_another_overflowing();

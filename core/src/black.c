@@ -24,7 +24,7 @@
  *   4. otherwise: the erfcx form above, whose two terms differ by a bounded ratio there.
  * tau = 2 * 2^(-52/16) = 0.2102 is the paper's small-t threshold (t^16 below double epsilon).
  * Accuracy against 50-digit mpmath on the golden grid (1 hour..5 years, vol 1%..500%, strikes
- * from -30 to +20 standard deviations, 7800 rows; tests/test_black.c): prices 2.3e-15 relative
+ * from -30 to +20 standard deviations, 7800 rows; tests/test_black.c): prices 2.8e-15 relative
  * at worst where above 1e-14, 3.1e-13 for the smallest (1e-200) prices, where b itself is
  * ill-conditioned (d ln b / d ln K ~ h^2: the rounding of x = ln(F/K) alone moves it that much);
  * greeks 1.2e-14 relative at worst beyond 1e-14 absolute.
@@ -39,6 +39,7 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "elementary.h"
 #include "normal.h"
 
 /* Region thresholds of "Let's Be Rational" (section 3, and its reference implementation's
@@ -95,9 +96,9 @@ static double asymptotic_sum(double h, double t)
  * for u >= 0), and at h = 0 it is the half-normal moment ratio n + 1; here h = x/s <= 0, so
  * Y^(n+2)/Y^(n) <= n + 1 and c_(k+1)/c_k <= 1/(2k+3). Stopping after c_K leaves a tail below
  *     c_0 w^(K+1)/(2K+3)!! / (1 - w/(2K+5)) <= 1e-17 c_0 <= 1e-17 sum
- * when w < 3.0e-4 (K = 3), 2.48e-3 (K = 4), 1.03e-2 (K = 5), 2.93e-2 (K = 6), 6.5e-2 (K = 7,
- * which covers the region's t < 0.2102, w < 0.0442). The thresholds below are those bounds
- * rounded down. Fewer terms for smaller t: most options in practice have t well below 0.2. */
+ * when w < 6.5e-2 for K = 7, which covers the region's t < 0.2102, w < 0.0442. (Fewer terms
+ * would do for smaller t, 4 below w = 3e-4, but choosing their number is a branch that random
+ * inputs mispredict, and the extra terms cost no latency: see below.) */
 static double small_t_sum(double h, double t)
 {
     const double y = ALVH_SQRT_PI_OVER_2 * alvh_erfcx(-h * 0.707106781186547524400844362104849039);
@@ -112,39 +113,29 @@ static double small_t_sum(double h, double t)
     const double p3 = ((h2 + 21.0) * h2 + 105.0) * h2 + 105.0;
     const double q3 = (-h2 - 18.0) * h2 - 57.0;
     const double c3 = (a * p3 + q3) * (1.0 / 5040.0);
-    double sum;
-    if (w < 3.0e-4) {
-        sum = ((c3 * w + c2) * w + c1) * w + c0;
-        return 2.0 * t * sum;
-    }
     const double p4 = (((h2 + 36.0) * h2 + 378.0) * h2 + 1260.0) * h2 + 945.0;
     const double q4 = ((-h2 - 33.0) * h2 - 285.0) * h2 - 561.0;
     const double c4 = (a * p4 + q4) * (1.0 / 362880.0);
-    if (w < 2.48e-3) {
-        sum = (((c4 * w + c3) * w + c2) * w + c1) * w + c0;
-        return 2.0 * t * sum;
-    }
     const double p5 = ((((h2 + 55.0) * h2 + 990.0) * h2 + 6930.0) * h2 + 17325.0) * h2 + 10395.0;
     const double q5 = (((-h2 - 52.0) * h2 - 840.0) * h2 - 4680.0) * h2 - 6555.0;
     const double c5 = (a * p5 + q5) * (1.0 / 39916800.0);
-    if (w < 1.03e-2) {
-        sum = ((((c5 * w + c4) * w + c3) * w + c2) * w + c1) * w + c0;
-        return 2.0 * t * sum;
-    }
     const double p6 = (((((h2 + 78.0) * h2 + 2145.0) * h2 + 25740.0) * h2 + 135135.0) * h2
                         + 270270.0) * h2 + 135135.0;
     const double q6 = ((((-h2 - 75.0) * h2 - 1926.0) * h2 - 20370.0) * h2 - 82845.0) * h2 - 89055.0;
     const double c6 = (a * p6 + q6) * (1.0 / 6227020800.0);
-    if (w < 2.93e-2) {
-        sum = (((((c6 * w + c5) * w + c4) * w + c3) * w + c2) * w + c1) * w + c0;
-        return 2.0 * t * sum;
-    }
     const double p7 = ((((((h2 + 105.0) * h2 + 4095.0) * h2 + 75075.0) * h2 + 675675.0) * h2
                         + 2837835.0) * h2 + 4729725.0) * h2 + 2027025.0;
     const double q7 = (((((-h2 - 102.0) * h2 - 3795.0) * h2 - 64260.0) * h2 - 501795.0) * h2
                         - 1595790.0) * h2 - 1381905.0;
     const double c7 = (a * p7 + q7) * (1.0 / 1307674368000.0);
-    sum = ((((((c7 * w + c6) * w + c5) * w + c4) * w + c3) * w + c2) * w + c1) * w + c0;
+    /* All eight terms, always, summed by Estrin's scheme in w: the p_k and q_k depend on h
+     * only and are ready while erfcx is still being evaluated, so what the price waits for
+     * after a is one product per c_k and three levels of sums; no branch on t to mispredict
+     * (the sum for small t only has terms far below its rounding). Every c_k and w is
+     * positive: the order of the sums costs no accuracy. */
+    const double w2 = w * w, w4 = w2 * w2;
+    const double sum =
+        ((c0 + c1 * w) + w2 * (c2 + c3 * w)) + w4 * ((c4 + c5 * w) + w2 * (c6 + c7 * w));
     return 2.0 * t * sum;
 }
 
@@ -170,11 +161,11 @@ static double black_otm_e(double x, double s, double *e)
             ee = alvh_exp_mhalf_sumsq(h, t);
             second = 0.5 * alvh_erfcx(-d2 * 0.707106781186547524400844362104849039) * ee;
         } else {
-            second = alvh_norm_cdf(d2) / exp(0.5 * x);
+            second = alvh_norm_cdf(d2) / alvh_exp(0.5 * x);
             if (e)
                 ee = alvh_exp_mhalf_sumsq(h, t);
         }
-        b = exp(0.5 * x) * alvh_norm_cdf(h + t) - second;
+        b = alvh_exp(0.5 * x) * alvh_norm_cdf(h + t) - second;
     } else {
         double e1 = alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039);
         double e2 = alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039);
@@ -353,7 +344,9 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
     }
 
     const double x = o->x;
-    const double sqrt_fk = sqrt(F) * sqrt(K);
+    /* one square root where F K is safely a normal double, else two (no overflow/underflow) */
+    const double fk = F * K;
+    const double sqrt_fk = fk > 0x1p-1000 && fk < 0x1p1000 ? sqrt(fk) : sqrt(F) * sqrt(K);
     double e_hh = 0.0; /* exp(-(h^2+t^2)/2) */
     double otm = sqrt_fk * black_otm_e(-fabs(x), s, want_greeks ? &e_hh : NULL);
     /* nu = F phi(d1) = K phi(d2) = sqrt(F K) b'(x, s) */
@@ -367,56 +360,61 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
          * tests/data/pricing_extreme.csv). */
         double vega_over_b;
         double log_otm = alvh_black_otm_log(-fabs(x), s, &vega_over_b) + log(sqrt_fk);
-        otm = exp(log_otm);
+        otm = alvh_exp(log_otm);
         /* nu in logs too: otm may itself be subnormal while nu is not */
-        nu = exp(log_otm + log(vega_over_b));
+        nu = alvh_exp(log_otm + log(vega_over_b));
     }
     const int itm = th * x > 0.0;
     /* In the money: intrinsic F - K taken directly (not as sqrt(FK) 2 sinh(x/2)). */
     const double value = (itm ? th * o->fmk : 0.0) + otm; /* undiscounted */
     out.price = df * value;
     if (want_greeks) {
+        /* Two divisions serve every greek (the divider, not the multiplier, is what a price
+         * with all greeks waits for): 1/s, and 1/u for u the spot (BSM) or forward (Black-76);
+         * 1/vol = sqrt(T)/s and 1/sqrt(T) = vol/s. */
+        const double inv_s = 1.0 / s, u = o->spot, inv_u = 1.0 / u;
         const double h = x / s, t = 0.5 * s;
         const double d1 = h + t, d2 = h - t;
-        /* Phi(th d) from phi(d) (phi(d1) = e^{-x/2} E/sqrt(2pi), phi(d2) = e^{x/2} E/sqrt(2pi),
-         * e^{x/2} = sqrt(F/K), so phi(d1) = nu/F, phi(d2) = nu/K): no further exponential. */
-        const double n1 = alvh_norm_cdf_given_pdf(th * d1, nu / F);
-        /* F Phi(th d1) and K Phi(th d2) are what the price, theta and rho need. Where Phi(th d)
-         * nears underflow although the product does not (a huge F or K: a put on F = 1e250 worth
-         * 1e-116), the product is formed from F phi(d1) = K phi(d2) = nu directly. */
-        const double fn1 = n1 > 0x1p-900 ? F * n1 : alvh_norm_cdf_scaled(th * d1, F, nu);
+        /* F Phi(th d1) and K Phi(th d2) are what the price, the delta, theta and rho need,
+         * formed as products without Phi(th d) itself, which may underflow where the product
+         * does not (a huge F or K: a put on F = 1e250 worth 1e-116): from
+         * F phi(d1) = K phi(d2) = nu (phi(d1) = e^{-x/2} E/sqrt(2pi), e^{x/2} = sqrt(F/K)), no
+         * further exponential. */
+        const double fn1 = alvh_norm_cdf_scaled(th * d1, F, nu);
         /* K Phi(th d2) from the price, value = th (F n1 - K n2), when that is benign:
          *   put:  K n2 = F n1 + value, two nonnegative terms: relative error <= e1 + e_v;
          *   call: K n2 = F n1 - value, and where F n1 >= 2 value (K n2 >= value) the error is
          *         <= e1 (F n1)/(K n2) + e_v value/(K n2) <= 2 e1 + e_v,
-         * e1, e_v the few-ulp relative errors of n1 and of the price. Otherwise (deep in the
-         * money calls, high vol) and near underflow, Phi(th d2) from its own rational function. */
+         * e1, e_v the few-ulp relative errors of F n1 and of the price. Otherwise (deep in the
+         * money calls, high vol) and near underflow, K Phi(th d2) from its own rational
+         * function. */
         double kn2;
-        if (fn1 > 0x1p-900 && value > 0x1p-900 && (th < 0 || fn1 >= 2.0 * value)) {
+        if (fn1 > 0x1p-900 && value > 0x1p-900 && (th < 0 || fn1 >= 2.0 * value))
             kn2 = fn1 - th * value;
-        } else {
-            const double n2 = alvh_norm_cdf_given_pdf(th * d2, nu / K);
-            kn2 = n2 > 0x1p-900 ? K * n2 : alvh_norm_cdf_scaled(th * d2, K, nu);
-        }
-        out.delta = th * ddelta * n1;
-        /* gamma = ddelta phi(d1) / (u s), u the spot (BSM) or forward (Black-76); with
-         * ddelta phi(d1) = df nu / u in both models (u^2 would overflow beyond 1.3e154). */
-        const double u = o->spot;
-        out.gamma = u < 0x1p500 ? df * nu / (u * u * s) : df * (nu / u) / (u * s);
+        else
+            kn2 = alvh_norm_cdf_scaled(th * d2, K, nu);
+        /* delta = th ddelta Phi(th d1) with ddelta / F = df / u in both models (BSM:
+         * ddelta = df e^{(r-q)T}, F = u e^{(r-q)T}; Black-76: ddelta = df, F = u) */
+        const double df_nu_u = df * nu * inv_u; /* = ddelta phi(d1) */
+        out.delta = th * (df * fn1) * inv_u;
+        /* gamma = ddelta phi(d1) / (u s) (u^2 would overflow beyond 1.3e154) */
+        out.gamma = df_nu_u * inv_u * inv_s;
         double vega1 = df * nu * sqrt_t; /* dV/dvol */
         out.vega = vega1 * 0.01;
-        double decay = df * nu * o->vol / (2.0 * sqrt_t); /* the diffusion part of -dV/dT */
+        /* the diffusion part of -dV/dT: df nu vol / (2 sqrt(T)) */
+        double decay = 0.5 * df * nu * o->vol * (o->vol * inv_s);
         if (o->bsm) {
             /* spot e^{-qT} Phi(th d1) = df F Phi(th d1) */
-            out.theta = (-decay - th * r * df * kn2 + th * o->div * df * fn1) / 365.0;
+            out.theta = (-decay - th * r * df * kn2 + th * o->div * df * fn1) * (1.0 / 365.0);
             out.rho = th * (T * 0.01) * (df * kn2); /* no overflow before the 0.01 */
         } else {
-            out.theta = (r * out.price - decay) / 365.0;
+            out.theta = (r * out.price - decay) * (1.0 / 365.0);
             out.rho = -(T * 0.01) * out.price;
         }
-        /* vanna = ddelta phi(d1) (-d2/vol) = -(df nu / u) d2 / vol */
-        out.vanna = -df * nu / o->spot * d2 / o->vol * 0.01;
-        out.volga = vega1 * d1 * d2 / o->vol * 1e-4;
+        /* vanna = ddelta phi(d1) (-d2/vol); volga = vega1 d1 d2 / vol (per point, per point^2) */
+        const double inv_vol = sqrt_t * inv_s;
+        out.vanna = -df_nu_u * d2 * inv_vol * 0.01;
+        out.volga = vega1 * d1 * d2 * inv_vol * 1e-4;
     }
     *g = out;
     return want_greeks == GREEKS_UNCHECKED || all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
@@ -434,10 +432,10 @@ static alvh_status bsm(int kind, double spot, double strike, double years, doubl
     /* One expm1 and one exp: F = S e^carry = S + S (e^carry - 1), e^{-qT} = e^{-rT} e^carry.
      * F - K = (S - K) + S (e^carry - 1): near the money F's own rounding (u F) would otherwise
      * be a large part of a small difference (2e-12 relative on a 1-hour SPX option). */
-    double em1 = expm1(carry);
+    double em1 = alvh_expm1(carry);
     o.fwd = spot + spot * em1;
     o.fmk = (spot - strike) + spot * em1;
-    o.df = exp(-rate * years);
+    o.df = alvh_exp(-rate * years);
     o.ddelta = o.df * (1.0 + em1);
     if (strike > 0.0)
         o.x = alvh_log_ratio(spot, strike) + carry; /* ln(F/K) without F's rounding */
@@ -453,7 +451,7 @@ static alvh_status black76(int kind, double forward, double strike, double years
         alvh_black_check_args(kind, forward, ALVH_E_FORWARD, strike, years, vol, rate, 0.0);
     if (st != ALVH_OK)
         return st;
-    double df = exp(-rate * years);
+    double df = alvh_exp(-rate * years);
     option o = {kind, 0, forward, forward, strike, years, vol, rate, 0.0, 0.0, forward - strike,
                 df, df};
     if (strike > 0.0)

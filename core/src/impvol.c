@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "alvh/black.h"
+#include "elementary.h"
 #include "normal.h"
 
 #define IV_MAX_STEPS 10
@@ -48,13 +49,13 @@
 static double complement_normalised(double x, double s)
 {
     double h = x / s, t = 0.5 * s;
-    double first = exp(0.5 * x) * alvh_norm_cdf(-(h + t));
+    double first = alvh_exp(0.5 * x) * alvh_norm_cdf(-(h + t));
     double d2 = h - t, second;
     if (d2 < -1.0)
         second = 0.5 * alvh_erfcx(-d2 * 0.707106781186547524400844362104849039) *
                  alvh_exp_mhalf_sumsq(h, t);
     else
-        second = exp(-0.5 * x) * alvh_norm_cdf(d2);
+        second = alvh_exp(-0.5 * x) * alvh_norm_cdf(d2);
     return first + second;
 }
 
@@ -84,7 +85,7 @@ static double lower_guess(double ax, double s_l, double b_l, double beta, double
 {
     double p_l = alvh_norm_cdf(-ax / (1.7320508075688772935 * s_l));
     double ratio =
-        beta > 0x1p-900 ? cube_root_normal(beta / b_l) : exp((log_beta - log(b_l)) / 3.0);
+        beta > 0x1p-900 ? cube_root_normal(beta / b_l) : alvh_exp((log_beta - log(b_l)) / 3.0);
     double z = alvh_norm_inv_fast(p_l * ratio);
     return -ax / (1.7320508075688772935 * z);
 }
@@ -263,7 +264,7 @@ static alvh_status implied(int th, double price, double df, double F, double K, 
     if (!(time_value > 0.0))
         return ALVH_E_NO_TIME_VALUE; /* the time value is lost in the intrinsic's rounding */
     double beta = time_value / sqrt_fk;
-    double xo = -fabs(x), bmax = exp(0.5 * xo);
+    double xo = -fabs(x), bmax = alvh_exp(0.5 * xo);
     if (beta >= bmax)
         return ALVH_E_ABOVE_MAXIMUM;
     double s;
@@ -297,7 +298,7 @@ alvh_status alvh_black76_implied_vol(int kind, double price, double forward, dou
     alvh_status st = check_args(kind, price, forward, ALVH_E_FORWARD, strike, years, rate, 0.0);
     if (st != ALVH_OK)
         return st;
-    double df = exp(-rate * years);
+    double df = alvh_exp(-rate * years);
     double x = strike > 0.0 ? alvh_log_ratio(forward, strike) : (double)INFINITY;
     double maximum = df * (kind == ALVH_CALL ? forward : strike);
     return implied(kind, price, df, forward, strike, forward - strike, x, maximum, years, vol);
@@ -310,13 +311,13 @@ alvh_status alvh_bsm_implied_vol(int kind, double price, double spot, double str
     if (st != ALVH_OK)
         return st;
     double carry = (rate - div_yield) * years;
-    double F = spot * exp(carry);
+    double F = spot * alvh_exp(carry);
     if (!isfinite(F))
         return ALVH_E_NOT_FINITE;
-    double df = exp(-rate * years);
-    double fmk = (spot - strike) + spot * expm1(carry); /* as black.c */
+    double df = alvh_exp(-rate * years);
+    double fmk = (spot - strike) + spot * alvh_expm1(carry); /* as black.c */
     double x = strike > 0.0 ? alvh_log_ratio(spot, strike) + carry : (double)INFINITY;
-    double maximum = kind == ALVH_CALL ? spot * exp(-div_yield * years) : df * strike;
+    double maximum = kind == ALVH_CALL ? spot * alvh_exp(-div_yield * years) : df * strike;
     return implied(kind, price, df, F, strike, fmk, x, maximum, years, vol);
 }
 
@@ -341,7 +342,7 @@ alvh_status alvh_bsm_strike_from_delta(int kind, double delta, double spot, doub
     if (kind == ALVH_CALL && !(delta > 0.0))
         return ALVH_E_DELTA;
     double mag = fabs(delta);
-    double dq = exp(-div_yield * years);
+    double dq = alvh_exp(-div_yield * years);
     /* delta = kind dq Phi(kind d1)  =>  Phi(kind d1) = |delta| / dq, in (0, 1) */
     double p = mag / dq;
     if (!(p > 0.0 && p < 1.0))
@@ -349,7 +350,7 @@ alvh_status alvh_bsm_strike_from_delta(int kind, double delta, double spot, doub
     double d1 = kind * alvh_norm_inv(p);
     double s = vol * sqrt(years);
     /* d1 = (ln(S/K) + (r - q) T)/s + s/2  =>  K = S exp((r - q) T + s^2/2 - d1 s) */
-    double k = spot * exp((rate - div_yield) * years + 0.5 * s * s - d1 * s);
+    double k = spot * alvh_exp((rate - div_yield) * years + 0.5 * s * s - d1 * s);
     if (!isfinite(k) || !(k > 0.0))
         return ALVH_E_NOT_FINITE;
     *strike = k;

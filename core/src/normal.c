@@ -10,6 +10,7 @@
  * Phi costs one exp and one rational function anywhere.
  * The inverse CDF is Wichura's algorithm AS 241 (PPND16), Applied Statistics 37 (1988)
  * 477-484, ~1e-16 relative, polished by one Halley step on the accurate Phi. */
+#include "elementary.h"
 #include "normal.h"
 
 #include <math.h>
@@ -18,15 +19,20 @@
 /* exp(-S/2) where S = a^2 + b^2 held as a double-double (hi + lo). */
 double alvh_exp_mhalf_sumsq(double a, double b)
 {
-    double a2 = a * a, a2e = fma(a, a, -a2);
-    double b2 = b * b, b2e = fma(b, b, -b2);
+    double a2 = a * a, b2 = b * b;
     double s = a2 + b2;
+    /* exp(-745) is below the smallest subnormal: 0 for any larger sum (an infinite one too,
+     * whose error terms below would be NaN); a NaN falls through and stays NaN. */
+    if (s > 1490.0)
+        return 0.0;
+    /* here |a|, |b| < 39: the exact squares' errors need no fma */
+    double a2e = alvh_square_err(a, a2), b2e = alvh_square_err(b, b2);
     double bv = s - a2;
     double se = (a2 - (s - bv)) + (b2 - bv); /* Knuth's TwoSum */
     double lo = se + a2e + b2e;
     /* exp(-(s + lo)/2) = exp(-s/2) * (1 - lo/2): |lo| <= 2^-52 s, so the neglected
      * (lo/2)^2/2 is far below the rounding of exp itself. -s/2 is exact. */
-    return exp(-0.5 * s) * (1.0 - 0.5 * lo);
+    return alvh_exp(-0.5 * s) * (1.0 - 0.5 * lo);
 }
 
 /* W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23
@@ -46,15 +52,20 @@ static double cody_erf_small(double z) /* erf(z), |z| <= 0.5 */
 static double cody_erfcx_large(double z) /* erfcx(z), z >= 0.5 */
 {
     if (z < 4.0) {
-        double num = (((((((2.15311535474403846343e-8 * z + 5.64188496988670089180e-1) * z +
-                           8.88314979438837594118e0) * z + 6.61191906371416294775e1) * z +
-                         2.98635138197400131132e2) * z + 8.81952221241769090411e2) * z +
-                       1.71204761263407058314e3) * z + 2.05107837782607146532e3) * z +
-                     1.23033935479799725272e3;
-        double den = (((((((z + 1.57449261107098347253e1) * z + 1.17693950891312499305e2) * z +
-                          5.37181101862009857509e2) * z + 1.62138957456669018874e3) * z +
-                        3.29079923573345962678e3) * z + 4.36261909014324715820e3) * z +
-                      3.43936767414372163696e3) * z + 1.23033935480374942043e3;
+        /* Estrin's scheme (the degree-8 numerator and denominator as sums of pairs in z, z^2,
+         * z^4, z^8): half the dependency chain of Horner's; every coefficient and z are
+         * positive here, so the order of the sums costs no accuracy. */
+        const double z2 = z * z, z4 = z2 * z2, z8 = z4 * z4;
+        double num = ((1.23033935479799725272e3 + 2.05107837782607146532e3 * z) +
+                      z2 * (1.71204761263407058314e3 + 8.81952221241769090411e2 * z)) +
+                     z4 * ((2.98635138197400131132e2 + 6.61191906371416294775e1 * z) +
+                           z2 * (8.88314979438837594118e0 + 5.64188496988670089180e-1 * z)) +
+                     z8 * 2.15311535474403846343e-8;
+        double den = ((1.23033935480374942043e3 + 3.43936767414372163696e3 * z) +
+                      z2 * (4.36261909014324715820e3 + 3.29079923573345962678e3 * z)) +
+                     z4 * ((1.62138957456669018874e3 + 5.37181101862009857509e2 * z) +
+                           z2 * (1.17693950891312499305e2 + 1.57449261107098347253e1 * z)) +
+                     z8;
         return num / den;
     }
     /* erfcx(z) = (1/sqrt(pi) - w R(w)) / z, w = 1/z^2 */
@@ -71,8 +82,11 @@ static double cody_erfcx_large(double z) /* erfcx(z), z >= 0.5 */
 /* exp(z^2) with the square carried to double-double. */
 static double exp_sq(double z)
 {
-    double z2 = z * z, z2e = fma(z, z, -z2);
-    return exp(z2) * (1.0 + z2e);
+    double z2 = z * z;
+    if (!(z2 < 746.0))
+        return alvh_exp(z2); /* overflows to inf (and a NaN stays NaN) */
+    double z2e = alvh_square_err(z, z2); /* |z| < 27.4: exact */
+    return alvh_exp(z2) * (1.0 + z2e);
 }
 
 double alvh_erfcx(double z)
@@ -96,7 +110,7 @@ double alvh_one_minus_erfcx_sqrt(double z2)
     const double z = sqrt(z2);
     if (z >= 0.5)
         return 1.0 - cody_erfcx_large(z);
-    const double em1 = expm1(z2);
+    const double em1 = alvh_expm1(z2);
     return (1.0 + em1) * cody_erf_small(z) - em1;
 }
 
@@ -215,10 +229,22 @@ double alvh_norm_inv_fast(double p)
 double alvh_log_ratio(double a, double b)
 {
     double q = a / b;
-    if (!(q > 0.0) || !isfinite(q) || q < 0x1p-1000 || q > 0x1p1000)
-        return log(a) - log(b);
-    /* a/b = q + rem/b exactly, rem = a - q b from one fma; ln(a/b) = ln q + ln(1 + rem/(q b)),
-     * and |rem/(q b)| <= 2^-53, so ln(1 + e) = e to full precision. */
-    double rem = fma(-q, b, a);
+    if (!(q > 0x1p-400 && q < 0x1p400))
+        return log(a) - log(b); /* |ln(a/b)| > 277: their absolute error is relatively small */
+    /* scale by a power of two (exact) so that the products below neither overflow nor
+     * underflow: |a|, |b| in [2^-450, 2^450] then */
+    if (b > 0x1p450) {
+        a *= 0x1p-600;
+        b *= 0x1p-600;
+    } else if (b < 0x1p-450) {
+        a *= 0x1p600;
+        b *= 0x1p600;
+    }
+    /* a/b = q + rem/b exactly, rem = a - q b = (a - p) - (q b - p) with p = fl(q b): a - p is
+     * exact (Sterbenz: p is within 2 ulps of a), q b - p is the product's exact rounding error;
+     * ln(a/b) = ln q + ln(1 + rem/(q b)), and |rem/(q b)| <= 2^-53, so ln(1 + e) = e to full
+     * precision. */
+    double p = q * b;
+    double rem = (a - p) - alvh_prod_err(q, b, p);
     return log(q) + rem / (q * b);
 }

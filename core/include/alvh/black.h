@@ -29,7 +29,7 @@
  *                          the other greeks those of that price.
  * Accuracy: prices and greeks agree with 50-digit mpmath to 1e-12 relative or 1e-14 absolute
  *   on a grid of deep in/out-of-the-money strikes, 1 hour..5 years, vol 1%..500% (worst seen:
- *   2.3e-15 relative for prices, 1.2e-14 for greeks; tests/test_black.c). Far out of the money
+ *   2.8e-15 relative for prices, 1.2e-14 for greeks; tests/test_black.c). Far out of the money
  *   prices keep their relative accuracy however small (Jaeckel's normalised Black function);
  *   there the function itself is ill-conditioned (d ln V / d ln K ~ d1^2), so a 1e-250 price
  *   carries ~1e-13 relative from the rounding of its inputs.
