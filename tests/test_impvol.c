@@ -6,6 +6,10 @@
  *     information. The information limit is the condition number kappa = price / (vol dV/dvol):
  *     a price known to u = 2^-53 relative pins the vol to ~kappa u, so the tolerance is
  *     1e-13 + 8 kappa u (kappa < 100 for most of the grid: tighter than the required 1e-12);
+ *   - tests/data/impvol_small_t.csv (mpmath, 50 digits; tests/gen_iv_guess_golden.py): the
+ *     small-t guess that replaces LBR's branches for most options must be within 1e-5 of the
+ *     s that produced each normalised price (one Householder step then reaches full
+ *     precision; what the implied vol returns is checked by the round trips below);
  *   - invariants on seeded random inputs: price -> IV -> price, delta -> strike -> delta;
  *   - statuses derived by hand (intrinsic, maximum, zero time). */
 #include <math.h>
@@ -15,6 +19,7 @@
 #include "alvh/alvh.h"
 #include "check.h"
 #include "golden.h"
+#include "iv_guess.h"
 
 #define U 0x1p-53
 #define ALVH_TEST_INV_SQRT_2PI 0.398942280401432677939946059934381868
@@ -380,8 +385,30 @@ static void strike_from_delta_rejects_unattainable_deltas(void)
     CHECK(k == 7.0, "no strike written on error");
 }
 
+/* The guess is within 3e-6 by construction (impvol.c: table interpolation 4e-8, truncation of
+ * the expansion in w below 0.002 w^5); 1e-5 leaves room and still makes one step enough. Every
+ * row is inside the guess's domain (|h| in [1.2e-3, 7.8], w < 0.24), so 0 is a failure too. */
+static void small_t_guess_is_within_1e_5_of_mpmath(void)
+{
+    golden_file g;
+    if (!golden_load(&g, "impvol_small_t.csv", "x,s,beta"))
+        return;
+    double worst = 0.0;
+    for (size_t i = 0; i < g.rows; ++i) {
+        double x = golden_num(&g, i, 0), s = golden_num(&g, i, 1), beta = golden_num(&g, i, 2);
+        double guess = alvh_iv_small_t_guess(x, beta);
+        double err = fabs(guess / s - 1.0);
+        worst = fmax(worst, err);
+        CHECK(guess > 0.0 && err <= 1e-5, "%s: x %a s %a: guess %a, relative error %.2g",
+              golden_where(&g, i), x, s, guess, err);
+    }
+    printf("small-t guess: %zu rows, worst relative error %.2g\n", g.rows, worst);
+    golden_free(&g);
+}
+
 int main(void)
 {
+    small_t_guess_is_within_1e_5_of_mpmath();
     implied_vol_recovers_the_golden_vol();
     price_to_iv_to_price_round_trips_on_random_inputs();
     implied_vol_round_trips_over_the_whole_domain();

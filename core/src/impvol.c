@@ -3,8 +3,15 @@
  * Implied volatility after P. Jaeckel, "Let's Be Rational" (Wilmott, 2015), written from the
  * paper. The price is normalised to an out-of-the-money call: with x = -|ln(F/K)| <= 0,
  *     beta = (price/DF - intrinsic) / sqrt(F K),   solve  b(x, s) = beta  for s = vol sqrt(T),
- * b the normalised Black function (black.c). b(x, .) rises from 0 to b_max = e^{x/2}, convex
- * below its inflection point s_c = sqrt(2|x|) and concave above (LBR section 4). With
+ * b the normalised Black function (black.c).
+ *
+ * Most options (|x/s| in [1e-3, 8], s < 1: 99.4% of bench_pricing's) start from the small-t
+ * guess below (alvh_iv_small_t_guess): the Bachelier inverse and the expansion of the solution
+ * in t^2, tabulated with mpmath. It is within ~3e-6 of the solution without evaluating b, so one
+ * Householder step on b - beta reaches full precision: one evaluation of b per vol.
+ *
+ * Elsewhere (and for subnormal beta) LBR's branches. b(x, .) rises from 0 to b_max = e^{x/2},
+ * convex below its inflection point s_c = sqrt(2|x|) and concave above (LBR section 4). With
  * b_c = b(x, s_c), v_c = b'(x, s_c), the tangent at s_c meets 0 at s_l = s_c - b_c/v_c and
  * b_max at s_u = s_c + (b_max - b_c)/v_c, which cut the range of beta into four branches:
  *   1. beta < b_l = b(s_l): the lower map f_l(s) = 2 pi |x| / (3 sqrt 3) Phi(-|x|/(sqrt3 s))^3
@@ -25,8 +32,8 @@
  *     s += nu (1 + gamma nu / 2) / (1 + nu (gamma + delta nu / 6)),
  *     nu = -g/g', gamma = g''/g', delta = g'''/g',
  * with b'(s) = exp(-(x^2/s^2 + s^2/4)/2)/sqrt(2 pi), b''/b' = x^2/s^3 - s/4 =: A,
- * b'''/b' = A^2 - 3 x^2/s^4 - 1/4. From these guesses
- * two steps reach ~1e-15 relative for ~97% of random inputs (one or three for the rest; see
+ * b'''/b' = A^2 - 3 x^2/s^4 - 1/4. From LBR's guesses two steps reach ~1e-15 relative for ~97%
+ * of random inputs (one or three for the rest), from the small-t guess one step (see
  * tests/test_impvol.c for the accuracy); the loop allows up to IV_MAX_STEPS and stops after a
  * step below IV_STEP_TOL relative. */
 #include "alvh/impvol.h"
@@ -37,6 +44,7 @@
 
 #include "alvh/black.h"
 #include "elementary.h"
+#include "iv_guess.h"
 #include "normal.h"
 
 #define IV_MAX_STEPS 10
@@ -123,10 +131,49 @@ static double log_of_beta(double beta, double tv, double sqrt_fk)
     return beta > 0x1p-1000 ? log(beta) : log(tv) - log(sqrt_fk);
 }
 
-/* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < bmax = e^{x/2}, beta = tv / sqrt_fk
- * (tv and sqrt_fk give ln beta even where beta itself underflows). */
-static alvh_status solve_normalised(double x, double bmax, double beta, double tv,
-                                    double sqrt_fk, double *s_out)
+/* The small-t guess. With h = x/s, t = s/2, w = t^2 and S(h, w) the small-t series of black.c
+ * (LBR section 3), the normalised price is
+ *     rho := beta/|x| = G(h) e^{-w/2} S(h, w)/S(h, 0),   G(h) = (phi(h) + h Phi(h))/|h|,
+ * to first order in w the Bachelier (normal-model) price per unit of |x|, a function of h alone.
+ * The table (iv_guess_table.c, fitted with mpmath by scripts/gen_iv_guess.py) holds, on 32
+ * pieces of z = ln rho, the Bachelier inverse u0 = |h0| (G(h0) = rho) and the coefficients of
+ * the exact solution's expansion at fixed rho,
+ *     h/h0 = 1 + D1 w0 + D2 w0^2 + D3 w0^3 + D4 w0^4,   w0 = x^2/(4 h0^2),
+ * in which h is analytic (the D_k shrink by about half per order: at most -1/6, -0.031,
+ * -0.010, -0.0043, then -0.0020 for the first one left out). Interpolation errors 4.3e-8 (u0)
+ * and below 6e-6 for the D_k; truncation below 3e-6 for w0 < SMALL_T_GUESS_W (0.002 w0^5).
+ * On bench_pricing's million options the guess is within 2.3e-6 of the solution (99.4% of
+ * them are in the domain), so one Householder step reaches full precision: error ~ C eps^4.
+ * Domain: |h0| in [1e-3, 8] (z inside the table) and w0 < SMALL_T_GUESS_W; 0 outside it, and
+ * the caller takes LBR's branches. No evaluation of b. Declared in iv_guess.h for the tests. */
+#define SMALL_T_GUESS_W 0.25 /* t < 0.5 */
+
+double alvh_iv_small_t_guess(double x, double beta)
+{
+    const double y = (log(beta / -x) - alvh_iv_guess_z_lo) * alvh_iv_guess_inv_width;
+    if (!(y >= 0.0 && y < (double)ALVH_IV_GUESS_PIECES))
+        return 0.0;
+    const int j = (int)y;
+    const double m = 2.0 * (y - (double)j) - 1.0, m2 = m * m, m4 = m2 * m2;
+    const double *c = alvh_iv_guess_coeffs[j];
+    /* Estrin in m for u0 (degree 7), Horner for the short D_k */
+    const double u0 = ((c[0] + c[1] * m) + m2 * (c[2] + c[3] * m)) +
+                      m4 * ((c[4] + c[5] * m) + m2 * (c[6] + c[7] * m));
+    const double d1 = ((c[8] + c[9] * m) + m2 * (c[10] + c[11] * m)) + m4 * (c[12] + c[13] * m);
+    const double d2 = (c[14] + c[15] * m) + m2 * ((c[16] + c[17] * m) + m2 * c[18]);
+    const double d3 = (c[19] + c[20] * m) + m2 * (c[21] + c[22] * m);
+    const double d4 = c[23] + m * (c[24] + m * c[25]);
+    const double w0 = x * x / (4.0 * u0 * u0);
+    if (!(w0 < SMALL_T_GUESS_W))
+        return 0.0;
+    const double r = 1.0 + w0 * (d1 + w0 * (d2 + w0 * (d3 + w0 * d4)));
+    return -x / (u0 * r);
+}
+
+/* LBR's initial guess (section 4, see the top of this file): the branch of beta, the guess s
+ * in it, and ln beta where the branch needs it (branch 1). */
+static int lbr_guess(double x, double bmax, double beta, double tv, double sqrt_fk, double *s_out,
+                     double *log_beta)
 {
     const double ax = -x;
     const double s_c = sqrt(2.0 * ax);
@@ -134,7 +181,7 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
      * these are the limits b(0, 0) = 0, b'(0, 0) = 1/sqrt(2 pi). */
     const double b_c = alvh_black_otm_at_inflection(x, bmax);
     const double v_c = ALVH_INV_SQRT_2PI * bmax;
-    double s, log_beta = (double)NAN;
+    double s;
     int branch;
     /* Only the side of b_c that beta is on needs its tangent point evaluated. */
     if (beta < b_c) {
@@ -144,8 +191,8 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
         double b_l = s_l > 0.0 ? alvh_black_otm_vega(x, s_l, &v_l) : 0.0;
         if (beta < b_l) {
             branch = 1;
-            log_beta = log_of_beta(beta, tv, sqrt_fk);
-            s = lower_guess(ax, s_l, b_l, beta, log_beta);
+            *log_beta = log_of_beta(beta, tv, sqrt_fk);
+            s = lower_guess(ax, s_l, b_l, beta, *log_beta);
         } else {
             branch = 2;
             double sl = fmax(s_l, 0.0), vl = sl > 0.0 ? v_l : 0.0;
@@ -174,6 +221,21 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
     }
     if (!(s > 0.0) || !isfinite(s))
         s = s_c > 0.0 ? s_c : 1.0;
+    *s_out = s;
+    return branch;
+}
+
+/* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < bmax = e^{x/2}, beta = tv / sqrt_fk
+ * (tv and sqrt_fk give ln beta even where beta itself underflows). */
+static alvh_status solve_normalised(double x, double bmax, double beta, double tv,
+                                    double sqrt_fk, double *s_out)
+{
+    const double ax = -x;
+    double s, log_beta = (double)NAN;
+    /* Small t and a normal beta (the objective b - beta needs it): the table's guess, with no
+     * evaluation of b; otherwise LBR's branches. */
+    s = x < 0.0 && beta > 0x1p-1000 ? alvh_iv_small_t_guess(x, beta) : 0.0;
+    const int branch = s > 0.0 ? 2 : lbr_guess(x, bmax, beta, tv, sqrt_fk, &s, &log_beta);
 
     const double inv_log_beta = branch == 1 ? 1.0 / log_beta : 0.0;
     const double log_cbeta = branch == 4 ? log(bmax - beta) : 0.0;

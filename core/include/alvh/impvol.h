@@ -3,7 +3,9 @@
  * Implied volatility follows P. Jaeckel, "Let's Be Rational" (Wilmott, 2015): the normalised
  * Black function, rational initial guesses per branch, and third-order Householder steps, so
  * the vol that produced a price is recovered to ~1e-12 relative in at most a few iterations
- * wherever the price carries that information.
+ * wherever the price carries that information. Where vol sqrt(years) < 1 and the strike is
+ * within 8 of those standard deviations (most quotes), a tabulated small-t guess replaces the
+ * branches and one step suffices.
  *
  * Conventions as in alvh/black.h (kind +-1, years ACT/365, decimals for vol/rate/div_yield).
  * Statuses specific to implied vol:
