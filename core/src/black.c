@@ -311,7 +311,17 @@ static int all_finite(const alvh_greeks *g)
  * greeks, each left for the caller to check (one greek asked for). */
 enum { PRICE_ONLY = 0, ALL_GREEKS = 1, GREEKS_UNCHECKED = 2 };
 
-/* Price (and, unless PRICE_ONLY, all greeks) of o. */
+/* *g = *out, unless a value that must be finite is not (*g is then left alone: the
+ * public functions promise not to write on failure, and writing once saves a copy). */
+static alvh_status deliver(const alvh_greeks *out, int want_greeks, alvh_greeks *g)
+{
+    if (want_greeks != GREEKS_UNCHECKED && !all_finite(out))
+        return ALVH_E_NOT_FINITE;
+    *g = *out;
+    return ALVH_OK;
+}
+
+/* Price (and, unless PRICE_ONLY, all greeks) of o, into *g (see deliver()). */
 static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
 {
     const int th = o->kind;
@@ -339,8 +349,7 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
                 out.rho = -(T * 0.01) * out.price;
             }
         }
-        *g = out;
-        return want_greeks == GREEKS_UNCHECKED || all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
+        return deliver(&out, want_greeks, g);
     }
 
     const double x = o->x;
@@ -416,8 +425,7 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
         out.vanna = -df_nu_u * d2 * inv_vol * 0.01;
         out.volga = vega1 * d1 * d2 * inv_vol * 1e-4;
     }
-    *g = out;
-    return want_greeks == GREEKS_UNCHECKED || all_finite(g) ? ALVH_OK : ALVH_E_NOT_FINITE;
+    return deliver(&out, want_greeks, g);
 }
 
 static alvh_status bsm(int kind, double spot, double strike, double years, double vol,
@@ -472,11 +480,7 @@ alvh_status alvh_bsm_price(int kind, double spot, double strike, double years, d
 alvh_status alvh_bsm_greeks(int kind, double spot, double strike, double years, double vol,
                             double rate, double div_yield, alvh_greeks *out)
 {
-    alvh_greeks g;
-    alvh_status st = bsm(kind, spot, strike, years, vol, rate, div_yield, ALL_GREEKS, &g);
-    if (st == ALVH_OK)
-        *out = g;
-    return st;
+    return bsm(kind, spot, strike, years, vol, rate, div_yield, ALL_GREEKS, out);
 }
 
 /* One greek of g, which evaluate() left unchecked: only this one must be finite. */
@@ -515,11 +519,7 @@ alvh_status alvh_black76_price(int kind, double forward, double strike, double y
 alvh_status alvh_black76_greeks(int kind, double forward, double strike, double years,
                                 double vol, double rate, alvh_greeks *out)
 {
-    alvh_greeks g;
-    alvh_status st = black76(kind, forward, strike, years, vol, rate, ALL_GREEKS, &g);
-    if (st == ALVH_OK)
-        *out = g;
-    return st;
+    return black76(kind, forward, strike, years, vol, rate, ALL_GREEKS, out);
 }
 
 alvh_status alvh_black76_greek(alvh_greek greek, int kind, double forward, double strike,
