@@ -203,13 +203,13 @@ double alvh_black_otm_log(double x, double s, double *vega_over_b)
     } else if (h + t > DOMINANT_D1) {
         double e, b = black_otm_e(x, s, &e); /* b > 0.1 e^{x/2} here: no underflow */
         *vega_over_b = ALVH_INV_SQRT_2PI * e / b;
-        return log(b);
+        return alvh_log(b);
     } else {
         r = 0.5 * (alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039) -
                    alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039));
     }
     *vega_over_b = ALVH_INV_SQRT_2PI / r;
-    return -0.5 * (h * h + t * t) + log(r);
+    return -0.5 * (h * h + t * t) + alvh_log(r);
 }
 
 double alvh_black_otm_at_inflection(double x, double bmax)
@@ -368,10 +368,10 @@ static alvh_status evaluate(const option *o, int want_greeks, alvh_greeks *g)
          * ~(|ln b| + ln sqrt(F K)) u relative (3.9e-13 at worst, prices and greeks, on
          * tests/data/pricing_extreme.csv). */
         double vega_over_b;
-        double log_otm = alvh_black_otm_log(-fabs(x), s, &vega_over_b) + log(sqrt_fk);
+        double log_otm = alvh_black_otm_log(-fabs(x), s, &vega_over_b) + alvh_log(sqrt_fk);
         otm = alvh_exp(log_otm);
         /* nu in logs too: otm may itself be subnormal while nu is not */
-        nu = alvh_exp(log_otm + log(vega_over_b));
+        nu = alvh_exp(log_otm + alvh_log(vega_over_b));
     }
     const int itm = th * x > 0.0;
     /* In the money: intrinsic F - K taken directly (not as sqrt(FK) 2 sinh(x/2)). */

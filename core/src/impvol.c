@@ -93,7 +93,8 @@ static double lower_guess(double ax, double s_l, double b_l, double beta, double
 {
     double p_l = alvh_norm_cdf(-ax / (1.7320508075688772935 * s_l));
     double ratio =
-        beta > 0x1p-900 ? cube_root_normal(beta / b_l) : alvh_exp((log_beta - log(b_l)) / 3.0);
+        beta > 0x1p-900 ? cube_root_normal(beta / b_l)
+                        : alvh_exp((log_beta - alvh_log(b_l)) / 3.0);
     double z = alvh_norm_inv_fast(p_l * ratio);
     return -ax / (1.7320508075688772935 * z);
 }
@@ -128,7 +129,7 @@ static double rational_cubic_r(double xl, double xr, double yl, double yr, doubl
  * prices). Only the lowest branch and the final check need it. */
 static double log_of_beta(double beta, double tv, double sqrt_fk)
 {
-    return beta > 0x1p-1000 ? log(beta) : log(tv) - log(sqrt_fk);
+    return beta > 0x1p-1000 ? alvh_log(beta) : alvh_log(tv) - alvh_log(sqrt_fk);
 }
 
 /* The small-t guess. With h = x/s, t = s/2, w = t^2 and S(h, w) the small-t series of black.c
@@ -150,7 +151,7 @@ static double log_of_beta(double beta, double tv, double sqrt_fk)
 
 double alvh_iv_small_t_guess(double x, double beta)
 {
-    const double y = (log(beta / -x) - alvh_iv_guess_z_lo) * alvh_iv_guess_inv_width;
+    const double y = (alvh_log(beta / -x) - alvh_iv_guess_z_lo) * alvh_iv_guess_inv_width;
     if (!(y >= 0.0 && y < (double)ALVH_IV_GUESS_PIECES))
         return 0.0;
     const int j = (int)y;
@@ -238,7 +239,7 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
     const int branch = s > 0.0 ? 2 : lbr_guess(x, bmax, beta, tv, sqrt_fk, &s, &log_beta);
 
     const double inv_log_beta = branch == 1 ? 1.0 / log_beta : 0.0;
-    const double log_cbeta = branch == 4 ? log(bmax - beta) : 0.0;
+    const double log_cbeta = branch == 4 ? alvh_log(bmax - beta) : 0.0;
     for (int it = 0; it < IV_MAX_STEPS; ++it) {
         /* the lowest branch works with ln b and b'/b, which do not underflow */
         double bp = 0.0, b = 0.0, L = 0.0, u = 0.0;
@@ -274,7 +275,7 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
             if (!(c > 0.0))
                 break;
             double w = bp / c;
-            double g = log_cbeta - log(c);
+            double g = log_cbeta - alvh_log(c);
             nu = -g / w;
             gamma = a + w;
             delta = (a + w) * (a + w) + a1 + w * (a + w);

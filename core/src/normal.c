@@ -171,7 +171,7 @@ static double ppnd16_lower(double p)
                    5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r +
                  4.2313330701600911252e+1) * r + 1.0);
     }
-    double r = sqrt(-log(p)), x;
+    double r = sqrt(-alvh_log(p)), x;
     if (r <= 5.0) {
         r -= 1.6;
         x = (((((((7.74545014278341407640e-4 * r + 2.27238449892691845833e-2) * r +
@@ -230,7 +230,7 @@ double alvh_log_ratio(double a, double b)
 {
     double q = a / b;
     if (!(q > 0x1p-400 && q < 0x1p400))
-        return log(a) - log(b); /* |ln(a/b)| > 277: their absolute error is relatively small */
+        return alvh_log(a) - alvh_log(b); /* |ln(a/b)| > 277: the absolute error is small */
     /* scale by a power of two (exact) so that the products below neither overflow nor
      * underflow: |a|, |b| in [2^-450, 2^450] then */
     if (b > 0x1p450) {
@@ -246,5 +246,5 @@ double alvh_log_ratio(double a, double b)
      * precision. */
     double p = q * b;
     double rem = (a - p) - alvh_prod_err(q, b, p);
-    return log(q) + rem / (q * b);
+    return alvh_log(q) + rem / (q * b);
 }
