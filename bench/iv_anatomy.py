@@ -7,7 +7,8 @@ core/src/impvol.c and against three truncated copies of it, and times them alter
 Variants (the copies are made in a temporary directory; the tree is not touched):
   full       the real impvol.c
   one step   stops after the first Householder step (timing only: not accurate)
-  guess      returns the initial guess: set-up, branch anchor (b at s_l or s_u) and guess map
+  guess      returns the initial guess: set-up and the small-t table's guess, or LBR's branch
+             anchor (b at s_l or s_u) and guess map
   set-up     returns right after the normalisation (checks, discount, ln(F/K), beta, b_max)
 Each edit is an exact text replacement; the script fails if its anchor is no longer in
 impvol.c. Compiled like the Release build: cc -O3 -std=c11, no -march, no -ffast-math."""
@@ -19,7 +20,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORE = os.path.join(ROOT, "core")
-SOURCES = ["black.c", "normal.c", "status.c"]
+SOURCES = ["black.c", "normal.c", "status.c", "elementary_tables.c", "iv_guess_table.c"]
 
 EDITS = {
     "full": [],
