@@ -10,6 +10,7 @@ PACKAGES=(
   build-essential cmake pkg-config        # C11 core, C++ glue, CMake >= 3.20
   libcjson-dev                             # JSON: policies, CLI ranges
   python3 python3-uno                      # test scripts; python3-uno drives headless Calc
+  python3-mpmath                           # the core's tables are checked against their generators
   libreoffice-calc libreoffice-dev         # the office the add-in runs in, and its SDK
   poppler-utils                            # pdftoppm: demo/template PDF pages to PNG
   zip                                      # packaging alvh.oxt
