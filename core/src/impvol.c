@@ -229,13 +229,13 @@ static int lbr_guess(double x, double bmax, double beta, double tv, double sqrt_
 /* Solve b(x, s) = beta for s > 0, x <= 0, 0 < beta < bmax = e^{x/2}, beta = tv / sqrt_fk
  * (tv and sqrt_fk give ln beta even where beta itself underflows). */
 static alvh_status solve_normalised(double x, double bmax, double beta, double tv,
-                                    double sqrt_fk, double *s_out)
+                                    double sqrt_fk, int small_t, double *s_out)
 {
     const double ax = -x;
     double s, log_beta = (double)NAN;
     /* Small t and a normal beta (the objective b - beta needs it): the table's guess, with no
      * evaluation of b; otherwise LBR's branches. */
-    s = x < 0.0 && beta > 0x1p-1000 ? alvh_iv_small_t_guess(x, beta) : 0.0;
+    s = small_t && x < 0.0 && beta > 0x1p-1000 ? alvh_iv_small_t_guess(x, beta) : 0.0;
     const int branch = s > 0.0 ? 2 : lbr_guess(x, bmax, beta, tv, sqrt_fk, &s, &log_beta);
 
     const double inv_log_beta = branch == 1 ? 1.0 / log_beta : 0.0;
@@ -308,6 +308,13 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
     return ALVH_E_NO_CONVERGENCE;
 }
 
+alvh_status alvh_iv_solve_normalised(double x, double beta, int small_t, double *s)
+{
+    if (!(x <= 0.0) || !(beta > 0.0) || !(beta < alvh_exp(0.5 * x)))
+        return ALVH_E_PRICE;
+    return solve_normalised(x, alvh_exp(0.5 * x), beta, beta, 1.0, small_t, s);
+}
+
 /* The common path. price is discounted (as quoted), df = e^{-rT}; fmk = F - K and x = ln(F/K)
  * are computed exactly as black.c computes them, so that price -> vol -> price is the
  * identity to rounding; maximum is the discounted no-arbitrage bound (e^{-qT} S for a BSM call,
@@ -331,7 +338,7 @@ static alvh_status implied(int th, double price, double df, double F, double K, 
     if (beta >= bmax)
         return ALVH_E_ABOVE_MAXIMUM;
     double s;
-    alvh_status st = solve_normalised(xo, bmax, beta, time_value, sqrt_fk, &s);
+    alvh_status st = solve_normalised(xo, bmax, beta, time_value, sqrt_fk, 1, &s);
     if (st != ALVH_OK)
         return st;
     double v = s / sqrt(years);
