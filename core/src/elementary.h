@@ -1,5 +1,5 @@
-/* elementary.h (internal): exp, expm1, log and exact products for the pricer's inner loops,
- * inline.
+/* elementary.h (internal): exp, expm1, log and exact sums and products for the pricer's inner
+ * loops, inline.
  *
  * Each price, greek and implied vol needs several exponentials; libm's exp is accurate but
  * costs a call, an errno wrapper and its own special-case tests (about 84 instructions a call
@@ -74,6 +74,14 @@ static inline double alvh_expm1(double x)
     return x + x2 * p;
 }
 
+/* The rounding error of a sum, a + b - s for s = fl(a + b), exactly (Knuth's TwoSum, D. E.
+ * Knuth, TAOCP vol. 2, 4.2.2, theorem B; no ordering of |a| and |b| needed). */
+static inline double alvh_sum_err(double a, double b, double s)
+{
+    const double bv = s - a;
+    return (a - (s - bv)) + (b - bv);
+}
+
 /* ln x, the table-driven method of P. T. P. Tang, "Table-driven implementation of the
  * logarithm function in IEEE floating-point arithmetic", ACM TOMS 16 (1990) 378-400, written
  * from the paper with this layout:
@@ -114,9 +122,8 @@ static inline double alvh_log(double x)
     const double kd = (double)k;
     /* k ln2_hi - ln c_j and its rounding error (Knuth's TwoSum), so that only the last sum
      * rounds at the scale of the result */
-    const double a = kd * 0x1.62e42fefa3800p-1, b = t[1];
-    const double hi = a + b, bv = hi - a, err = (a - (hi - bv)) + (b - bv);
-    return hi + (r + ((kd * 0x1.ef35793c76730p-45 + t[2] + err) + r2 * p));
+    const double a = kd * 0x1.62e42fefa3800p-1, b = t[1], hi = a + b;
+    return hi + (r + ((kd * 0x1.ef35793c76730p-45 + t[2] + alvh_sum_err(a, b, hi)) + r2 * p));
 }
 
 /* The rounding error of a product, a b - fl(a b), exactly, without an fma instruction (x86-64

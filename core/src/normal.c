@@ -27,9 +27,7 @@ double alvh_exp_mhalf_sumsq(double a, double b)
         return 0.0;
     /* here |a|, |b| < 39: the exact squares' errors need no fma */
     double a2e = alvh_square_err(a, a2), b2e = alvh_square_err(b, b2);
-    double bv = s - a2;
-    double se = (a2 - (s - bv)) + (b2 - bv); /* Knuth's TwoSum */
-    double lo = se + a2e + b2e;
+    double lo = alvh_sum_err(a2, b2, s) + a2e + b2e;
     /* exp(-(s + lo)/2) = exp(-s/2) * (1 - lo/2): |lo| <= 2^-52 s, so the neglected
      * (lo/2)^2/2 is far below the rounding of exp itself. -s/2 is exact. */
     return alvh_exp(-0.5 * s) * (1.0 - 0.5 * lo);
@@ -143,11 +141,6 @@ double alvh_norm_cdf_scaled(double x, double scale, double scaled_pdf)
     if (z > -0.5)
         return scale * (0.5 - 0.5 * cody_erf_small(z));
     return scale - ALVH_SQRT_PI_OVER_2 * cody_erfcx_large(-z) * scaled_pdf;
-}
-
-double alvh_norm_cdf_given_pdf(double x, double pdf)
-{
-    return alvh_norm_cdf_scaled(x, 1.0, pdf);
 }
 
 double alvh_norm_pdf(double x)

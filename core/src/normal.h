@@ -28,9 +28,6 @@ double alvh_one_minus_erfcx_sqrt(double z2);
 /* Phi(x), the standard normal CDF, with full relative accuracy in the lower tail. */
 double alvh_norm_cdf(double x);
 
-/* Phi(x) when phi(x) is already known (to full relative accuracy): no exponential. */
-double alvh_norm_cdf_given_pdf(double x, double pdf);
-
 /* scale * Phi(x) given scaled_pdf = scale * phi(x), scale > 0: the product without forming
  * Phi(x), which may underflow where the product does not. */
 double alvh_norm_cdf_scaled(double x, double scale, double scaled_pdf);
