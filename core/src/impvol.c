@@ -310,9 +310,10 @@ static alvh_status solve_normalised(double x, double bmax, double beta, double t
 
 alvh_status alvh_iv_solve_normalised(double x, double beta, int small_t, double *s)
 {
-    if (!(x <= 0.0) || !(beta > 0.0) || !(beta < alvh_exp(0.5 * x)))
+    const double bmax = alvh_exp(0.5 * x);
+    if (!(x <= 0.0) || !(beta > 0.0) || !(beta < bmax))
         return ALVH_E_PRICE;
-    return solve_normalised(x, alvh_exp(0.5 * x), beta, beta, 1.0, small_t, s);
+    return solve_normalised(x, bmax, beta, beta, 1.0, small_t, s);
 }
 
 /* The common path. price is discounted (as quoted), df = e^{-rT}; fmk = F - K and x = ln(F/K)
@@ -380,12 +381,13 @@ alvh_status alvh_bsm_implied_vol(int kind, double price, double spot, double str
     alvh_status st = check_args(kind, price, spot, ALVH_E_SPOT, strike, years, rate, div_yield);
     if (st != ALVH_OK)
         return st;
-    double carry = (rate - div_yield) * years;
-    double F = spot * alvh_exp(carry);
+    /* F and F - K from one expm1, exactly as black.c forms them */
+    double carry = (rate - div_yield) * years, em1 = alvh_expm1(carry);
+    double F = spot + spot * em1;
     if (!isfinite(F))
         return ALVH_E_NOT_FINITE;
     double df = alvh_exp(-rate * years);
-    double fmk = (spot - strike) + spot * alvh_expm1(carry); /* as black.c */
+    double fmk = (spot - strike) + spot * em1;
     double x = strike > 0.0 ? alvh_log_ratio(spot, strike) + carry : (double)INFINITY;
     double maximum = kind == ALVH_CALL ? spot * alvh_exp(-div_yield * years) : df * strike;
     return implied(kind, price, df, F, strike, fmk, x, maximum, years, vol);
