@@ -414,14 +414,11 @@ static void small_t_guess_is_within_1e_5_of_mpmath(void)
  * guess's own accuracy is checked against mpmath above; this checks what is done with it.) */
 static void small_t_path_agrees_with_lbr_s_path(void)
 {
-    uint64_t st = 0x5DEECE66DULL;
     double worst = 0.0;
     int compared = 0;
     for (int i = 0; i < 200000; ++i) {
-        st ^= st << 13, st ^= st >> 7, st ^= st << 17;
-        double u = exp(log(2e-4) + (double)(st >> 11) * 0x1p-53 * log(12.0 / 2e-4));
-        st ^= st << 13, st ^= st >> 7, st ^= st << 17;
-        double t = exp(log(1e-7) + (double)(st >> 11) * 0x1p-53 * log(0.8 / 1e-7));
+        double u = exp(log(2e-4) + uniform() * log(12.0 / 2e-4));
+        double t = exp(log(1e-7) + uniform() * log(0.8 / 1e-7));
         double s = 2.0 * t, x = -u * s, price = 0.0;
         /* a normalised price near b(x, s): the Black-76 call at F = 1, K = e^{-x} (rounded),
          * times e^{x/2} (price = sqrt(F K) b); both paths invert the same beta */
