@@ -12,6 +12,8 @@ PACKAGES=(
   python3 python3-uno                      # test scripts; python3-uno drives headless Calc
   python3-mpmath                           # the core's tables are checked against their generators
   libreoffice-calc libreoffice-dev         # the office the add-in runs in, and its SDK
+  fonts-liberation2                        # the templates' font: without it (apt's --no-install-recommends
+                                           # drops it) Calc lays them out in DejaVu and they build differently
   poppler-utils                            # pdftoppm: demo/template PDF pages to PNG
   zip                                      # packaging alvh.oxt
 )
