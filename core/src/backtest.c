@@ -14,7 +14,7 @@
 #include "alvh/hedge.h"
 #include "alvh/indicators.h"
 #include "alvh/vixcurve.h"
-#include "internal.h"
+#include "base.h"
 
 /* Rows are closes: 16:00 US/Eastern of the row's date. */
 static const double k_close = 16.0 / 24.0;

@@ -101,7 +101,7 @@ static double asymptotic_sum(double h, double t)
  * inputs mispredict, and the extra terms cost no latency: see below.) */
 static double small_t_sum(double h, double t)
 {
-    const double y = ALVH_SQRT_PI_OVER_2 * alvh_erfcx(-h * 0.707106781186547524400844362104849039);
+    const double y = ALVH_SQRT_PI_OVER_2 * alvh_erfcx(-h * ALVH_SQRT1_2);
     const double a = 1.0 + h * y, h2 = h * h, w = t * t;
     const double c0 = a;
     const double p1 = h2 + 3.0;
@@ -159,7 +159,7 @@ static double black_otm_e(double x, double s, double *e)
         double d2 = h - t, second;
         if (d2 < -1.0) {
             ee = alvh_exp_mhalf_sumsq(h, t);
-            second = 0.5 * alvh_erfcx(-d2 * 0.707106781186547524400844362104849039) * ee;
+            second = 0.5 * alvh_erfcx(-d2 * ALVH_SQRT1_2) * ee;
         } else {
             second = alvh_norm_cdf(d2) / alvh_exp(0.5 * x);
             if (e)
@@ -167,8 +167,8 @@ static double black_otm_e(double x, double s, double *e)
         }
         b = alvh_exp(0.5 * x) * alvh_norm_cdf(h + t) - second;
     } else {
-        double e1 = alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039);
-        double e2 = alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039);
+        double e1 = alvh_erfcx(-(h + t) * ALVH_SQRT1_2);
+        double e2 = alvh_erfcx(-(h - t) * ALVH_SQRT1_2);
         ee = alvh_exp_mhalf_sumsq(h, t);
         b = 0.5 * ee * (e1 - e2);
     }
@@ -205,8 +205,8 @@ double alvh_black_otm_log(double x, double s, double *vega_over_b)
         *vega_over_b = ALVH_INV_SQRT_2PI * e / b;
         return alvh_log(b);
     } else {
-        r = 0.5 * (alvh_erfcx(-(h + t) * 0.707106781186547524400844362104849039) -
-                   alvh_erfcx(-(h - t) * 0.707106781186547524400844362104849039));
+        r = 0.5 * (alvh_erfcx(-(h + t) * ALVH_SQRT1_2) -
+                   alvh_erfcx(-(h - t) * ALVH_SQRT1_2));
     }
     *vega_over_b = ALVH_INV_SQRT_2PI / r;
     return -0.5 * (h * h + t * t) + alvh_log(r);

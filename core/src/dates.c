@@ -10,6 +10,8 @@
 
 #include <math.h>
 
+#include "base.h" /* ALVH_TIME_AM, ALVH_TIME_PM */
+
 /* Serial of 1970-01-01: days_from_civil counts from the Unix epoch, serials from 1899-12-30. */
 #define SERIAL_UNIX_EPOCH 25569L
 /* Supported range: 1900-01-01 (serial 2) to 9999-12-31 (serial 2958465). */
@@ -17,10 +19,6 @@
 #define SERIAL_MAX 2958465L
 #define YEAR_MIN 1900
 #define YEAR_MAX 9999
-
-/* Settlement times as day fractions: 09:30 and 16:00 exchange local time (US/Eastern). */
-#define TIME_AM (570.0 / 1440.0)
-#define TIME_PM (960.0 / 1440.0)
 
 enum { MON = 0, TUE, WED, THU, FRI, SAT, SUN };
 
@@ -227,7 +225,7 @@ alvh_status alvh_spx_expiry(int year, int month, alvh_settlement style, double *
     if (!valid_year_month(year, month) || (style != ALVH_SETTLE_AM && style != ALVH_SETTLE_PM))
         return ALVH_E_DATE;
     long day = business_at_or_before(nth_weekday(year, month, FRI, 3));
-    *serial = (double)day + (style == ALVH_SETTLE_PM ? TIME_PM : TIME_AM);
+    *serial = (double)day + (style == ALVH_SETTLE_PM ? ALVH_TIME_PM : ALVH_TIME_AM);
     return ALVH_OK;
 }
 
@@ -250,6 +248,6 @@ alvh_status alvh_vix_expiry(int year, int month, double *serial)
     long day = wednesday;
     if (is_holiday_day(friday) || is_holiday_day(wednesday))
         day = business_at_or_before(wednesday - 1);
-    *serial = (double)day + TIME_AM;
+    *serial = (double)day + ALVH_TIME_AM;
     return ALVH_OK;
 }

@@ -363,7 +363,7 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
         else if (!alvh_positive_finite(pr->number))
             st = alvh_fail(out, ALVH_E_CURVE, "futures: row %zu: the price must be positive, got "
                            "%.15g", r + 1, pr->number);
-        else if (k > 0 && !((e->number + (e->number == floor(e->number) ? 570.0 / 1440.0 : 0.0)
+        else if (k > 0 && !((e->number + (e->number == floor(e->number) ? ALVH_TIME_AM : 0.0)
                               - valuation) / 365.0 > t[k - 1]))
             st = alvh_fail(out, ALVH_E_CURVE, "futures: row %zu: expiries must increase down "
                            "the range", r + 1);
@@ -374,7 +374,7 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
         }
         /* A date without a time is the VIX settlement time, 09:30, as VIX_EXPIRY gives it,
          * so a quote typed as a plain date lands exactly on the layer's expiry. */
-        double ex = e->number == floor(e->number) ? e->number + 570.0 / 1440.0 : e->number;
+        double ex = e->number == floor(e->number) ? e->number + ALVH_TIME_AM : e->number;
         alvh_years_between(valuation, ex, &t[k]);
         f[k++] = pr->number;
     }

@@ -9,7 +9,7 @@
 #include "alvh/black.h"
 #include "alvh/dates.h"
 #include "alvh/vixcurve.h"
-#include "internal.h"
+#include "base.h"
 
 /* Whole-number snapping tolerance, relative: products such as 2.5 x 4 and quotients such as
  * 250000 / 100000 are exact in decimal but may land an ulp off in binary. */

@@ -60,7 +60,7 @@ static double complement_normalised(double x, double s)
     double first = alvh_exp(0.5 * x) * alvh_norm_cdf(-(h + t));
     double d2 = h - t, second;
     if (d2 < -1.0)
-        second = 0.5 * alvh_erfcx(-d2 * 0.707106781186547524400844362104849039) *
+        second = 0.5 * alvh_erfcx(-d2 * ALVH_SQRT1_2) *
                  alvh_exp_mhalf_sumsq(h, t);
     else
         second = alvh_exp(-0.5 * x) * alvh_norm_cdf(d2);

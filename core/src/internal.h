@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "alvh/table.h"
+#include "base.h"
 
 /* Each concept's adapters live in core/src/fn_<concept>.c and export one group of table rows.
  * table.c lists the groups; adding a function is one row in its group plus its core function. */
@@ -14,9 +15,6 @@
     extern const size_t alvh_fn_##g##_count
 #define ALVH_DEFINE_GROUP_COUNT(g) \
     const size_t alvh_fn_##g##_count = sizeof alvh_fn_##g / sizeof alvh_fn_##g[0]
-
-/* ASCII case-insensitive equality; NULL-safe (NULL equals nothing). */
-int alvh_strieq(const char *a, const char *b);
 
 /*! alvh_arg_option_type() : "C"/"CALL"/1 -> ALVH_CALL, "P"/"PUT"/-1 -> ALVH_PUT.
  *  @return : ALVH_OK, or ALVH_E_OPTION_TYPE with out's message naming what was given. */
@@ -63,15 +61,6 @@ alvh_status alvh_arg_condor_strikes(const alvh_value *v, double strikes[4], cons
 #endif
     ;
 
-/*! alvh_fail_text() : a printf-formatted sentence into err (size bytes; NULL or 0: none), for
- *  core functions that report through an err buffer rather than an alvh_result.
- *  @return : st. */
-alvh_status alvh_fail_text(char *err, size_t size, alvh_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
 /* An adapter's last step: when st is ALVH_OK, out becomes the number x. Returns st. */
 static inline alvh_status alvh_result_number_if(alvh_result *out, alvh_status st, double x)
 {
@@ -79,10 +68,6 @@ static inline alvh_status alvh_result_number_if(alvh_result *out, alvh_status st
         alvh_result_number(out, x);
     return st;
 }
-
-/*! alvh_format_number() : x as the user typed it: the shortest of %.15g that reads back
- *  exactly, else %.17g (messages and JSON text). */
-void alvh_format_number(char *buf, size_t size, double x);
 
 /*! alvh_describe_value() : what the user gave, for messages: 0.2, text "abc", an empty cell,
  *  a 3x2 range. */
@@ -102,12 +87,6 @@ alvh_status alvh_arg_policy(const alvh_value *v, struct alvh_policy *p, alvh_res
  *  cannot name. */
 alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,
                            const char *rule, double got);
-
-/* x is a positive, finite number. */
-static inline int alvh_positive_finite(double x)
-{
-    return isfinite(x) && x > 0.0;
-}
 
 /*! alvh_fail_value() : "<status sentence>, got <number>" naming what the user gave. */
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got);

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
 
 const double alvh_market_future_days[ALVH_MARKET_FUTURES] = {30, 60, 90, 120, 150, 180};
 

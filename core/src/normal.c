@@ -116,7 +116,7 @@ double alvh_norm_cdf(double x)
 {
     if (isnan(x))
         return x;
-    double z = -x * 0.707106781186547524400844362104849039;
+    double z = -x * ALVH_SQRT1_2;
     if (z >= 0.5) {
         if (x < -40.0)
             return 0.0; /* Phi(-40) = 3.7e-350: below the smallest subnormal */
@@ -133,7 +133,7 @@ double alvh_norm_cdf_scaled(double x, double scale, double scaled_pdf)
 {
     /* scale Phi(x) = sqrt(pi/2) erfcx(-x/sqrt2) scale phi(x) in the lower tail, as
      * alvh_norm_cdf; scale (1/2 - erf(z)/2) and scale - (the tail form) elsewhere. */
-    double z = -x * 0.707106781186547524400844362104849039;
+    double z = -x * ALVH_SQRT1_2;
     if (isnan(x))
         return x;
     if (z >= 0.5)

@@ -10,10 +10,7 @@
 #define ALVH_NORMAL_H
 
 #include "alvh/status.h"
-
-#define ALVH_SQRT_2PI 2.50662827463100050241576528481104525
-#define ALVH_INV_SQRT_2PI 0.398942280401432677939946059934381868
-#define ALVH_SQRT_PI_OVER_2 1.25331413731550025120788264240552263
+#include "base.h" /* ALVH_SQRT_2PI, ALVH_INV_SQRT_2PI, ALVH_SQRT_PI_OVER_2, ALVH_SQRT1_2 */
 
 /* exp(-(a^2 + b^2)/2) with the squares and their sum carried to double-double, so that the
  * exponent's own rounding (up to 745 * 2^-53 relative) does not enter the result. */

@@ -60,16 +60,6 @@ const alvh_func *alvh_table_get(size_t index)
     return NULL;
 }
 
-int alvh_strieq(const char *a, const char *b)
-{
-    if (!a || !b)
-        return 0;
-    for (; *a && *b; ++a, ++b)
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-            return 0;
-    return *a == *b;
-}
-
 const alvh_func *alvh_table_find(const char *name)
 {
     size_t n = alvh_table_size();
@@ -169,24 +159,6 @@ alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
         snprintf(r->message, sizeof r->message, "%s", alvh_status_message(status));
     }
     return status;
-}
-
-alvh_status alvh_fail_text(char *err, size_t size, alvh_status st, const char *fmt, ...)
-{
-    if (err && size > 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, size, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
-void alvh_format_number(char *buf, size_t size, double x)
-{
-    snprintf(buf, size, "%.15g", x);
-    if (strtod(buf, NULL) != x && isfinite(x))
-        snprintf(buf, size, "%.17g", x);
 }
 
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
