@@ -12,8 +12,9 @@ PACKAGES=(
   python3 python3-uno                      # test scripts; python3-uno drives headless Calc
   python3-mpmath                           # the core's tables are checked against their generators
   libreoffice-calc libreoffice-dev         # the office the add-in runs in, and its SDK
-  fonts-liberation2                        # the templates' font: without it (apt's --no-install-recommends
-                                           # drops it) Calc lays them out in DejaVu and they build differently
+  fonts-liberation2 fonts-dejavu-core      # the templates' fonts (Liberation Sans; DejaVu Sans, fontconfig's
+                                           # default): LibreOffice only recommends them, and without them the
+                                           # templates build differently (templates_are_current fails)
   poppler-utils                            # pdftoppm: demo/template PDF pages to PNG
   zip                                      # packaging alvh.oxt
 )
