@@ -46,8 +46,8 @@ static double leg_vol(double atm, double skew, double strike, double spot)
 
 /* Value of one condor to buy back (points), and optionally its legs' vegas signed by position
  * (per vol point, points). years <= 0: the payoff. */
-static alvh_status condor_value(const alvh_bt_run *r, const alvh_bt_condor *cp, double spot, double vix,
-                                double years, double *value, double vegas[4])
+static alvh_status condor_value(const alvh_bt_run *r, const alvh_bt_condor *cp, double spot,
+                                double vix, double years, double *value, double vegas[4])
 {
     static const int kinds[4] = {ALVH_PUT, ALVH_PUT, ALVH_CALL, ALVH_CALL};
     static const double qty[4] = {+1, -1, -1, +1}; /* the condor as held: long wings */

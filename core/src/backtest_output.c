@@ -1,6 +1,7 @@
-/* backtest_output.c: what a backtest returns, described once: the summary's measures in output
- * order (alvh_backtest_measures(), alvh/backtest.h). The CLI and the table functions both read
- * the results through these descriptors. */
+/* backtest_output.c: what a backtest returns, described once: the summary's measures and the
+ * daily columns in output order (alvh/backtest.h). The CLI (`alvh backtest`, its --daily file)
+ * and the table functions (ALVH_BACKTEST, ALVH_BACKTEST_SUMMARY) both lay out the results
+ * through these descriptors. */
 #include <stddef.h>
 
 #include "alvh/backtest.h"
@@ -62,4 +63,55 @@ const alvh_backtest_measure *alvh_backtest_measures(size_t *n)
 {
     *n = sizeof k_measures / sizeof k_measures[0];
     return k_measures;
+}
+
+double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m)
+{
+    return *(const double *)((const char *)s + m->offset);
+}
+
+#define C(name, field, kind, in_table) \
+    {name, offsetof(alvh_backtest_day, field), ALVH_BT_COLUMN_##kind, in_table}
+#define LAYER(i) \
+    C("layer" #i "_contracts", layer_contracts[i - 1], NUMBER, 0), \
+    C("layer" #i "_strike", layer_strike[i - 1], NUMBER, 0), \
+    C("layer" #i "_expiry", layer_expiry[i - 1], DATE, 0)
+static const alvh_backtest_column k_columns[] = {
+    C("equity_unhedged", equity_unhedged, NUMBER, 1),
+    C("equity_hedged", equity_hedged, NUMBER, 1),
+    C("hedge_pnl", hedge_pnl, NUMBER, 1),
+    C("drawdown_unhedged", drawdown_unhedged, NUMBER, 1),
+    C("drawdown_hedged", drawdown_hedged, NUMBER, 1),
+    C("cash_unhedged", cash_unhedged, NUMBER, 1),
+    C("condor_mark", condor_mark, NUMBER, 1),
+    C("cash_hedged", cash_hedged, NUMBER, 1),
+    C("hedge_mark", hedge_mark, NUMBER, 1),
+    C("condor_pnl", condor_pnl, NUMBER, 0),
+    C("front_pnl", front_pnl, NUMBER, 0),
+    C("hedge_day_pnl", hedge_day_pnl, NUMBER, 0),
+    C("long_put", condor_strikes[0], NUMBER, 0),
+    C("short_put", condor_strikes[1], NUMBER, 0),
+    C("short_call", condor_strikes[2], NUMBER, 0),
+    C("long_call", condor_strikes[3], NUMBER, 0),
+    C("condor_expiry", condor_expiry, DATE, 0),
+    LAYER(1),
+    LAYER(2),
+    LAYER(3),
+    C("events", events, EVENTS, 1),
+};
+#undef LAYER
+#undef C
+
+const alvh_backtest_column *alvh_backtest_columns(size_t *n)
+{
+    *n = sizeof k_columns / sizeof k_columns[0];
+    return k_columns;
+}
+
+double alvh_backtest_column_value(const alvh_backtest_day *day, const alvh_backtest_column *c)
+{
+    const char *field = (const char *)day + c->offset;
+    if (c->kind == ALVH_BT_COLUMN_EVENTS)
+        return (double)*(const unsigned *)(const void *)field;
+    return *(const double *)(const void *)field;
 }

@@ -140,6 +140,31 @@ typedef struct alvh_backtest_measure {
 /*! alvh_backtest_measures() : the summary's measures (count in *n), a static table. */
 const alvh_backtest_measure *alvh_backtest_measures(size_t *n);
 
+/*! alvh_backtest_measure_value() : measure m of summary s (NAN when undefined). */
+double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m);
+
+/* How a daily column is written. */
+typedef enum alvh_backtest_column_kind {
+    ALVH_BT_COLUMN_NUMBER = 0, /* a double */
+    ALVH_BT_COLUMN_DATE = 1,   /* a serial date-time, 0 for none */
+    ALVH_BT_COLUMN_EVENTS = 2  /* the events bit flags (an unsigned) */
+} alvh_backtest_column_kind;
+
+/* One column of the daily output (alvh_backtest_day): name, and where in the struct. */
+typedef struct alvh_backtest_column {
+    const char *name;  /* "equity_unhedged": the `alvh backtest --daily` header */
+    size_t offset;     /* of the field within alvh_backtest_day */
+    alvh_backtest_column_kind kind;
+    int in_table;      /* one of ALVH_BACKTEST's columns (which keep this order) */
+} alvh_backtest_column;
+
+/*! alvh_backtest_columns() : the daily columns (count in *n) in the order of the --daily file
+ *  (which writes date, spx and vix first), a static table. */
+const alvh_backtest_column *alvh_backtest_columns(size_t *n);
+
+/*! alvh_backtest_column_value() : column c of day (events as a whole number). */
+double alvh_backtest_column_value(const alvh_backtest_day *day, const alvh_backtest_column *c);
+
 /*! alvh_backtest_check() :
  *  Validates market data: n >= 2, every date finite and strictly after the previous (no
  *  duplicates, sorted), gaps of at most max_gap_days calendar days (longer gaps are missing
