@@ -18,9 +18,9 @@
  *   last row are ignored; a blank line between rows is an error. Values are read as numbers
  *   here; alvh_backtest_check() (run by alvh_backtest_run()) checks their domain.
  *
- * Readers of other published formats (the downloads of issue 16) belong beside this one:
- * core/src/marketfile_<format>.c on the shared CSV helpers (core/src/marketfile_csv.h), each
- * filling the same series. */
+ * Readers of other published formats (an exchange's VIX history, an index export, a futures
+ * settlement file) belong beside this one: core/src/marketfile_<format>.c on the shared CSV
+ * helpers (core/src/marketfile_csv.h), each declared here and filling the same series. */
 #ifndef ALVH_MARKETFILE_H
 #define ALVH_MARKETFILE_H
 
