@@ -526,6 +526,47 @@ static void table_rows_match_the_engine(void)
     alvh_result_free(&r);
 }
 
+/* ---- the output descriptors ----------------------------------------------------------------- */
+
+static void daily_columns_keep_the_daily_file_and_table_order(void)
+{
+    /* The header of `alvh backtest --daily` after date,spx,vix, and ALVH_BACKTEST's columns. */
+    const char *daily = "equity_unhedged,equity_hedged,hedge_pnl,drawdown_unhedged,"
+                        "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,"
+                        "condor_pnl,front_pnl,hedge_day_pnl,long_put,short_put,short_call,"
+                        "long_call,condor_expiry,layer1_contracts,layer1_strike,layer1_expiry,"
+                        "layer2_contracts,layer2_strike,layer2_expiry,layer3_contracts,"
+                        "layer3_strike,layer3_expiry,events";
+    const char *table = "equity_unhedged,equity_hedged,hedge_pnl,drawdown_unhedged,"
+                        "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,events";
+    size_t n = 0;
+    const alvh_backtest_column *c = alvh_backtest_columns(&n);
+    char all[1024] = "", ours[1024] = "";
+    for (size_t k = 0; k < n; ++k) {
+        snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", k ? "," : "", c[k].name);
+        if (c[k].in_table)
+            snprintf(ours + strlen(ours), sizeof ours - strlen(ours), "%s%s", ours[0] ? "," : "",
+                     c[k].name);
+    }
+    CHECK(strcmp(all, daily) == 0, "daily columns: %s", all);
+    CHECK(strcmp(ours, table) == 0, "table columns: %s", ours);
+    /* Each column reads its own field. */
+    alvh_backtest_day day;
+    memset(&day, 0, sizeof day);
+    day.front_pnl = 11.5;
+    day.condor_strikes[2] = 4800;
+    day.layer_expiry[1] = 45400.375;
+    day.events = ALVH_BT_CONDOR_OPEN | ALVH_BT_SPIKE;
+    for (size_t k = 0; k < n; ++k) {
+        double want = strcmp(c[k].name, "front_pnl") == 0        ? 11.5
+                      : strcmp(c[k].name, "short_call") == 0     ? 4800
+                      : strcmp(c[k].name, "layer2_expiry") == 0  ? 45400.375
+                      : strcmp(c[k].name, "events") == 0         ? 129
+                                                                 : 0;
+        CHECK(alvh_backtest_column_value(&day, &c[k]) == want, "%s", c[k].name);
+    }
+}
+
 int main(void)
 {
     identities_hold_on_every_row_of_every_preset();
@@ -536,5 +577,6 @@ int main(void)
     a_vix_spike_is_counted_and_hedged();
     signals_restrike_the_front_layer_on_their_rows();
     table_rows_match_the_engine();
+    daily_columns_keep_the_daily_file_and_table_order();
     return check_summary("test_backtest");
 }

@@ -7,9 +7,6 @@
 #include "alvh/policy.h"
 #include "internal.h"
 
-/* Columns of ALVH_BACKTEST, in order. */
-#define BT_COLS 10
-
 typedef struct {
     double *date, *spx, *vix, *fut, *tenors;
     size_t n, nfut;
@@ -105,19 +102,18 @@ static alvh_status eval_backtest(const alvh_value *args, size_t nargs, alvh_resu
 {
     (void)nargs;
     bt_run r = {0};
+    size_t nc = 0, ncols = 0;
+    const alvh_backtest_column *col = alvh_backtest_columns(&nc); /* ours: the in_table ones */
+    for (size_t k = 0; k < nc; ++k)
+        ncols += col[k].in_table != 0;
     alvh_status st = run(args, &r, out);
     if (st == ALVH_OK)
-        st = alvh_result_alloc(out, r.n, BT_COLS);
-    if (st == ALVH_OK)
-        for (size_t i = 0; i < r.n; ++i) {
-            const alvh_backtest_day *d = &r.days[i];
-            const double row[BT_COLS] = {d->equity_unhedged, d->equity_hedged, d->hedge_pnl,
-                                         d->drawdown_unhedged, d->drawdown_hedged,
-                                         d->cash_unhedged, d->condor_mark, d->cash_hedged,
-                                         d->hedge_mark, (double)d->events};
-            for (size_t c = 0; c < BT_COLS; ++c)
-                alvh_result_set_number(out, i, c, row[c]);
-        }
+        st = alvh_result_alloc(out, r.n, ncols);
+    for (size_t i = 0; st == ALVH_OK && i < r.n; ++i)
+        for (size_t k = 0, c = 0; k < nc; ++k)
+            if (col[k].in_table)
+                alvh_result_set_number(out, i, c++,
+                                       alvh_backtest_column_value(&r.days[i], &col[k]));
     bt_free(&r);
     return st;
 }
@@ -133,7 +129,7 @@ static alvh_status eval_summary(const alvh_value *args, size_t nargs, alvh_resul
         st = alvh_result_alloc(out, nm, 2);
     for (size_t k = 0; st == ALVH_OK && k < nm; ++k) {
         st = alvh_result_set_text(out, k, 0, m[k].name);
-        double x = *(const double *)((const char *)&r.summary + m[k].offset);
+        double x = alvh_backtest_measure_value(&r.summary, &m[k]);
         if (isfinite(x))
             alvh_result_set_number(out, k, 1, x); /* NAN (undefined) stays empty: #N/A */
     }

@@ -95,19 +95,28 @@ typedef struct alvh_backtest_day {
     unsigned events;
 } alvh_backtest_day;
 
-/* The summary. [0] unhedged, [1] hedged. NAN marks a measure that is undefined on the data
- * (shown as an empty cell / "n/a"). Decimals unless stated (0.05 is 5%). */
+/* The books a run keeps. Every book trades the same condors; each holds its own hedge (none,
+ * or the VIX call layers). The summary's per-book arrays are indexed by these. */
+typedef enum alvh_backtest_book {
+    ALVH_BOOK_UNHEDGED = 0,  /* the condors alone */
+    ALVH_BOOK_VIX_CALLS = 1, /* the condors and the three VIX call layers ("hedged") */
+    ALVH_BACKTEST_BOOKS      /* the number of books; keep last */
+} alvh_backtest_book;
+
+/* The summary. Arrays [ALVH_BACKTEST_BOOKS] are per book (alvh_backtest_book: unhedged,
+ * hedged). NAN marks a measure that is undefined on the data (shown as an empty cell / "n/a").
+ * Decimals unless stated (0.05 is 5%). In the formulas, u and h are the two books. */
 typedef struct alvh_backtest_summary {
     double rows, years;              /* rows; (last date - first date) / 365 */
-    double total_return[2];          /* final equity / capital - 1 */
-    double max_drawdown[2];          /* min over rows of equity / running peak - 1 (<= 0) */
-    double worst_day[2];             /* min over rows of equity / previous equity - 1 */
-    double high_vix_days;            /* rows with VIX > high_vix */
-    double high_vix_drawdown[2];     /* min of the drawdown over high-VIX rows (<= 0) */
-    double high_vix_reduction;       /* 1 - hvd[1] / hvd[0], when hvd[0] < 0 */
-    double high_vix_pnl[2];          /* dollars: sum of daily equity changes on high-VIX rows */
-    double high_vix_loss[2];         /* dollars >= 0: sum of daily LOSSES on high-VIX rows */
-    double high_vix_loss_reduction;  /* 1 - loss[1] / loss[0], when loss[0] > 0 */
+    double total_return[ALVH_BACKTEST_BOOKS];  /* final equity / capital - 1 */
+    double max_drawdown[ALVH_BACKTEST_BOOKS];  /* min over rows of equity / running peak - 1 */
+    double worst_day[ALVH_BACKTEST_BOOKS];     /* min over rows of equity / previous equity - 1 */
+    double high_vix_days;                      /* rows with VIX > high_vix */
+    double high_vix_drawdown[ALVH_BACKTEST_BOOKS]; /* min drawdown over high-VIX rows (<= 0) */
+    double high_vix_reduction;       /* 1 - hvd[h] / hvd[u], when hvd[u] < 0 */
+    double high_vix_pnl[ALVH_BACKTEST_BOOKS];  /* dollars: sum of equity changes, high-VIX rows */
+    double high_vix_loss[ALVH_BACKTEST_BOOKS]; /* dollars >= 0: sum of daily LOSSES, same rows */
+    double high_vix_loss_reduction;  /* 1 - loss[h] / loss[u], when loss[u] > 0 */
     double hedge_pnl;                /* dollars, at the last row */
     double hedge_premium;            /* dollars paid for VIX calls, fees included */
     double average_notional;         /* dollars: mean over rows of the hedge-sizing notional */
@@ -118,7 +127,7 @@ typedef struct alvh_backtest_summary {
     double spike_ratio_hedge;        /* the same with all three layers */
     double condors;                  /* condors opened */
     double condor_wins;              /* closed or settled for less than their credit */
-    double costs[2];                 /* dollars of transaction costs */
+    double costs[ALVH_BACKTEST_BOOKS];         /* dollars of transaction costs */
 } alvh_backtest_summary;
 
 /* The summary's measures in output order: name, and where in the struct. */
@@ -130,6 +139,31 @@ typedef struct alvh_backtest_measure {
 
 /*! alvh_backtest_measures() : the summary's measures (count in *n), a static table. */
 const alvh_backtest_measure *alvh_backtest_measures(size_t *n);
+
+/*! alvh_backtest_measure_value() : measure m of summary s (NAN when undefined). */
+double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m);
+
+/* How a daily column is written. */
+typedef enum alvh_backtest_column_kind {
+    ALVH_BT_COLUMN_NUMBER = 0, /* a double */
+    ALVH_BT_COLUMN_DATE = 1,   /* a serial date-time, 0 for none */
+    ALVH_BT_COLUMN_EVENTS = 2  /* the events bit flags (an unsigned) */
+} alvh_backtest_column_kind;
+
+/* One column of the daily output (alvh_backtest_day): name, and where in the struct. */
+typedef struct alvh_backtest_column {
+    const char *name;  /* "equity_unhedged": the `alvh backtest --daily` header */
+    size_t offset;     /* of the field within alvh_backtest_day */
+    alvh_backtest_column_kind kind;
+    int in_table;      /* one of ALVH_BACKTEST's columns (which keep this order) */
+} alvh_backtest_column;
+
+/*! alvh_backtest_columns() : the daily columns (count in *n) in the order of the --daily file
+ *  (which writes date, spx and vix first), a static table. */
+const alvh_backtest_column *alvh_backtest_columns(size_t *n);
+
+/*! alvh_backtest_column_value() : column c of day (events as a whole number). */
+double alvh_backtest_column_value(const alvh_backtest_day *day, const alvh_backtest_column *c);
 
 /*! alvh_backtest_check() :
  *  Validates market data: n >= 2, every date finite and strictly after the previous (no
