@@ -12,6 +12,7 @@
  *   - Cross-field rules are checked after all keys are read (coverage_low <= coverage_target
  *     <= coverage_high, min_days <= max_days, roll_days < min_days, macd_fast < macd_slow,
  *     at least one layer with contracts).
+ *   - The strict JSON syntax check (json_scan.c) runs before cJSON builds the tree.
  * Caveat: cJSON converts numbers with strtod(), which follows LC_NUMERIC; LibreOffice and the
  * CLI run with the "C" numeric locale, where '.' is the decimal point as JSON requires.
  */
@@ -25,6 +26,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "json_scan.h"
 
 /* ---- defaults ------------------------------------------------------------------------------- */
 
@@ -215,174 +217,6 @@ static const char *json_type_name(const cJSON *v)
     if (cJSON_IsArray(v)) return "an array";
     if (cJSON_IsObject(v)) return "an object";
     return "an invalid value";
-}
-
-/* ---- JSON syntax check ----------------------------------------------------------------------
- * A strict RFC 8259 syntax check run before cJSON parses, so a malformed document is reported at
- * the exact byte that cannot continue it (cJSON's own error position is one byte late for some
- * errors, e.g. a missing key after a comma) and cJSON's leniencies (leading zeros, "1.") are
- * errors. Returns 1 when text[0..len) is one JSON value with optional blanks around it, else 0
- * with *bad the 0-based offset of the first offending byte (len for a premature end).
- * Nesting deeper than JSON_MAX_DEPTH is an error: a policy is 3 levels deep, and the limit keeps
- * recursion bounded on hostile input (the fuzzer feeds it). */
-#define JSON_MAX_DEPTH 64
-
-typedef struct {
-    const char *s;
-    size_t len, pos;
-} json_scan;
-
-static void scan_blanks(json_scan *j)
-{
-    while (j->pos < j->len && (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
-                               j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
-        ++j->pos;
-}
-
-static int scan_is_digit(const json_scan *j)
-{
-    return j->pos < j->len && j->s[j->pos] >= '0' && j->s[j->pos] <= '9';
-}
-
-static int scan_value(json_scan *j, int depth);
-
-static int scan_string(json_scan *j)
-{
-    if (j->pos >= j->len || j->s[j->pos] != '"')
-        return 0;
-    ++j->pos;
-    while (j->pos < j->len) {
-        unsigned char c = (unsigned char)j->s[j->pos];
-        if (c == '"') {
-            ++j->pos;
-            return 1;
-        }
-        if (c < 0x20)
-            return 0;
-        if (c == '\\') {
-            ++j->pos;
-            if (j->pos >= j->len)
-                return 0;
-            char e = j->s[j->pos];
-            if (e == 'u') {
-                for (int k = 0; k < 4; ++k) {
-                    ++j->pos;
-                    char h = j->pos < j->len ? j->s[j->pos] : '\0';
-                    if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F')))
-                        return 0;
-                }
-            } else if (!strchr("\"\\/bfnrt", e) || e == '\0') {
-                return 0;
-            }
-        }
-        ++j->pos;
-    }
-    return 0;
-}
-
-static int scan_number(json_scan *j)
-{
-    if (j->pos < j->len && j->s[j->pos] == '-')
-        ++j->pos;
-    if (!scan_is_digit(j))
-        return 0;
-    if (j->s[j->pos] == '0') {
-        ++j->pos;
-    } else {
-        while (scan_is_digit(j))
-            ++j->pos;
-    }
-    if (j->pos < j->len && j->s[j->pos] == '.') {
-        ++j->pos;
-        if (!scan_is_digit(j))
-            return 0;
-        while (scan_is_digit(j))
-            ++j->pos;
-    }
-    if (j->pos < j->len && (j->s[j->pos] == 'e' || j->s[j->pos] == 'E')) {
-        ++j->pos;
-        if (j->pos < j->len && (j->s[j->pos] == '+' || j->s[j->pos] == '-'))
-            ++j->pos;
-        if (!scan_is_digit(j))
-            return 0;
-        while (scan_is_digit(j))
-            ++j->pos;
-    }
-    return 1;
-}
-
-static int scan_word(json_scan *j, const char *w)
-{
-    for (; *w; ++w, ++j->pos)
-        if (j->pos >= j->len || j->s[j->pos] != *w)
-            return 0;
-    return 1;
-}
-
-/* Object or array after its opening byte. */
-static int scan_container(json_scan *j, int depth, char close)
-{
-    ++j->pos;
-    scan_blanks(j);
-    if (j->pos < j->len && j->s[j->pos] == close) {
-        ++j->pos;
-        return 1;
-    }
-    for (;;) {
-        if (close == '}') {
-            if (!scan_string(j))
-                return 0;
-            scan_blanks(j);
-            if (j->pos >= j->len || j->s[j->pos] != ':')
-                return 0;
-            ++j->pos;
-            scan_blanks(j);
-        }
-        if (!scan_value(j, depth + 1))
-            return 0;
-        scan_blanks(j);
-        if (j->pos >= j->len)
-            return 0;
-        if (j->s[j->pos] == close) {
-            ++j->pos;
-            return 1;
-        }
-        if (j->s[j->pos] != ',')
-            return 0;
-        ++j->pos;
-        scan_blanks(j);
-    }
-}
-
-static int scan_value(json_scan *j, int depth)
-{
-    if (j->pos >= j->len)
-        return 0;
-    switch (j->s[j->pos]) {
-    case '{':
-    case '[':
-        if (depth >= JSON_MAX_DEPTH)
-            return 0;
-        return scan_container(j, depth, j->s[j->pos] == '{' ? '}' : ']');
-    case '"': return scan_string(j);
-    case 't': return scan_word(j, "true");
-    case 'f': return scan_word(j, "false");
-    case 'n': return scan_word(j, "null");
-    default: return scan_number(j);
-    }
-}
-
-static int json_syntax_ok(const char *text, size_t len, size_t *bad)
-{
-    json_scan j = {text, len, 0};
-    scan_blanks(&j);
-    int ok = scan_value(&j, 0);
-    if (ok) {
-        scan_blanks(&j);
-        ok = j.pos == len;
-    }
-    *bad = j.pos < len ? j.pos : len;
-    return ok;
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */
@@ -616,21 +450,6 @@ static alvh_status check_consistency(const alvh_policy *p, char *err, size_t err
     return ALVH_OK;
 }
 
-/* Line and column (1-based) of byte offset off in text. */
-static void line_col(const char *text, size_t off, size_t *line, size_t *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off && text[i]; ++i) {
-        if (text[i] == '\n') {
-            ++*line;
-            *col = 1;
-        } else {
-            ++*col;
-        }
-    }
-}
-
 /* json is NUL-terminated at json[len]. */
 static alvh_status parse_json(const char *json, size_t len, const char *source, alvh_policy *p,
                               char *err, size_t errsize)
@@ -638,14 +457,14 @@ static alvh_status parse_json(const char *json, size_t len, const char *source, 
     /* json[len] is the terminating NUL: cJSON's "require null terminated" looks for it inside
      * the length it is given, so the NUL is counted in. */
     size_t off = 0;
-    int syntax_ok = json_syntax_ok(json, len, &off);
+    int syntax_ok = alvh_json_check_syntax(json, len, &off);
     const char *end = NULL;
     cJSON *root = syntax_ok ? cJSON_ParseWithLengthOpts(json, len + 1, &end, 1) : NULL;
     if (syntax_ok && !root) /* e.g. an unpaired UTF-16 surrogate in a \u escape */
         off = (end && end >= json && end <= json + len) ? (size_t)(end - json) : 0;
     if (!root) {
         size_t line, col;
-        line_col(json, off, &line, &col);
+        alvh_json_locate(json, off, &line, &col);
         /* Calc's AutoCorrect turns typed " into typographic quotes (U+201C/U+201D, UTF-8
          * E2 80 9C/9D; single ones E2 80 98/99): say so, it is the usual cause in a cell. */
         const unsigned char *b = (const unsigned char *)json + off;
