@@ -1,10 +1,12 @@
 /* test_policy.c: the policy's defaults, JSON reader (errors name the key or byte offset),
- * file paths, writer round trip and key lookup.
+ * file paths, writer round trip, key lookup, and the key setter and checker that other readers
+ * of a policy go through (alvh_policy_set, alvh_policy_check).
  *
  * Expected values are the method's published rules (the article and issue 4: 4/4/2 per
  * $100,000, coverage 40-60% around 50%, RSI 14/70, MACD 12/26/9 gated at VIX 25) and byte
  * offsets counted by hand in the JSON texts written out below. */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +235,154 @@ static void policy_get_reads_a_key(void)
     }
 }
 
+/* ---- alvh_policy_set: one key from a scalar, the seam for readers other than JSON ---------- */
+
+static alvh_policy_scalar scalar(alvh_policy_kind kind, double x, const char *text)
+{
+    alvh_policy_scalar v = {kind, x, text};
+    return v;
+}
+#define number(x) scalar(ALVH_POLICY_NUMBER, (x), NULL)
+#define word(w) scalar(ALVH_POLICY_TEXT, 0.0, (w))
+#define boolean(b) scalar(ALVH_POLICY_BOOL, (b), NULL)
+
+static void set_gives_one_key_a_value(void)
+{
+    alvh_policy p;
+    char err[256];
+    alvh_policy_default(&p);
+    alvh_policy_scalar v = number(75);
+    CHECK_STATUS(alvh_policy_set(&p, "signals.rsi_level", &v, err, sizeof err), ALVH_OK, err);
+    CHECK(p.signals.rsi_level == 75 && p.signals.rsi_period == 14, "rsi_level 75, period stays");
+    v = number(3);
+    CHECK_STATUS(alvh_policy_set(&p, "Layers.2.Contracts", &v, err, sizeof err), ALVH_OK, err);
+    CHECK(p.layers[1].contracts == 3 && p.layers[0].contracts == 4, "layer 2 only");
+    v = word("vega");
+    CHECK_STATUS(alvh_policy_set(&p, "SIZING", &v, err, sizeof err), ALVH_OK, err);
+    CHECK(p.sizing == ALVH_SIZING_VEGA, "sizing vega");
+    v = boolean(0);
+    CHECK_STATUS(alvh_policy_set(&p, "backtest.use_signals", &v, err, sizeof err), ALVH_OK, err);
+    CHECK(p.backtest.use_signals == 0, "use_signals false");
+    CHECK_STATUS(alvh_policy_check(&p, err, sizeof err), ALVH_OK, err);
+
+    /* The same values through JSON give the same policy, byte for byte. */
+    alvh_policy q;
+    CHECK_STATUS(alvh_policy_parse("{\"signals\": {\"rsi_level\": 75}, \"layers\": [{}, "
+                                   "{\"contracts\": 3}], \"sizing\": \"vega\", "
+                                   "\"backtest\": {\"use_signals\": false}}",
+                                   &q, err, sizeof err),
+                 ALVH_OK, err);
+    CHECK(memcmp(&p, &q, sizeof p) == 0, "set = JSON");
+}
+
+typedef struct {
+    const char *key;
+    alvh_policy_scalar value;
+    alvh_status status;
+    const char *sentence; /* the whole error sentence */
+    const char *json;     /* the same mistake in JSON, or NULL */
+} set_case;
+
+static void set_refuses_with_the_readers_sentences(void)
+{
+    const set_case cases[] = {
+        {"signals.rsi_lvl", number(70), ALVH_E_POLICY_KEY,
+         "unknown policy key \"signals.rsi_lvl\" (keys are dotted paths such as "
+         "\"coverage_target\", \"layers.2.contracts\", \"signals.rsi_level\")",
+         NULL},
+        {"layers.4.contracts", number(1), ALVH_E_POLICY_KEY,
+         "unknown policy key \"layers.4.contracts\" (keys are dotted paths such as "
+         "\"coverage_target\", \"layers.2.contracts\", \"signals.rsi_level\")",
+         NULL},
+        {"signals.rsi_level", word("75"), ALVH_E_POLICY_TYPE,
+         "policy key \"signals.rsi_level\" must be a number, got text",
+         "{\"signals\": {\"rsi_level\": \"75\"}}"},
+        {"sizing", number(1), ALVH_E_POLICY_TYPE,
+         "policy key \"sizing\" must be text, one of \"rule\", \"vega\", got a number",
+         "{\"sizing\": 1}"},
+        {"distinct_expiries", number(1), ALVH_E_POLICY_TYPE,
+         "policy key \"distinct_expiries\" must be true or false, got a number",
+         "{\"distinct_expiries\": 1}"},
+        {"coverage_target", boolean(1), ALVH_E_POLICY_TYPE,
+         "policy key \"coverage_target\" must be a number, got true/false",
+         "{\"coverage_target\": true}"},
+        {"signals", number(14), ALVH_E_POLICY_TYPE,
+         "policy key \"signals\" must be an object, got a number", "{\"signals\": 14}"},
+        {"layers", number(4), ALVH_E_POLICY_TYPE,
+         "policy key \"layers\" must be an array of up to 3 objects (layers 1, 2, 3), got a "
+         "number",
+         "{\"layers\": 4}"},
+        {"layers.2", number(4), ALVH_E_POLICY_TYPE,
+         "policy key \"layers.2\" must be an object, got a number", "{\"layers\": [{}, 4]}"},
+        {"signals.rsi_level", number(100), ALVH_E_POLICY_VALUE,
+         "policy key \"signals.rsi_level\" must be above 0 and below 100, got 100",
+         "{\"signals\": {\"rsi_level\": 100}}"},
+        {"Signals.RSI_Period", number(14.5), ALVH_E_POLICY_VALUE,
+         "policy key \"signals.rsi_period\" must be a whole number, got 14.5",
+         "{\"signals\": {\"rsi_period\": 14.5}}"},
+        {"layers.3.contracts", number(-2), ALVH_E_POLICY_VALUE,
+         "policy key \"layers.3.contracts\" must be at least 0 and at most 1000000, got -2",
+         "{\"layers\": [{}, {}, {\"contracts\": -2}]}"},
+        {"rate", number(HUGE_VAL), ALVH_E_POLICY_VALUE,
+         "policy key \"rate\" must be a finite number, got inf", "{\"rate\": 1e400}"},
+        {"sizing", word("Vega"), ALVH_E_POLICY_VALUE,
+         "policy key \"sizing\" must be one of \"rule\", \"vega\", got \"Vega\"",
+         "{\"sizing\": \"Vega\"}"},
+    };
+    alvh_policy d;
+    alvh_policy_default(&d);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        const set_case *c = &cases[i];
+        alvh_policy p;
+        char err[256], json_err[256];
+        alvh_policy_default(&p);
+        CHECK_STATUS(alvh_policy_set(&p, c->key, &c->value, err, sizeof err), c->status, c->key);
+        CHECK(strcmp(err, c->sentence) == 0, "%s: \"%s\", want \"%s\"", c->key, err, c->sentence);
+        CHECK(memcmp(&p, &d, sizeof p) == 0, "%s: a refused value changes nothing", c->key);
+        if (!c->json)
+            continue;
+        CHECK_STATUS(alvh_policy_parse(c->json, &p, json_err, sizeof json_err), c->status, c->json);
+        CHECK(strcmp(json_err, c->sentence) == 0, "%s: JSON says \"%s\"", c->json, json_err);
+    }
+    alvh_policy p = d;
+    char err[256];
+    CHECK_STATUS(alvh_policy_set(&p, "rate", NULL, err, sizeof err), ALVH_E_POLICY_TYPE, "none");
+    CHECK(strcmp(err, "policy key \"rate\" must be a number, got nothing") == 0, "%s", err);
+}
+
+static void check_applies_the_rules_between_keys(void)
+{
+    alvh_policy p;
+    char err[256];
+    alvh_policy_default(&p);
+    CHECK_STATUS(alvh_policy_check(&p, err, sizeof err), ALVH_OK, "the default passes");
+    /* coverage_low 0.55 is a valid value on its own; the band 0.55 <= 0.5 is not */
+    alvh_policy_scalar v = number(0.55);
+    CHECK_STATUS(alvh_policy_set(&p, "coverage_low", &v, err, sizeof err), ALVH_OK, err);
+    CHECK_STATUS(alvh_policy_check(&p, err, sizeof err), ALVH_E_POLICY_VALUE, "band");
+    CHECK(strcmp(err, "policy keys \"coverage_low\" <= \"coverage_target\" <= "
+                      "\"coverage_high\" must hold, got 0.55, 0.5, 0.6") == 0,
+          "%s", err);
+    /* values written by hand in C are checked against their ranges too */
+    alvh_policy_default(&p);
+    p.rate = 5;
+    CHECK_STATUS(alvh_policy_check(&p, err, sizeof err), ALVH_E_POLICY_VALUE, "rate");
+    CHECK(strcmp(err, "policy key \"rate\" must be at least -1 and at most 1, got 5") == 0, "%s",
+          err);
+    alvh_policy_default(&p);
+    p.sizing = (alvh_sizing)7;
+    CHECK_STATUS(alvh_policy_check(&p, err, sizeof err), ALVH_E_POLICY_VALUE, "enum");
+    CHECK(strcmp(err, "policy key \"sizing\" must be one of \"rule\", \"vega\", got the value 7")
+              == 0,
+          "%s", err);
+    alvh_policy_default(&p);
+    p.layers[1].roll_days = 30; /* layer 2's min_days is 30 */
+    CHECK_STATUS(alvh_policy_check(&p, err, sizeof err), ALVH_E_POLICY_VALUE, "roll");
+    CHECK(strcmp(err, "policy key \"layers.2.roll_days\" (30) must be below \"layers.2.min_days\" "
+                      "(30): a layer is bought before its roll date") == 0,
+          "%s", err);
+}
+
 int main(void)
 {
     default_policy_is_the_articles_rules();
@@ -242,5 +392,8 @@ int main(void)
     a_path_reads_a_policy_file();
     written_json_reads_back_identically();
     policy_get_reads_a_key();
+    set_gives_one_key_a_value();
+    set_refuses_with_the_readers_sentences();
+    check_applies_the_rules_between_keys();
     return check_summary("test_policy");
 }

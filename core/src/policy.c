@@ -1,14 +1,17 @@
-/* policy.c: the ALVH policy: built-in defaults, the JSON reader (cJSON) and writer.
+/* policy.c: the ALVH policy's entry points: built-in defaults, the text/file/JSON reader, the
+ * writer, the key lookup (ALVH_POLICY) and the key setter.
  *
- * One descriptor table per JSON object (the top level, a layer, the signals) drives the
- * defaults' JSON, the reader's type and range checks, and ALVH_POLICY's key lookup, so a field
- * cannot be readable but not writable, or documented with a different range than enforced.
+ * Every key is one descriptor line in policy_fields.c; reading, writing, lookup, setting and
+ * validation walk that one tree (policy_tree.c), so a field cannot be readable but not writable,
+ * or documented with a different range than enforced. A new way to give a policy (a key/value
+ * range, another text form) goes through alvh_policy_set key by key, then alvh_policy_check.
  *
  * Reading rules (docs/hedge.md, "Policy"):
  *   - Start from alvh_policy_default(); every key given replaces its default.
  *   - Unknown keys, duplicate keys, wrong JSON types, non-integers where a count belongs and
  *     out-of-range values are errors naming the key as a dotted path with layers numbered 1-3
- *     ("layers.2.min_days"); malformed JSON names the byte offset (0-based) and line:column.
+ *     ("layers.2.min_days"); malformed JSON names the byte offset (0-based) and line:column
+ *     (the strict syntax check of json_scan.c runs before cJSON builds the tree).
  *   - Cross-field rules are checked after all keys are read (coverage_low <= coverage_target
  *     <= coverage_high, min_days <= max_days, roll_days < min_days, macd_fast < macd_slow,
  *     at least one layer with contracts).
@@ -19,12 +22,13 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base.h"
+#include "json_scan.h"
+#include "policy_tree.h"
 
 /* ---- defaults ------------------------------------------------------------------------------- */
 
@@ -99,553 +103,22 @@ void alvh_policy_default(alvh_policy *p)
     b->use_signals = 1;
 }
 
-/* ---- descriptors ---------------------------------------------------------------------------- */
-
-typedef enum { F_NUMBER, F_INTEGER, F_BOOL, F_ENUM } field_type;
-
-typedef struct {
-    const char *key;
-    field_type type;
-    size_t offset;            /* within the object's C struct */
-    double lo, hi;            /* F_NUMBER / F_INTEGER: allowed range */
-    int lo_open, hi_open;     /* 1: the bound itself is excluded */
-    const char *const *words; /* F_ENUM: names of 0, 1, 2, ... ended by NULL */
-} field;
-
-typedef struct {
-    const char *key;     /* JSON key of the sub-object */
-    size_t offset;       /* of the sub-struct within alvh_policy */
-    const field *fields;
-    size_t nfields;
-} object_desc;
-
-static const char *const k_basis_words[] = {"short_strike", "max_loss", "margin", NULL};
-static const char *const k_rounding_words[] = {"nearest", "down", "up", NULL};
-static const char *const k_sizing_words[] = {"rule", "vega", NULL};
-static const char *const k_cost_words[] = {"carry", "debit", NULL};
-
-#define NUM(s, m, lo, hi, lo_open, hi_open) \
-    {#m, F_NUMBER, offsetof(s, m), lo, hi, lo_open, hi_open, NULL}
-#define INT(s, m, lo, hi) {#m, F_INTEGER, offsetof(s, m), lo, hi, 0, 0, NULL}
-#define BOOL(s, m) {#m, F_BOOL, offsetof(s, m), 0, 1, 0, 0, NULL}
-#define ENUM(s, m, words) {#m, F_ENUM, offsetof(s, m), 0, 0, 0, 0, words}
-
-static const field k_top_fields[] = {
-    NUM(alvh_policy, notional_unit, 0, 1e12, 1, 0),
-    ENUM(alvh_policy, notional_basis, k_basis_words),
-    /* "layers" is handled by k_layer_fields */
-    NUM(alvh_policy, coverage_target, 0, 10, 1, 0),
-    NUM(alvh_policy, coverage_low, 0, 10, 0, 0),
-    NUM(alvh_policy, coverage_high, 0, 10, 1, 0),
-    NUM(alvh_policy, vix_multiplier, 0, 1e6, 1, 0),
-    NUM(alvh_policy, spx_multiplier, 0, 1e6, 1, 0),
-    /* "signals" and other sub-objects are handled by k_objects */
-    ENUM(alvh_policy, rounding, k_rounding_words),
-    ENUM(alvh_policy, sizing, k_sizing_words),
-    NUM(alvh_policy, vix_long_run, 0, 1000, 1, 0),
-    NUM(alvh_policy, vix_speed, 0, 1000, 0, 0),
-    NUM(alvh_policy, beta_weight, 0, 1, 0, 0),
-    NUM(alvh_policy, beta_fast, 0, 1000, 0, 0),
-    NUM(alvh_policy, beta_slow, 0, 1000, 0, 0),
-    NUM(alvh_policy, rate, -1, 1, 0, 0),
-    NUM(alvh_policy, strike_step, 0, 100, 1, 0),
-    NUM(alvh_policy, strike_high_from, 0, 1e6, 0, 0),
-    NUM(alvh_policy, strike_step_high, 0, 100, 1, 0),
-    ENUM(alvh_policy, cost_method, k_cost_words),
-    BOOL(alvh_policy, distinct_expiries),
-};
-
-static const field k_layer_fields[] = {
-    NUM(alvh_layer_policy, contracts, 0, 1e6, 0, 0),
-    NUM(alvh_layer_policy, min_days, 0, 3650, 0, 0),
-    NUM(alvh_layer_policy, max_days, 0, 3650, 0, 0),
-    NUM(alvh_layer_policy, otm_points, -100, 100, 0, 0),
-    NUM(alvh_layer_policy, roll_days, 0, 3650, 0, 0),
-    NUM(alvh_layer_policy, vol_of_vol, 0, 10, 1, 0),
-};
-
-static const field k_signal_fields[] = {
-    INT(alvh_signal_policy, rsi_period, 2, 1000),
-    NUM(alvh_signal_policy, rsi_level, 0, 100, 1, 1),
-    INT(alvh_signal_policy, macd_fast, 1, 1000),
-    INT(alvh_signal_policy, macd_slow, 2, 1000),
-    INT(alvh_signal_policy, macd_signal, 1, 1000),
-    NUM(alvh_signal_policy, vix_floor, 0, 1000, 0, 0),
-    INT(alvh_signal_policy, ad_lookback, 2, 10000),
-};
-
-static const field k_backtest_fields[] = {
-    NUM(alvh_backtest_policy, capital, 0, 1e12, 1, 0),
-    INT(alvh_backtest_policy, condor_contracts, 1, 100000),
-    NUM(alvh_backtest_policy, condor_delta, 0, 0.5, 1, 1),
-    INT(alvh_backtest_policy, condor_days, 1, 3650),
-    NUM(alvh_backtest_policy, wing_points, 0, 1e5, 1, 0),
-    NUM(alvh_backtest_policy, spx_strike_step, 0, 1000, 1, 0),
-    NUM(alvh_backtest_policy, open_every_days, 0, 3650, 0, 0),
-    NUM(alvh_backtest_policy, take_profit, 0, 1, 0, 1),
-    NUM(alvh_backtest_policy, close_days, 0, 3650, 0, 0),
-    NUM(alvh_backtest_policy, vol_beta, 0, 10, 1, 0),
-    NUM(alvh_backtest_policy, skew, -20, 20, 0, 0),
-    NUM(alvh_backtest_policy, div_yield, -1, 1, 0, 0),
-    NUM(alvh_backtest_policy, cost_spx, 0, 1e4, 0, 0),
-    NUM(alvh_backtest_policy, cost_vix, 0, 1e4, 0, 0),
-    NUM(alvh_backtest_policy, high_vix, 0, 1000, 0, 0),
-    NUM(alvh_backtest_policy, spike_rise, 0, 10, 1, 0),
-    NUM(alvh_backtest_policy, max_gap_days, 1, 3650, 0, 0),
-    BOOL(alvh_backtest_policy, use_signals),
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Sub-objects of the policy, in JSON order after "layers". Other owners append one line. */
-static const object_desc k_objects[] = {
-    {"signals", offsetof(alvh_policy, signals), k_signal_fields, COUNT(k_signal_fields)},
-    /* -- sub-objects: add yours here (one line each) -- */
-    {"backtest", offsetof(alvh_policy, backtest), k_backtest_fields, COUNT(k_backtest_fields)},
-};
-
-/* ---- errors --------------------------------------------------------------------------------- */
-
-static const char *json_type_name(const cJSON *v)
-{
-    if (cJSON_IsNumber(v)) return "a number";
-    if (cJSON_IsString(v)) return "text";
-    if (cJSON_IsBool(v)) return "true/false";
-    if (cJSON_IsNull(v)) return "null";
-    if (cJSON_IsArray(v)) return "an array";
-    if (cJSON_IsObject(v)) return "an object";
-    return "an invalid value";
-}
-
-/* ---- JSON syntax check ----------------------------------------------------------------------
- * A strict RFC 8259 syntax check run before cJSON parses, so a malformed document is reported at
- * the exact byte that cannot continue it (cJSON's own error position is one byte late for some
- * errors, e.g. a missing key after a comma) and cJSON's leniencies (leading zeros, "1.") are
- * errors. Returns 1 when text[0..len) is one JSON value with optional blanks around it, else 0
- * with *bad the 0-based offset of the first offending byte (len for a premature end).
- * Nesting deeper than JSON_MAX_DEPTH is an error: a policy is 3 levels deep, and the limit keeps
- * recursion bounded on hostile input (the fuzzer feeds it). */
-#define JSON_MAX_DEPTH 64
-
-typedef struct {
-    const char *s;
-    size_t len, pos;
-} json_scan;
-
-static void scan_blanks(json_scan *j)
-{
-    while (j->pos < j->len && (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
-                               j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
-        ++j->pos;
-}
-
-static int scan_is_digit(const json_scan *j)
-{
-    return j->pos < j->len && j->s[j->pos] >= '0' && j->s[j->pos] <= '9';
-}
-
-static int scan_value(json_scan *j, int depth);
-
-static int scan_string(json_scan *j)
-{
-    if (j->pos >= j->len || j->s[j->pos] != '"')
-        return 0;
-    ++j->pos;
-    while (j->pos < j->len) {
-        unsigned char c = (unsigned char)j->s[j->pos];
-        if (c == '"') {
-            ++j->pos;
-            return 1;
-        }
-        if (c < 0x20)
-            return 0;
-        if (c == '\\') {
-            ++j->pos;
-            if (j->pos >= j->len)
-                return 0;
-            char e = j->s[j->pos];
-            if (e == 'u') {
-                for (int k = 0; k < 4; ++k) {
-                    ++j->pos;
-                    char h = j->pos < j->len ? j->s[j->pos] : '\0';
-                    if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F')))
-                        return 0;
-                }
-            } else if (!strchr("\"\\/bfnrt", e) || e == '\0') {
-                return 0;
-            }
-        }
-        ++j->pos;
-    }
-    return 0;
-}
-
-static int scan_number(json_scan *j)
-{
-    if (j->pos < j->len && j->s[j->pos] == '-')
-        ++j->pos;
-    if (!scan_is_digit(j))
-        return 0;
-    if (j->s[j->pos] == '0') {
-        ++j->pos;
-    } else {
-        while (scan_is_digit(j))
-            ++j->pos;
-    }
-    if (j->pos < j->len && j->s[j->pos] == '.') {
-        ++j->pos;
-        if (!scan_is_digit(j))
-            return 0;
-        while (scan_is_digit(j))
-            ++j->pos;
-    }
-    if (j->pos < j->len && (j->s[j->pos] == 'e' || j->s[j->pos] == 'E')) {
-        ++j->pos;
-        if (j->pos < j->len && (j->s[j->pos] == '+' || j->s[j->pos] == '-'))
-            ++j->pos;
-        if (!scan_is_digit(j))
-            return 0;
-        while (scan_is_digit(j))
-            ++j->pos;
-    }
-    return 1;
-}
-
-static int scan_word(json_scan *j, const char *w)
-{
-    for (; *w; ++w, ++j->pos)
-        if (j->pos >= j->len || j->s[j->pos] != *w)
-            return 0;
-    return 1;
-}
-
-/* Object or array after its opening byte. */
-static int scan_container(json_scan *j, int depth, char close)
-{
-    ++j->pos;
-    scan_blanks(j);
-    if (j->pos < j->len && j->s[j->pos] == close) {
-        ++j->pos;
-        return 1;
-    }
-    for (;;) {
-        if (close == '}') {
-            if (!scan_string(j))
-                return 0;
-            scan_blanks(j);
-            if (j->pos >= j->len || j->s[j->pos] != ':')
-                return 0;
-            ++j->pos;
-            scan_blanks(j);
-        }
-        if (!scan_value(j, depth + 1))
-            return 0;
-        scan_blanks(j);
-        if (j->pos >= j->len)
-            return 0;
-        if (j->s[j->pos] == close) {
-            ++j->pos;
-            return 1;
-        }
-        if (j->s[j->pos] != ',')
-            return 0;
-        ++j->pos;
-        scan_blanks(j);
-    }
-}
-
-static int scan_value(json_scan *j, int depth)
-{
-    if (j->pos >= j->len)
-        return 0;
-    switch (j->s[j->pos]) {
-    case '{':
-    case '[':
-        if (depth >= JSON_MAX_DEPTH)
-            return 0;
-        return scan_container(j, depth, j->s[j->pos] == '{' ? '}' : ']');
-    case '"': return scan_string(j);
-    case 't': return scan_word(j, "true");
-    case 'f': return scan_word(j, "false");
-    case 'n': return scan_word(j, "null");
-    default: return scan_number(j);
-    }
-}
-
-static int json_syntax_ok(const char *text, size_t len, size_t *bad)
-{
-    json_scan j = {text, len, 0};
-    scan_blanks(&j);
-    int ok = scan_value(&j, 0);
-    if (ok) {
-        scan_blanks(&j);
-        ok = j.pos == len;
-    }
-    *bad = j.pos < len ? j.pos : len;
-    return ok;
-}
-
-/* ---- reading -------------------------------------------------------------------------------- */
-
-static const field *find_field(const field *fields, size_t n, const char *key)
-{
-    for (size_t i = 0; i < n; ++i)
-        if (strcmp(fields[i].key, key) == 0)
-            return &fields[i];
-    return NULL;
-}
-
-static alvh_status set_field(const field *f, const cJSON *v, char *base, const char *path,
-                             char *err, size_t errsize)
-{
-    switch (f->type) {
-    case F_NUMBER:
-    case F_INTEGER: {
-        if (!cJSON_IsNumber(v))
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
-                                  "policy key \"%s\" must be a number, got %s", path,
-                                  json_type_name(v));
-        double x = v->valuedouble;
-        char got[32], lo[32], hi[32];
-        alvh_format_number(got, sizeof got, x);
-        alvh_format_number(lo, sizeof lo, f->lo);
-        alvh_format_number(hi, sizeof hi, f->hi);
-        if (!isfinite(x))
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
-                                  "policy key \"%s\" must be a finite number, got %s", path, got);
-        if (f->type == F_INTEGER && x != floor(x))
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
-                                  "policy key \"%s\" must be a whole number, got %s", path, got);
-        if ((f->lo_open ? x <= f->lo : x < f->lo) || (f->hi_open ? x >= f->hi : x > f->hi))
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
-                                  "policy key \"%s\" must be %s %s and %s %s, got %s", path,
-                                  f->lo_open ? "above" : "at least", lo,
-                                  f->hi_open ? "below" : "at most", hi, got);
-        memcpy(base + f->offset, &x, sizeof x);
-        return ALVH_OK;
-    }
-    case F_BOOL: {
-        if (!cJSON_IsBool(v))
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
-                                  "policy key \"%s\" must be true or false, got %s", path,
-                                  json_type_name(v));
-        int b = cJSON_IsTrue(v) ? 1 : 0;
-        memcpy(base + f->offset, &b, sizeof b);
-        return ALVH_OK;
-    }
-    case F_ENUM: {
-        char words[160] = "";
-        size_t used = 0;
-        for (size_t i = 0; f->words[i]; ++i) {
-            int n = snprintf(words + used, sizeof words - used, "%s\"%s\"", i ? ", " : "",
-                             f->words[i]);
-            if (n < 0 || (size_t)n >= sizeof words - used)
-                break;
-            used += (size_t)n;
-        }
-        if (!cJSON_IsString(v))
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
-                                  "policy key \"%s\" must be text, one of %s, got %s", path, words,
-                                  json_type_name(v));
-        for (int i = 0; f->words[i]; ++i)
-            if (strcmp(f->words[i], v->valuestring) == 0) {
-                /* Every enum of the policy is int-sized (checked below). */
-                memcpy(base + f->offset, &i, sizeof i);
-                return ALVH_OK;
-            }
-        return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
-                              "policy key \"%s\" must be one of %s, got \"%.60s\"", path, words,
-                              v->valuestring);
-    }
-    }
-    return ALVH_E_ARGUMENT;
-}
-
-_Static_assert(sizeof(alvh_notional_basis) == sizeof(int) && sizeof(alvh_rounding) == sizeof(int)
-                   && sizeof(alvh_sizing) == sizeof(int) && sizeof(alvh_cost_method) == sizeof(int),
-               "policy enums are stored as int");
-
-/* A key given twice is an error (cJSON keeps both; the later one would silently win). */
-static alvh_status check_duplicates(const cJSON *obj, const char *prefix, char *err,
-                                    size_t errsize)
-{
-    for (const cJSON *a = obj->child; a; a = a->next)
-        for (const cJSON *b = a->next; b; b = b->next)
-            if (a->string && b->string && strcmp(a->string, b->string) == 0)
-                return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY,
-                                      "policy key \"%s%.60s\" is given twice", prefix, a->string);
-    return ALVH_OK;
-}
-
-/* Applies the members of obj to the struct at base using fields. prefix ends in '.' or is "". */
-static alvh_status apply_object(const cJSON *obj, const field *fields, size_t nfields, char *base,
-                                const char *prefix, char *err, size_t errsize)
-{
-    alvh_status st = check_duplicates(obj, prefix, err, errsize);
-    if (st != ALVH_OK)
-        return st;
-    for (const cJSON *m = obj->child; m; m = m->next) {
-        char path[160];
-        snprintf(path, sizeof path, "%s%.80s", prefix, m->string ? m->string : "");
-        const field *f = find_field(fields, nfields, m->string ? m->string : "");
-        if (!f)
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%s\"",
-                                  path);
-        st = set_field(f, m, base, path, err, errsize);
-        if (st != ALVH_OK)
-            return st;
-    }
-    return ALVH_OK;
-}
-
-static alvh_status apply_root(const cJSON *root, alvh_policy *p, char *err, size_t errsize)
-{
-    if (!cJSON_IsObject(root))
-        return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
-                              "the policy must be a JSON object ({...}), got %s",
-                              json_type_name(root));
-    alvh_status st = check_duplicates(root, "", err, errsize);
-    if (st != ALVH_OK)
-        return st;
-    for (const cJSON *m = root->child; m; m = m->next) {
-        const char *key = m->string ? m->string : "";
-        if (strcmp(key, "layers") == 0) {
-            if (!cJSON_IsArray(m))
-                return alvh_fail_text(
-                    err, errsize, ALVH_E_POLICY_TYPE,
-                    "policy key \"layers\" must be an array of up to %d objects (layers "
-                    "1, 2, 3), got %s",
-                    ALVH_LAYERS, json_type_name(m));
-            int n = cJSON_GetArraySize(m);
-            if (n > ALVH_LAYERS)
-                return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
-                                      "policy key \"layers\" holds at most %d layers, got %d",
-                                      ALVH_LAYERS, n);
-            int i = 0;
-            for (const cJSON *l = m->child; l; l = l->next, ++i) {
-                char prefix[32];
-                snprintf(prefix, sizeof prefix, "layers.%d.", i + 1);
-                if (!cJSON_IsObject(l))
-                    return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
-                                          "policy key \"layers.%d\" must be an object, got %s",
-                                          i + 1, json_type_name(l));
-                st = apply_object(l, k_layer_fields, COUNT(k_layer_fields),
-                                  (char *)&p->layers[i], prefix, err, errsize);
-                if (st != ALVH_OK)
-                    return st;
-            }
-            continue;
-        }
-        const object_desc *od = NULL;
-        for (size_t i = 0; i < COUNT(k_objects); ++i)
-            if (strcmp(k_objects[i].key, key) == 0)
-                od = &k_objects[i];
-        if (od) {
-            if (!cJSON_IsObject(m))
-                return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
-                                      "policy key \"%s\" must be an object, got %s", key,
-                                      json_type_name(m));
-            char prefix[64];
-            snprintf(prefix, sizeof prefix, "%s.", key);
-            st = apply_object(m, od->fields, od->nfields, (char *)p + od->offset, prefix, err,
-                              errsize);
-            if (st != ALVH_OK)
-                return st;
-            continue;
-        }
-        const field *f = find_field(k_top_fields, COUNT(k_top_fields), key);
-        if (!f)
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%.80s\"",
-                                  key);
-        st = set_field(f, m, (char *)p, key, err, errsize);
-        if (st != ALVH_OK)
-            return st;
-    }
-    return ALVH_OK;
-}
-
-/* Rules between fields, checked once every key is read. */
-static alvh_status check_consistency(const alvh_policy *p, char *err, size_t errsize)
-{
-    char a[32], b[32];
-    if (p->coverage_low > p->coverage_target || p->coverage_target > p->coverage_high) {
-        char c[32];
-        alvh_format_number(a, sizeof a, p->coverage_low);
-        alvh_format_number(b, sizeof b, p->coverage_target);
-        alvh_format_number(c, sizeof c, p->coverage_high);
-        return alvh_fail_text(
-            err, errsize, ALVH_E_POLICY_VALUE,
-            "policy keys \"coverage_low\" <= \"coverage_target\" <= \"coverage_high\" "
-            "must hold, got %s, %s, %s",
-            a, b, c);
-    }
-    double total = 0.0;
-    for (int i = 0; i < ALVH_LAYERS; ++i) {
-        const alvh_layer_policy *l = &p->layers[i];
-        total += l->contracts;
-        if (l->min_days > l->max_days) {
-            alvh_format_number(a, sizeof a, l->min_days);
-            alvh_format_number(b, sizeof b, l->max_days);
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
-                                  "policy key \"layers.%d.min_days\" (%s) must not exceed "
-                                  "\"layers.%d.max_days\" (%s)", i + 1, a, i + 1, b);
-        }
-        if (l->roll_days >= l->min_days) {
-            alvh_format_number(a, sizeof a, l->roll_days);
-            alvh_format_number(b, sizeof b, l->min_days);
-            return alvh_fail_text(
-                err, errsize, ALVH_E_POLICY_VALUE,
-                "policy key \"layers.%d.roll_days\" (%s) must be below "
-                "\"layers.%d.min_days\" (%s): a layer is bought before its roll date",
-                i + 1, a, i + 1, b);
-        }
-    }
-    if (!(total > 0.0))
-        return alvh_fail_text(
-            err, errsize, ALVH_E_POLICY_VALUE,
-            "policy key \"layers\": at least one layer must have contracts above 0");
-    if (p->signals.macd_fast >= p->signals.macd_slow) {
-        alvh_format_number(a, sizeof a, p->signals.macd_fast);
-        alvh_format_number(b, sizeof b, p->signals.macd_slow);
-        return alvh_fail_text(
-            err, errsize, ALVH_E_POLICY_VALUE,
-            "policy key \"signals.macd_fast\" (%s) must be below \"signals.macd_slow\" "
-            "(%s)",
-            a, b);
-    }
-    return ALVH_OK;
-}
-
-/* Line and column (1-based) of byte offset off in text. */
-static void line_col(const char *text, size_t off, size_t *line, size_t *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off && text[i]; ++i) {
-        if (text[i] == '\n') {
-            ++*line;
-            *col = 1;
-        } else {
-            ++*col;
-        }
-    }
-}
-
-/* json is NUL-terminated at json[len]. */
+/* Every JSON text, from a cell or a file, is read here: the syntax check, cJSON's tree, then
+ * the descriptor tree's reader and checks. json is NUL-terminated at json[len]. */
 static alvh_status parse_json(const char *json, size_t len, const char *source, alvh_policy *p,
                               char *err, size_t errsize)
 {
     /* json[len] is the terminating NUL: cJSON's "require null terminated" looks for it inside
      * the length it is given, so the NUL is counted in. */
     size_t off = 0;
-    int syntax_ok = json_syntax_ok(json, len, &off);
+    int syntax_ok = alvh_json_check_syntax(json, len, &off);
     const char *end = NULL;
     cJSON *root = syntax_ok ? cJSON_ParseWithLengthOpts(json, len + 1, &end, 1) : NULL;
     if (syntax_ok && !root) /* e.g. an unpaired UTF-16 surrogate in a \u escape */
         off = (end && end >= json && end <= json + len) ? (size_t)(end - json) : 0;
     if (!root) {
         size_t line, col;
-        line_col(json, off, &line, &col);
+        alvh_json_locate(json, off, &line, &col);
         /* Calc's AutoCorrect turns typed " into typographic quotes (U+201C/U+201D, UTF-8
          * E2 80 9C/9D; single ones E2 80 98/99): say so, it is the usual cause in a cell. */
         const unsigned char *b = (const unsigned char *)json + off;
@@ -659,10 +132,10 @@ static alvh_status parse_json(const char *json, size_t len, const char *source, 
                     "quote replacement, or write the text as a formula string)"
                   : "");
     }
-    alvh_status st = apply_root(root, p, err, errsize);
+    alvh_status st = alvh_policy_tree_read(root, p, err, errsize);
     cJSON_Delete(root);
     if (st == ALVH_OK)
-        st = check_consistency(p, err, errsize);
+        st = alvh_policy_tree_check(p, err, errsize);
     if (st != ALVH_OK && source && err && errsize > 0) {
         /* Prefix the file name so the user knows which document is wrong. */
         char tmp[512];
@@ -771,166 +244,85 @@ alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_
     return st;
 }
 
-/* ---- writing -------------------------------------------------------------------------------- */
-
-/* raw_numbers: numbers as raw JSON text in the shortest form that reads back exactly (cJSON's
- * own printer accepts "%1.15g" when it reads back within an epsilon, which loses the last bits
- * of a value such as 5.566666666666661: a printed policy would not reproduce itself). */
-static int add_fields(cJSON *obj, const field *fields, size_t n, const char *base,
-                      int raw_numbers)
-{
-    for (size_t i = 0; i < n; ++i) {
-        const field *f = &fields[i];
-        cJSON *item = NULL;
-        if (f->type == F_NUMBER || f->type == F_INTEGER) {
-            double x;
-            memcpy(&x, base + f->offset, sizeof x);
-            if (raw_numbers) {
-                char buf[32];
-                alvh_format_number(buf, sizeof buf, x);
-                item = cJSON_CreateRaw(buf);
-            } else {
-                item = cJSON_CreateNumber(x);
-            }
-        } else if (f->type == F_BOOL) {
-            int b;
-            memcpy(&b, base + f->offset, sizeof b);
-            item = cJSON_CreateBool(b);
-        } else {
-            int e;
-            memcpy(&e, base + f->offset, sizeof e);
-            int count = 0;
-            while (f->words[count])
-                ++count;
-            item = cJSON_CreateString(e >= 0 && e < count ? f->words[e] : "?");
-        }
-        if (!item)
-            return -1;
-        cJSON_AddItemToObject(obj, f->key, item);
-    }
-    return 0;
-}
-
-/* The policy as a cJSON tree, keys in declaration order. NULL when out of memory. */
-static cJSON *policy_tree(const alvh_policy *p, int raw_numbers)
-{
-    cJSON *root = cJSON_CreateObject();
-    if (!root)
-        return NULL;
-    /* notional_unit, notional_basis, then layers, then the rest of the top level. */
-    if (add_fields(root, k_top_fields, 2, (const char *)p, raw_numbers) != 0)
-        goto oom;
-    cJSON *layers = cJSON_AddArrayToObject(root, "layers");
-    if (!layers)
-        goto oom;
-    for (int i = 0; i < ALVH_LAYERS; ++i) {
-        cJSON *l = cJSON_CreateObject();
-        if (!l)
-            goto oom;
-        cJSON_AddItemToArray(layers, l);
-        if (add_fields(l, k_layer_fields, COUNT(k_layer_fields), (const char *)&p->layers[i],
-                       raw_numbers) != 0)
-            goto oom;
-    }
-    if (add_fields(root, k_top_fields + 2, 5, (const char *)p, raw_numbers) != 0)
-        goto oom;
-    for (size_t i = 0; i < COUNT(k_objects); ++i) {
-        cJSON *o = cJSON_AddObjectToObject(root, k_objects[i].key);
-        if (!o || add_fields(o, k_objects[i].fields, k_objects[i].nfields,
-                             (const char *)p + k_objects[i].offset, raw_numbers) != 0)
-            goto oom;
-    }
-    if (add_fields(root, k_top_fields + 7, COUNT(k_top_fields) - 7, (const char *)p,
-                   raw_numbers) != 0)
-        goto oom;
-    return root;
-oom:
-    cJSON_Delete(root);
-    return NULL;
-}
+/* ---- writing, lookup, setting, checking ------------------------------------------------------ */
 
 char *alvh_policy_to_json(const alvh_policy *p, int indent)
 {
-    cJSON *root = policy_tree(p, 1);
+    alvh_policy_ref whole;
+    if (alvh_policy_tree_find("", &whole, NULL, 0) != ALVH_OK)
+        return NULL;
+    cJSON *root = alvh_policy_tree_json(&whole, p, 1);
     if (!root)
         return NULL;
     char *s = indent ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
-    if (!s)
-        return NULL;
     /* cJSON allocates with malloc by default (no hooks installed): free() releases it. */
     return s;
+}
+
+/* A malloc'ed copy of text into out. */
+static alvh_status value_text(alvh_policy_value *out, const char *text, char *err, size_t errsize)
+{
+    size_t n = text ? strlen(text) : 0;
+    out->text = text ? malloc(n + 1) : NULL;
+    if (!out->text)
+        return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
+    memcpy(out->text, text, n + 1);
+    out->is_text = 1;
+    return ALVH_OK;
 }
 
 alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_value *out,
                             char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
-    if (!key)
-        key = "";
-    cJSON *root = policy_tree(p, 1); /* raw numbers: JSON parts keep every bit */
-    if (!root)
-        return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
-    const cJSON *node = root;
-    const char *s = key;
-    while (*s) {
-        const char *dot = strchr(s, '.');
-        size_t len = dot ? (size_t)(dot - s) : strlen(s);
-        char part[64];
-        const cJSON *next = NULL;
-        if (len > 0 && len < sizeof part) {
-            memcpy(part, s, len);
-            part[len] = '\0';
-            if (cJSON_IsArray(node)) {
-                char *e = NULL;
-                long idx = strtol(part, &e, 10);
-                if (*e == '\0' && idx >= 1 && idx <= cJSON_GetArraySize(node))
-                    next = cJSON_GetArrayItem(node, (int)idx - 1);
-            } else if (cJSON_IsObject(node)) {
-                for (const cJSON *c = node->child; c && !next; c = c->next)
-                    if (alvh_strieq(c->string, part))
-                        next = c;
-            }
-        }
-        if (!next) {
-            cJSON_Delete(root);
-            return alvh_fail_text(
-                err, errsize, ALVH_E_POLICY_KEY,
-                "unknown policy key \"%.80s\" (keys are dotted paths such as "
-                "\"coverage_target\", \"layers.2.contracts\", \"signals.rsi_level\")",
-                key);
-        }
-        node = next;
-        s = dot ? dot + 1 : s + len;
-        if (dot && *s == '\0') {
-            cJSON_Delete(root);
-            return alvh_fail_text(err, errsize, ALVH_E_POLICY_KEY, "unknown policy key \"%.80s\"",
-                                  key);
-        }
+    alvh_policy_ref ref;
+    alvh_status st = alvh_policy_tree_find(key, &ref, err, errsize);
+    if (st != ALVH_OK)
+        return st;
+    const alvh_policy_field *f = ref.field;
+    const char *at = (const char *)p + ref.offset;
+    if (f && (f->kind == ALVH_FIELD_NUMBER || f->kind == ALVH_FIELD_INTEGER)) {
+        memcpy(&out->number, at, sizeof out->number);
+        return ALVH_OK;
     }
-    alvh_status st = ALVH_OK;
-    if (cJSON_IsRaw(node)) {
-        out->number = strtod(node->valuestring, NULL); /* a number printed to read back exactly */
-    } else if (cJSON_IsNumber(node)) {
-        out->number = node->valuedouble;
-    } else if (cJSON_IsBool(node)) {
-        out->number = cJSON_IsTrue(node) ? 1.0 : 0.0;
-    } else {
-        const char *src = cJSON_IsString(node) ? node->valuestring : NULL;
-        char *printed = src ? NULL : cJSON_PrintUnformatted(node);
-        const char *t = src ? src : printed;
-        if (t) {
-            size_t n = strlen(t);
-            out->text = malloc(n + 1);
-            if (out->text) {
-                memcpy(out->text, t, n + 1);
-                out->is_text = 1;
-            }
-        }
-        free(printed);
-        if (!out->text)
-            st = alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory");
+    if (f && f->kind == ALVH_FIELD_BOOL) {
+        int b;
+        memcpy(&b, at, sizeof b);
+        out->number = b ? 1.0 : 0.0;
+        return ALVH_OK;
     }
-    cJSON_Delete(root);
+    /* An enum's word, or an object or array as JSON text (raw numbers: every bit kept). */
+    cJSON *node = alvh_policy_tree_json(&ref, p, 1);
+    char *printed = NULL;
+    if (node && !cJSON_IsString(node))
+        printed = cJSON_PrintUnformatted(node);
+    st = value_text(out, printed ? printed : node ? cJSON_GetStringValue(node) : NULL, err,
+                    errsize);
+    free(printed);
+    cJSON_Delete(node);
     return st;
+}
+
+alvh_status alvh_policy_set(alvh_policy *p, const char *key, const alvh_policy_scalar *value,
+                            char *err, size_t errsize)
+{
+    if (err && errsize > 0)
+        err[0] = '\0';
+    alvh_policy_ref ref;
+    alvh_status st = alvh_policy_tree_find(key, &ref, err, errsize);
+    if (st != ALVH_OK)
+        return st;
+    const char *got = !value                            ? "nothing"
+                      : value->kind == ALVH_POLICY_BOOL ? "true/false"
+                      : value->kind == ALVH_POLICY_TEXT ? "text"
+                                                        : "a number";
+    return alvh_policy_tree_set(&ref, p, value, got, err, errsize);
+}
+
+alvh_status alvh_policy_check(const alvh_policy *p, char *err, size_t errsize)
+{
+    if (err && errsize > 0)
+        err[0] = '\0';
+    return alvh_policy_tree_check(p, err, errsize);
 }

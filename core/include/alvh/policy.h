@@ -6,8 +6,13 @@
  * Keys not given keep their defaults. Unknown keys, wrong types and out-of-range values are
  * errors that name the key; a malformed document names the byte offset.
  *
+ * Two more ways in go through the same checks: alvh_policy_set gives one key (a dotted path) a
+ * number, a boolean or a word, and alvh_policy_check applies the rules between keys.
+ *
  * Owner: the hedge engine (core/src/policy.c). Fields are appended, never renamed: the JSON
  * key of a field is its C name (nested objects for the sub-structs, "layers" an array of 3).
+ * Each field has one descriptor line in core/src/policy_fields.c (type, range, JSON order),
+ * which reading, writing, key lookup and validation all walk.
  */
 #ifndef ALVH_POLICY_H
 #define ALVH_POLICY_H
@@ -130,8 +135,9 @@ void alvh_policy_default(alvh_policy *p);
 alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_t errsize);
 
 /*! alvh_policy_to_json() :
- *  The policy as a JSON document (every key, in declaration order; numbers as the shortest
- *  text that reads back exactly). indent nonzero: pretty-printed.
+ *  The policy as a JSON document (every key, in the descriptor order of policy_fields.c: the
+ *  declaration order, with the sub-objects after spx_multiplier; numbers as the shortest text
+ *  that reads back exactly). indent nonzero: pretty-printed.
  *  @return : a malloc'ed NUL-terminated string (free with free()), or NULL when out of memory. */
 char *alvh_policy_to_json(const alvh_policy *p, int indent);
 
@@ -149,6 +155,40 @@ typedef struct alvh_policy_value {
  *  @return : ALVH_OK, ALVH_E_POLICY_KEY (err names the key), ALVH_E_NO_MEMORY. */
 alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_value *out,
                             char *err, size_t errsize);
+
+/* A value for one policy key (alvh_policy_set): what a JSON scalar or a spreadsheet cell holds. */
+typedef enum alvh_policy_kind {
+    ALVH_POLICY_NUMBER = 0, /* number: for number keys */
+    ALVH_POLICY_BOOL = 1,   /* number: 0 is false, anything else true (JSON true/false) */
+    ALVH_POLICY_TEXT = 2    /* text: a word for enum keys, e.g. "vega" */
+} alvh_policy_kind;
+
+typedef struct alvh_policy_scalar {
+    alvh_policy_kind kind;
+    double number;    /* ALVH_POLICY_NUMBER and ALVH_POLICY_BOOL */
+    const char *text; /* ALVH_POLICY_TEXT: NUL-terminated (NULL reads as ""); not kept */
+} alvh_policy_scalar;
+
+/*! alvh_policy_set() :
+ *  Gives one key of p a value, with the checks and sentences of the JSON reader: the type (a
+ *  number key takes ALVH_POLICY_NUMBER, a true/false key ALVH_POLICY_BOOL, a word key
+ *  ALVH_POLICY_TEXT), whole numbers where a count belongs, the key's range, the enum's words
+ *  (case-sensitive, as in JSON). key is a dotted path as alvh_policy_get reads it (layers numbered
+ *  1-3, keys case-insensitive); sentences name it canonically ("layers.2.contracts"). Rules
+ *  between keys are not checked (the next key may restore them): call alvh_policy_check once
+ *  every key is set. value NULL stands for no value (an empty cell): a type error.
+ *  @return : ALVH_OK; ALVH_E_POLICY_KEY (unknown key), ALVH_E_POLICY_TYPE (wrong kind of value, or
+ *            key names an object or array), ALVH_E_POLICY_VALUE (out of range, not whole, not one
+ *            of the words), each with a sentence in err (size errsize). p is unchanged on failure. */
+alvh_status alvh_policy_set(alvh_policy *p, const char *key, const alvh_policy_scalar *value,
+                            char *err, size_t errsize);
+
+/*! alvh_policy_check() :
+ *  Checks every value of p against its key's range, then the rules between keys
+ *  (coverage_low <= coverage_target <= coverage_high, min_days <= max_days, roll_days < min_days,
+ *  macd_fast < macd_slow, some layer with contracts), as alvh_policy_parse does after reading.
+ *  @return : ALVH_OK or ALVH_E_POLICY_VALUE with a sentence in err (size errsize) naming the key. */
+alvh_status alvh_policy_check(const alvh_policy *p, char *err, size_t errsize);
 
 #ifdef __cplusplus
 }
