@@ -28,18 +28,6 @@ static alvh_status explain(alvh_result *out, alvh_status st, const alvh_arg_spec
     return alvh_fail(out, st, NULL);
 }
 
-alvh_status alvh_arg_condor_strikes(const alvh_value *v, double strikes[4], const char *count_fmt,
-                                    alvh_result *out)
-{
-    alvh_status st = alvh_arg_exact(v, "strikes", 4, strikes, ALVH_E_STRIKES, count_fmt, out);
-    if (st == ALVH_OK && alvh_condor_check_strikes(strikes) != ALVH_OK)
-        st = alvh_fail(out, ALVH_E_STRIKES,
-                       "strikes must be increasing, 0 < long put < short put <= short call < "
-                       "long call, got %.15g, %.15g, %.15g, %.15g",
-                       strikes[0], strikes[1], strikes[2], strikes[3]);
-    return st;
-}
-
 /* The vol argument of the IC_* functions: one vol (with the skew slope) or 4 vols, one per
  * leg. *dist_vol is the vol of the lognormal used by IC_POP: the one vol given, or the mean of
  * the two short legs' vols. */
