@@ -162,8 +162,8 @@ static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *ou
 }
 
 /* ---- BS_PRICES: one call over whole columns ------------------------------------------------
- * The columns are NUMBERS arguments: Calc hands them over as double arrays in which empty and
- * text cells are already 0 (the generic path reads them as 0 too), so 0 is rejected wherever
+ * The columns are NUMBER_ARRAY arguments: Calc hands them over as double arrays in which empty
+ * and text cells are already 0 (the generic path reads them as 0 too), so 0 is rejected wherever
  * it is not a meaningful value: a type must be 1 or -1, spot, strike, years and vol > 0. */
 
 #define BSP_COLUMNS 5
@@ -303,15 +303,15 @@ static const alvh_arg_spec k_bs_strike_args[] = {ARG_TYPE, ARG_DELTA, ARG_SPOT, 
 
 static const alvh_arg_spec k_bs_prices_args[] = {
     {"types", "Option types, a column of 1 (call) or -1 (put); text \"C\"/\"P\" is not accepted "
-     "here (it reads as 0, an error)", ALVH_ARG_NUMBERS, 0, 0, NULL},
-    {"spots", "Spot prices, a column, each > 0, e.g. 5000 (SPX index points)", ALVH_ARG_NUMBERS,
-     0, 0, NULL},
+     "here (it reads as 0, an error)", ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
+    {"spots", "Spot prices, a column, each > 0, e.g. 5000 (SPX index points)",
+     ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
     {"strikes", "Strike prices, a column, each > 0, in the underlying's units, e.g. 4500",
-     ALVH_ARG_NUMBERS, 0, 0, NULL},
+     ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
     {"years", "Times to expiry in years, ACT/365 (1 day = 1/365), a column, each > 0, e.g. "
-     "0.0822", ALVH_ARG_NUMBERS, 0, 0, NULL},
+     "0.0822", ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
     {"vols", "Volatilities, annualised decimals (0.20 = 20%), a column, each > 0, e.g. 0.18",
-     ALVH_ARG_NUMBERS, 0, 0, NULL},
+     ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
     ARG_RATE,
     ARG_DIV};
 

@@ -87,7 +87,7 @@ static const char *status_argument(alvh_status s)
     }
 }
 
-/* A NUMBERS argument given as a range: the range itself when every cell is a number, else a
+/* A NUMBER_ARRAY argument given as a range: the range itself when every cell is a number, else a
  * copy (in *owned, the caller frees it) whose EMPTY and TEXT cells read as 0, as Calc's double
  * arrays do. */
 static alvh_status numbers_range(const alvh_arg_spec *s, alvh_value *v, alvh_value **owned,
@@ -133,7 +133,7 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
     for (size_t i = 0; i < fixed; ++i) {
         const alvh_arg_spec *s = &f->args[i];
         alvh_value v = i < nargs ? args[i] : (alvh_value){0};
-        int ranged = s->type == ALVH_ARG_RANGE || s->type == ALVH_ARG_NUMBERS;
+        int ranged = s->type == ALVH_ARG_RANGE || s->type == ALVH_ARG_NUMBER_ARRAY;
         if (v.kind == ALVH_RANGE && !ranged) {
             if (v.rows * v.cols != 1 || !v.cells)
                 return alvh_fail(out, ALVH_E_RANGE_SHAPE,
@@ -145,7 +145,7 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
             if (!s->optional)
                 return alvh_fail(out, ALVH_E_MISSING, "%s is required (%s)", s->name,
                                  s->description);
-            if (s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_NUMBERS) {
+            if (s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_NUMBER_ARRAY) {
                 v.kind = ALVH_NUMBER;
                 v.number = s->default_number;
             } else if ((s->type == ALVH_ARG_TEXT || s->type == ALVH_ARG_SCALAR) && s->default_text) {
@@ -158,10 +158,10 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
         } else if (s->type == ALVH_ARG_TEXT && v.kind != ALVH_TEXT) {
             return alvh_fail(out, ALVH_E_ARG_TYPE, "%s must be text (%s)", s->name,
                              s->description);
-        } else if (s->type == ALVH_ARG_NUMBERS && v.kind == ALVH_TEXT) {
+        } else if (s->type == ALVH_ARG_NUMBER_ARRAY && v.kind == ALVH_TEXT) {
             return alvh_fail(out, ALVH_E_ARG_TYPE,
                              "%s must be a range of numbers, got text \"%.60s\"", s->name, v.text);
-        } else if (s->type == ALVH_ARG_NUMBERS && v.kind == ALVH_RANGE) {
+        } else if (s->type == ALVH_ARG_NUMBER_ARRAY && v.kind == ALVH_RANGE) {
             alvh_status st = numbers_range(s, &v, &owned[i], out);
             if (st != ALVH_OK)
                 return st;
@@ -187,7 +187,7 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
 
     alvh_value norm[ALVH_MAX_ARGS];
     alvh_value wrapped[ALVH_MAX_ARGS];
-    alvh_value *owned[ALVH_MAX_ARGS] = {NULL}; /* normalised copies of NUMBERS ranges */
+    alvh_value *owned[ALVH_MAX_ARGS] = {NULL}; /* normalised copies of NUMBER_ARRAY ranges */
     size_t nnorm = 0;
     alvh_status st = normalise(f, args, nargs, norm, wrapped, owned, &nnorm, out);
     if (st == ALVH_OK)

@@ -35,17 +35,17 @@ extern "C" {
 #define ALVH_MAX_ARGS 16
 
 typedef enum alvh_arg_type {
-    ALVH_ARG_NUMBER = 0,  /* a number (a 1x1 range is taken as its cell) */
+    ALVH_ARG_NUMBER = 0,  /* one number, a scalar (a 1x1 range is taken as its cell) */
     ALVH_ARG_TEXT = 1,    /* text */
     ALVH_ARG_SCALAR = 2,  /* a number or text, e.g. an option type "C" or 1 */
     ALVH_ARG_RANGE = 3,   /* a range (a single number is taken as a 1x1 range) */
     ALVH_ARG_VARARGS = 4, /* last argument only: zero or more values of any kind */
-    /* A range of numbers for fast whole-column functions (a single number is taken as a 1x1
-     * range). The add-in receives it as a double array, in which Calc turns empty and text
+    /* A whole range of numbers, not a scalar: for fast whole-column functions (a single
+     * number is taken as a 1x1 range). The add-in receives it as a double array, in which Calc turns empty and text
      * cells into 0; the generic path does the same (EMPTY and TEXT cells read as 0) so Calc
      * and the CLI agree. Text given as the whole argument is an ALVH_E_ARG_TYPE error. A
-     * function taking NUMBERS must reject 0 wherever 0 is not a meaningful value. */
-    ALVH_ARG_NUMBERS = 5
+     * function taking NUMBER_ARRAY must reject 0 wherever 0 is not a meaningful value. */
+    ALVH_ARG_NUMBER_ARRAY = 5
 } alvh_arg_type;
 
 typedef struct alvh_arg_spec {
