@@ -82,8 +82,8 @@ static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], do
 }
 
 /* The common arguments of IC_LEGS, IC_CREDIT, IC_MAXLOSS, IC_BREAKEVEN, IC_POP, counted from
- * where they start (args[0]; IC_BREAKEVEN's at args[BE_CONDOR]): strikes; spot; years; vol;
- * rate; div_yield; skew. IC_CREDIT and IC_MAXLOSS add the multiplier after them. */
+ * where they start (the first argument; IC_BREAKEVEN's after its side, at BE_CONDOR): strikes;
+ * spot; years; vol; rate; div_yield; skew. IC_CREDIT and IC_MAXLOSS add the multiplier. */
 enum { COND_STRIKES, COND_SPOT, COND_YEARS, COND_VOL, COND_RATE, COND_DIV_YIELD, COND_SKEW,
        COND_NARGS, COND_MULTIPLIER = COND_NARGS, COND_MULT_NARGS };
 
