@@ -59,23 +59,32 @@ int alvh_arg_blank(const alvh_value *v)
 
 /* ---- scalars -------------------------------------------------------------------------------- */
 
+/* A sign given as 1 or -1, or as one of two words for +1 or two words for -1 (any case).
+ * Returns nonzero and sets *sign when v is one of them. */
+static int read_sign(const alvh_value *v, const char *const plus[2], const char *const minus[2],
+                     int *sign)
+{
+    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
+        *sign = v->number > 0 ? 1 : -1;
+        return 1;
+    }
+    if (v->kind != ALVH_TEXT)
+        return 0;
+    if (alvh_strieq(v->text, plus[0]) || alvh_strieq(v->text, plus[1]))
+        *sign = 1;
+    else if (alvh_strieq(v->text, minus[0]) || alvh_strieq(v->text, minus[1]))
+        *sign = -1;
+    else
+        return 0;
+    return 1;
+}
+
 alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *kind,
                                  alvh_result *out)
 {
-    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
-        *kind = v->number > 0 ? 1 : -1;
+    static const char *const call[2] = {"C", "CALL"}, *const put[2] = {"P", "PUT"};
+    if (read_sign(v, call, put, kind))
         return ALVH_OK;
-    }
-    if (v->kind == ALVH_TEXT) {
-        if (alvh_strieq(v->text, "C") || alvh_strieq(v->text, "CALL")) {
-            *kind = 1;
-            return ALVH_OK;
-        }
-        if (alvh_strieq(v->text, "P") || alvh_strieq(v->text, "PUT")) {
-            *kind = -1;
-            return ALVH_OK;
-        }
-    }
     char got[96];
     alvh_describe_value(v, got, sizeof got);
     return alvh_fail(out, ALVH_E_OPTION_TYPE, "%s: option type must be \"C\", \"P\", \"CALL\", "
@@ -84,20 +93,9 @@ alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *
 
 alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out)
 {
-    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
-        *side = v->number > 0 ? 1 : -1;
+    static const char *const upper[2] = {"UPPER", "U"}, *const lower[2] = {"LOWER", "L"};
+    if (read_sign(v, upper, lower, side))
         return ALVH_OK;
-    }
-    if (v->kind == ALVH_TEXT) {
-        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
-            *side = -1;
-            return ALVH_OK;
-        }
-        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
-            *side = 1;
-            return ALVH_OK;
-        }
-    }
     char got[96];
     alvh_describe_value(v, got, sizeof got);
     return alvh_fail(out, ALVH_E_SIDE,
