@@ -306,14 +306,12 @@ static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *ou
      "magnitude (0.16)",                                                                      \
      ALVH_ARG_NUMBER, 0, 0, NULL}
 
-/* A model's inputs at position at (PRICE_INPUTS or GREEK_INPUTS). */
-#define BSM_INPUT_SPECS(at)                                                                   \
-    [(at) + IN_UNDERLYING] = ARG_SPOT, [(at) + IN_STRIKE] = ARG_STRIKE,                       \
-    [(at) + IN_YEARS] = ARG_YEARS, [(at) + IN_VOL] = ARG_VOL, [(at) + IN_RATE] = ARG_RATE,    \
-    [(at) + IN_DIV_YIELD] = ARG_DIV
-#define B76_INPUT_SPECS(at)                                                                   \
-    [(at) + IN_UNDERLYING] = ARG_FORWARD, [(at) + IN_STRIKE] = ARG_STRIKE,                    \
+/* A model's inputs at position at (PRICE_INPUTS or GREEK_INPUTS): Black-76's, and BSM's with
+ * the spot for the forward and a div_yield after the rate. */
+#define B76_INPUT_SPECS(at, underlying)                                                       \
+    [(at) + IN_UNDERLYING] = underlying, [(at) + IN_STRIKE] = ARG_STRIKE,                     \
     [(at) + IN_YEARS] = ARG_YEARS, [(at) + IN_VOL] = ARG_VOL, [(at) + IN_RATE] = ARG_RATE
+#define BSM_INPUT_SPECS(at) B76_INPUT_SPECS(at, ARG_SPOT), [(at) + IN_DIV_YIELD] = ARG_DIV
 
 static const alvh_arg_spec k_bs_price_args[] = {[PRICE_TYPE] = ARG_TYPE,
                                                 BSM_INPUT_SPECS(PRICE_INPUTS)};
@@ -322,21 +320,21 @@ static const alvh_arg_spec k_bs_greek_args[] = {[GREEK_GREEK] = ARG_GREEK, [GREE
                                                 BSM_INPUT_SPECS(GREEK_INPUTS)};
 ALVH_CHECK_ARGS(k_bs_greek_args, GREEK_INPUTS + BSM_INPUTS);
 static const alvh_arg_spec k_b76_price_args[] = {[PRICE_TYPE] = ARG_TYPE,
-                                                 B76_INPUT_SPECS(PRICE_INPUTS)};
+                                                 B76_INPUT_SPECS(PRICE_INPUTS, ARG_FORWARD)};
 ALVH_CHECK_ARGS(k_b76_price_args, PRICE_INPUTS + B76_INPUTS);
 static const alvh_arg_spec k_b76_greek_args[] = {[GREEK_GREEK] = ARG_GREEK,
                                                  [GREEK_TYPE] = ARG_TYPE,
-                                                 B76_INPUT_SPECS(GREEK_INPUTS)};
+                                                 B76_INPUT_SPECS(GREEK_INPUTS, ARG_FORWARD)};
 ALVH_CHECK_ARGS(k_b76_greek_args, GREEK_INPUTS + B76_INPUTS);
 
-static const alvh_arg_spec k_bs_iv_args[] = {
-    [IV_TYPE] = ARG_TYPE,     [IV_PRICE] = ARG_PRICE, [IV_UNDERLYING] = ARG_SPOT,
-    [IV_STRIKE] = ARG_STRIKE, [IV_YEARS] = ARG_YEARS, [IV_RATE] = ARG_RATE,
-    [IV_DIV_YIELD] = ARG_DIV};
+/* The implied vols' arguments up to the rate (BS_IV adds the div_yield). */
+#define IV_SPECS(underlying)                                                                  \
+    [IV_TYPE] = ARG_TYPE, [IV_PRICE] = ARG_PRICE, [IV_UNDERLYING] = underlying,               \
+    [IV_STRIKE] = ARG_STRIKE, [IV_YEARS] = ARG_YEARS, [IV_RATE] = ARG_RATE
+
+static const alvh_arg_spec k_bs_iv_args[] = {IV_SPECS(ARG_SPOT), [IV_DIV_YIELD] = ARG_DIV};
 ALVH_CHECK_ARGS(k_bs_iv_args, BS_IV_NARGS);
-static const alvh_arg_spec k_b76_iv_args[] = {
-    [IV_TYPE] = ARG_TYPE,     [IV_PRICE] = ARG_PRICE, [IV_UNDERLYING] = ARG_FORWARD,
-    [IV_STRIKE] = ARG_STRIKE, [IV_YEARS] = ARG_YEARS, [IV_RATE] = ARG_RATE};
+static const alvh_arg_spec k_b76_iv_args[] = {IV_SPECS(ARG_FORWARD)};
 ALVH_CHECK_ARGS(k_b76_iv_args, B76_IV_NARGS);
 static const alvh_arg_spec k_bs_strike_args[] = {
     [STK_TYPE] = ARG_TYPE,   [STK_DELTA] = ARG_DELTA, [STK_SPOT] = ARG_SPOT,
