@@ -137,7 +137,7 @@ def main():
                   + " ".join(f"{t:.3f}s" for t in times), flush=True)
             doc.close(True)
         if any(f["name"] == "BS_PRICES" for f in functions):
-            # One call over whole columns: the columns are double arrays (NUMBERS arguments).
+            # One call over whole columns: the columns are double arrays (NUMBER_ARRAY arguments).
             doc = office.new_calc()
             doc.enableAutomaticCalculation(False)
             sh = doc.Sheets.getByIndex(0)

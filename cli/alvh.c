@@ -246,7 +246,7 @@ static const char *type_word(alvh_arg_type t)
     case ALVH_ARG_TEXT: return "text";
     case ALVH_ARG_SCALAR: return "number or text";
     case ALVH_ARG_RANGE: return "range";
-    case ALVH_ARG_NUMBERS: return "range of numbers";
+    case ALVH_ARG_NUMBER_ARRAY: return "range of numbers";
     default: return "values";
     }
 }

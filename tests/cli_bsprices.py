@@ -2,9 +2,10 @@
 """CLI checks of BS_PRICES (tests/CMakeLists.txt runs: cli_bsprices.py ALVH_BINARY).
 
 Expected values: BS_PRICE of each row through the same CLI (BS_PRICE is checked against mpmath
-elsewhere); BS_PRICES must print the same 17 digits. Errors: the NUMBERS rule, derived by hand:
-JSON null and text cells read as 0, which BS_PRICES rejects (types must be 1/-1; spot, strike,
-years, vol > 0), naming the row; text as a whole column argument or as the rate is an error.
+elsewhere); BS_PRICES must print the same 17 digits. Errors: the NUMBER_ARRAY rule, derived by
+hand: JSON null and text cells read as 0, which BS_PRICES rejects (types must be 1/-1; spot,
+strike, years, vol > 0), naming the row; text as a whole column argument or as the rate is an
+error.
 """
 import json
 import sys

@@ -1,5 +1,5 @@
 /* test_bsprices.c: BS_PRICES, Black-Scholes-Merton prices of whole columns in one call, and the
- * NUMBERS argument type it takes (empty and text cells read as 0, and 0 is rejected).
+ * NUMBER_ARRAY argument type it takes (empty and text cells read as 0, and 0 is rejected).
  *
  * Expected values: BS_PRICE of each row through the same table (BS_PRICE itself is checked
  * against mpmath in test_black.c); BS_PRICES must equal it bit for bit, since both call
@@ -208,7 +208,7 @@ static void shapes_and_scalar_arguments_are_checked(void)
     alvh_result_free(&r);
 }
 
-/* The NUMBERS handling in the call path leaves other argument types as they were: an omitted
+/* The NUMBER_ARRAY handling in the call path leaves other argument types as they were: an omitted
  * optional RANGE stays omitted (VIX_BETA's params: its default curve), not a 1x1 empty range. */
 static void omitted_optional_ranges_stay_omitted(void)
 {

@@ -14,17 +14,17 @@
  *
  * UNO parameter types, per argument spec (what LibreOffice Calc 7.4 does with each, see
  * sc/source/core/tool/addincol.cxx lcl_GetArgType and ScInterpreter::ScExternal):
- *   required NUMBER  -> double: the wizard marks it required; an empty cell arrives as 0, text
- *                       gives #VALUE! before the add-in is called.
- *   required RANGE   -> sequence< sequence< any > >: empty cells arrive void (ALVH_EMPTY), text
- *                       as strings (ALVH_TEXT), a single value as a 1x1 block.
- *   required NUMBERS -> sequence< sequence< double > >: Calc converts the range itself (much
- *                       faster than to anys), empty and text cells arrive as 0 (the table's
- *                       NUMBERS rule: the generic path reads them as 0 too).
- *   VARARGS (last)   -> sequence< any >: one any per extra argument.
- *   everything else  -> any (optional NUMBER/RANGE, SCALAR, TEXT): omitted arrives void. Calc's
- *                       wizard marks every any parameter optional, so the argument description
- *                       says "Required." where that is wrong.
+ *   required NUMBER       -> double: the wizard marks it required; an empty cell arrives as 0,
+ *                            text gives #VALUE! before the add-in is called.
+ *   required RANGE        -> sequence< sequence< any > >: empty cells arrive void (ALVH_EMPTY),
+ *                            text as strings (ALVH_TEXT), a single value as a 1x1 block.
+ *   required NUMBER_ARRAY -> sequence< sequence< double > >: Calc converts the range itself
+ *                            (much faster than to anys), empty and text cells arrive as 0 (the
+ *                            table's NUMBER_ARRAY rule: the generic path reads them as 0 too).
+ *   VARARGS (last)        -> sequence< any >: one any per extra argument.
+ *   everything else       -> any (optional NUMBER/RANGE, SCALAR, TEXT): omitted arrives void.
+ *                            Calc's wizard marks every any parameter optional, so the argument
+ *                            description says "Required." where that is wrong.
  * Method names are the table names (BS_PRICE): unoidl accepts them, and Calc stores a formula
  * as ORG.ALVHCALC.FUNCTIONS.<NAME>. Parameter names cannot hold '_' or be IDL keywords, so a
  * parameter is "p" + the argument name in CamelCase (div_yield -> pDivYield); Calc never shows
@@ -135,7 +135,7 @@ static uno_type arg_uno_type(const alvh_arg_spec *s)
         return UNO_DOUBLE;
     if (s->type == ALVH_ARG_RANGE && !s->optional)
         return UNO_MATRIX;
-    if (s->type == ALVH_ARG_NUMBERS && !s->optional)
+    if (s->type == ALVH_ARG_NUMBER_ARRAY && !s->optional)
         return UNO_DOUBLE_MATRIX;
     return UNO_ANY;
 }
@@ -303,7 +303,7 @@ static const char *arg_type_word(alvh_arg_type t)
     case ALVH_ARG_TEXT: return "text";
     case ALVH_ARG_SCALAR: return "scalar";
     case ALVH_ARG_RANGE: return "range";
-    case ALVH_ARG_NUMBERS: return "numbers";
+    case ALVH_ARG_NUMBER_ARRAY: return "number_array";
     default: return "varargs";
     }
 }

@@ -214,8 +214,8 @@ alvh_value range_value(const uno::Sequence<uno::Sequence<uno::Any>>& m, ArgStore
     return v;
 }
 
-// A double array (a NUMBERS argument): every cell a number; Calc has already turned empty and
-// text cells into 0, which is the table's NUMBERS rule. Ragged rows: missing cells are 0 too.
+// A double array (a NUMBER_ARRAY argument): every cell a number; Calc has already turned empty and
+// text cells into 0, which is the table's NUMBER_ARRAY rule. Ragged rows: missing cells are 0 too.
 alvh_value doubles_value(const uno::Sequence<uno::Sequence<double>>& m, ArgStore& store)
 {
     size_t rows = static_cast<size_t>(m.getLength()), cols = 0;
@@ -316,7 +316,7 @@ public:
             return text;
         if (!s->optional)
             return s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_RANGE
-                           || s->type == ALVH_ARG_NUMBERS
+                           || s->type == ALVH_ARG_NUMBER_ARRAY
                        ? text
                        : text + " Required.";
         if (s->default_text)

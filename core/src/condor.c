@@ -3,12 +3,10 @@
 #include "alvh/condor.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "alvh/black.h"
 #include "alvh/impvol.h"
-#include "internal.h"
+#include "base.h"
 
 /* A computed strike this close to a grid strike (in units of step) is that grid strike: the
  * closed-form strike carries ~1e-13 relative rounding noise, far below 1e-9 step, while any
@@ -329,76 +327,4 @@ double alvh_book_first_expiry(const alvh_leg *legs, size_t n)
         if (legs[i].years < t)
             t = legs[i].years;
     return t;
-}
-
-/* ---- the legs range ------------------------------------------------------------------------- */
-
-static const char *const k_leg_columns[5] = {"type", "strike", "quantity", "years", "vol"};
-
-alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg **legs,
-                          size_t *n, alvh_result *out)
-{
-    *legs = NULL;
-    *n = 0;
-    if (range->kind != ALVH_RANGE || range->cols < 5 || range->rows == 0)
-        return alvh_fail(out, ALVH_E_LEGS,
-                         "%s must be a range with the 5 columns type, strike, quantity, years, "
-                         "vol (one row per leg), got %zu column(s)",
-                         argname, range->kind == ALVH_RANGE ? range->cols : (size_t)1);
-    alvh_leg *l = malloc(range->rows * sizeof *l);
-    if (!l)
-        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
-    size_t count = 0;
-    for (size_t r = 0; r < range->rows; ++r) {
-        const alvh_value *row = &range->cells[r * range->cols];
-        int empty = 1;
-        for (int c = 0; c < 5; ++c)
-            if (row[c].kind != ALVH_EMPTY)
-                empty = 0;
-        if (empty)
-            continue; /* a blank line in the sheet */
-        alvh_leg leg = {0, 0.0, 0.0, 0.0, 0.0};
-        char what[64];
-        snprintf(what, sizeof what, "%s row %zu, column 1 (type)", argname, r + 1);
-        alvh_status st = alvh_arg_option_type(&row[0], what, &leg.kind, out);
-        if (st != ALVH_OK) {
-            free(l);
-            return st;
-        }
-        double x[5] = {0.0, 0.0, 0.0, 0.0, 0.0};
-        for (int c = 1; c < 5; ++c) {
-            if (row[c].kind != ALVH_NUMBER) {
-                char got[80];
-                alvh_describe_value(&row[c], got, sizeof got);
-                free(l);
-                return alvh_fail(out, ALVH_E_LEGS, "%s row %zu, column %d (%s) must be a number, "
-                                 "got %s", argname, r + 1, c + 1, k_leg_columns[c], got);
-            }
-            x[c] = row[c].number;
-        }
-        leg.strike = x[1];
-        leg.quantity = x[2];
-        leg.years = x[3];
-        leg.vol = x[4];
-        st = alvh_leg_check(&leg);
-        if (st != ALVH_OK) {
-            int col = st == ALVH_E_STRIKE ? 2 : st == ALVH_E_YEARS ? 4 : st == ALVH_E_VOL ? 5 : 3;
-            free(l);
-            if (st == ALVH_E_ARGUMENT)
-                st = ALVH_E_LEGS;
-            return alvh_fail(out, st, "%s row %zu, column %d (%s): %s, got %.15g", argname,
-                             r + 1, col, k_leg_columns[col - 1],
-                             st == ALVH_E_LEGS ? "quantity must be a finite number"
-                                               : alvh_status_message(st),
-                             x[col - 1]);
-        }
-        l[count++] = leg;
-    }
-    if (count == 0) {
-        free(l);
-        return alvh_fail(out, ALVH_E_LEGS, "%s holds no legs (every row is empty)", argname);
-    }
-    *legs = l;
-    *n = count;
-    return ALVH_OK;
 }

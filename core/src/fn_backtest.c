@@ -7,6 +7,9 @@
 #include "alvh/policy.h"
 #include "internal.h"
 
+/* ALVH_BACKTEST and ALVH_BACKTEST_SUMMARY(dates; spx; vix; [policy]; [futures]; [tenors]) */
+enum { BT_DATES, BT_SPX, BT_VIX, BT_POLICY, BT_FUTURES, BT_TENORS, BT_NARGS };
+
 typedef struct {
     double *date, *spx, *vix, *fut, *tenors;
     size_t n, nfut;
@@ -64,11 +67,11 @@ static alvh_status read_futures(const alvh_value *fut, const alvh_value *tenors,
 static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
 {
     size_t nd = 0, ns = 0, nv = 0;
-    alvh_status st = alvh_arg_vector(&args[0], "dates", 1, &r->date, &nd, out);
+    alvh_status st = alvh_arg_vector(&args[BT_DATES], "dates", 1, &r->date, &nd, out);
     if (st == ALVH_OK)
-        st = alvh_arg_vector(&args[1], "spx", 1, &r->spx, &ns, out);
+        st = alvh_arg_vector(&args[BT_SPX], "spx", 1, &r->spx, &ns, out);
     if (st == ALVH_OK)
-        st = alvh_arg_vector(&args[2], "vix", 1, &r->vix, &nv, out);
+        st = alvh_arg_vector(&args[BT_VIX], "vix", 1, &r->vix, &nv, out);
     if (st != ALVH_OK)
         return st;
     if (nd != ns || nd != nv)
@@ -76,13 +79,13 @@ static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
                          "dates, spx and vix must have the same number of rows, got %zu, %zu and "
                          "%zu", nd, ns, nv);
     r->n = nd;
-    st = read_futures(&args[4], &args[5], r, out);
+    st = read_futures(&args[BT_FUTURES], &args[BT_TENORS], r, out);
     if (st != ALVH_OK)
         return st;
     alvh_policy policy;
     char err[ALVH_MESSAGE_SIZE];
     err[0] = '\0';
-    const char *text = args[3].kind == ALVH_TEXT ? args[3].text : NULL;
+    const char *text = args[BT_POLICY].kind == ALVH_TEXT ? args[BT_POLICY].text : NULL;
     st = alvh_policy_parse(text, &policy, err, sizeof err);
     if (st != ALVH_OK)
         return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
@@ -138,22 +141,26 @@ static alvh_status eval_summary(const alvh_value *args, size_t nargs, alvh_resul
 }
 
 static const alvh_arg_spec k_bt_args[] = {
-    {"dates", "Trading dates, oldest first, as spreadsheet dates (e.g. 45300 or =DATE(2024;1;8))",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"spx", "SPX closes on the same rows, index points (e.g. 4750)", ALVH_ARG_RANGE, 0, 0, NULL},
-    {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0, 0, NULL},
-    {"policy",
-     "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the condor, costs "
-     "and thresholds (default: 16-delta 45-day condors, 4/4/2 layers per $100,000)",
-     ALVH_ARG_TEXT, 1, 0, NULL},
-    {"futures",
-     "VIX futures prices, one row per date and one column per tenor (points); omitted or all "
-     "cells empty: the policy's model curve from spot VIX",
-     ALVH_ARG_RANGE, 1, 0, NULL},
-    {"tenors", "The futures columns' tenors in calendar days, increasing (e.g. 30, 60, 90); "
-               "omitted or all cells empty with futures",
-     ALVH_ARG_RANGE, 1, 0, NULL},
+    [BT_DATES] = {"dates", "Trading dates, oldest first, as spreadsheet dates (e.g. 45300 or "
+                  "=DATE(2024;1;8))", ALVH_ARG_RANGE, 0, 0, NULL},
+    [BT_SPX] = {"spx", "SPX closes on the same rows, index points (e.g. 4750)", ALVH_ARG_RANGE, 0,
+                0, NULL},
+    [BT_VIX] = {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0,
+                0, NULL},
+    [BT_POLICY] = {"policy",
+                   "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the "
+                   "condor, costs and thresholds (default: 16-delta 45-day condors, 4/4/2 layers "
+                   "per $100,000)",
+                   ALVH_ARG_TEXT, 1, 0, NULL},
+    [BT_FUTURES] = {"futures",
+                    "VIX futures prices, one row per date and one column per tenor (points); "
+                    "omitted or all cells empty: the policy's model curve from spot VIX",
+                    ALVH_ARG_RANGE, 1, 0, NULL},
+    [BT_TENORS] = {"tenors", "The futures columns' tenors in calendar days, increasing (e.g. 30, "
+                   "60, 90); omitted or all cells empty with futures",
+                   ALVH_ARG_RANGE, 1, 0, NULL},
 };
+ALVH_CHECK_ARGS(k_bt_args, BT_NARGS);
 
 #define BT_EXAMPLE_DATA                                                                       \
     "[45300,45301,45302,45303,45306,45307]\t[4750,4765,4700,4620,4680,4690]\t"                \
@@ -167,7 +174,7 @@ const alvh_func alvh_fn_backtest[] = {
      "unhedged), drawdown unhedged, drawdown hedged (decimals <= 0), cash unhedged, condor mark, "
      "cash hedged, hedge mark (dollars), events (bit flags: 1 condor opened, 2 closed, 4 settled, "
      "8 layer traded, 16 signal, 32 layer settled, 64 high VIX, 128 spike)",
-     ALVH_SHAPE_MATRIX, 6, k_bt_args, eval_backtest,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_bt_args), eval_backtest,
      BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA
                      "\t{\"backtest\": {\"take_profit\": 0, \"capital\": 250000}}\n"},
     {"ALVH_BACKTEST_SUMMARY", "Backtest",
@@ -176,7 +183,7 @@ const alvh_func alvh_fn_backtest[] = {
      "Two columns, one row per measure: name (text) and value (decimals for returns, drawdowns "
      "and ratios; dollars for P&L, premium and costs); empty (#N/A) when undefined on the data, "
      "e.g. no high-VIX day",
-     ALVH_SHAPE_MATRIX, 6, k_bt_args, eval_summary,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_bt_args), eval_summary,
      BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA "\t{\"backtest\": {\"high_vix\": 15}}\n" BT_EXAMPLE_DATA
      "\t\t[[15,16],[14.6,15.8],[17,17],[21,19.5],[19.5,18.8],[19,18.6]]\t[[30,90]]\n"},
 };

@@ -28,18 +28,6 @@ static alvh_status explain(alvh_result *out, alvh_status st, const alvh_arg_spec
     return alvh_fail(out, st, NULL);
 }
 
-alvh_status alvh_arg_condor_strikes(const alvh_value *v, double strikes[4], const char *count_fmt,
-                                    alvh_result *out)
-{
-    alvh_status st = alvh_arg_exact(v, "strikes", 4, strikes, ALVH_E_STRIKES, count_fmt, out);
-    if (st == ALVH_OK && alvh_condor_check_strikes(strikes) != ALVH_OK)
-        st = alvh_fail(out, ALVH_E_STRIKES,
-                       "strikes must be increasing, 0 < long put < short put <= short call < "
-                       "long call, got %.15g, %.15g, %.15g, %.15g",
-                       strikes[0], strikes[1], strikes[2], strikes[3]);
-    return st;
-}
-
 /* The vol argument of the IC_* functions: one vol (with the skew slope) or 4 vols, one per
  * leg. *dist_vol is the vol of the lognormal used by IC_POP: the one vol given, or the mean of
  * the two short legs' vols. */
@@ -93,8 +81,12 @@ static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], do
     return ALVH_OK;
 }
 
-/* The common arguments of IC_CREDIT, IC_MAXLOSS, IC_POP, IC_LEGS, starting at args[0]:
- * strikes; spot; years; vol; rate; div_yield; skew. */
+/* The common arguments of IC_LEGS, IC_CREDIT, IC_MAXLOSS, IC_BREAKEVEN, IC_POP, counted from
+ * where they start (the first argument; IC_BREAKEVEN's after its side, at BE_CONDOR): strikes;
+ * spot; years; vol; rate; div_yield; skew. IC_CREDIT and IC_MAXLOSS add the multiplier. */
+enum { COND_STRIKES, COND_SPOT, COND_YEARS, COND_VOL, COND_RATE, COND_DIV_YIELD, COND_SKEW,
+       COND_NARGS, COND_MULTIPLIER = COND_NARGS, COND_MULT_NARGS };
+
 typedef struct {
     double strikes[4];
     double spot, years, rate, div_yield, skew;
@@ -104,16 +96,16 @@ typedef struct {
 
 static alvh_status arg_condor(const alvh_value *a, condor_args *c, alvh_result *out)
 {
-    alvh_status st = alvh_arg_condor_strikes(&a[0], c->strikes, "strikes must be a range of 4 "
-                                             "prices (long put, short put, short call, long "
-                                             "call), got %zu", out);
+    alvh_status st = alvh_arg_condor_strikes(&a[COND_STRIKES], c->strikes, "strikes must be a "
+                                             "range of 4 prices (long put, short put, short "
+                                             "call, long call), got %zu", out);
     if (st != ALVH_OK)
         return st;
-    c->spot = a[1].number;
-    c->years = a[2].number;
-    c->rate = a[4].number;
-    c->div_yield = a[5].number;
-    c->skew = a[6].number;
+    c->spot = a[COND_SPOT].number;
+    c->years = a[COND_YEARS].number;
+    c->rate = a[COND_RATE].number;
+    c->div_yield = a[COND_DIV_YIELD].number;
+    c->skew = a[COND_SKEW].number;
     if (!(isfinite(c->spot) && c->spot > 0.0))
         return alvh_fail_value(out, ALVH_E_SPOT, c->spot);
     if (!(isfinite(c->years) && c->years >= 0.0))
@@ -122,7 +114,7 @@ static alvh_status arg_condor(const alvh_value *a, condor_args *c, alvh_result *
         return alvh_fail_value(out, ALVH_E_RATE, c->rate);
     if (!isfinite(c->div_yield))
         return alvh_fail_value(out, ALVH_E_DIV_YIELD, c->div_yield);
-    return arg_leg_vols(&a[3], c->strikes, c->spot, c->skew, c->vols, &c->dist_vol, out);
+    return arg_leg_vols(&a[COND_VOL], c->strikes, c->spot, c->skew, c->vols, &c->dist_vol, out);
 }
 
 static alvh_status arg_multiplier(const alvh_value *v, double *m, alvh_result *out)
@@ -133,28 +125,46 @@ static alvh_status arg_multiplier(const alvh_value *v, double *m, alvh_result *o
     return ALVH_OK;
 }
 
+/* ---- argument specs several rows share -------------------------------------------------------- */
+
+#define ARG_SPOT {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL}
+#define ARG_RATE {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL}
+#define ARG_DIV_YIELD                                                                            \
+    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}
+#define ARG_MULTIPLIER                                                                           \
+    {"multiplier", "Dollars per index point per contract (SPX: 100)", ALVH_ARG_NUMBER, 1, 100,    \
+     NULL}
+
 /* ---- IC_STRIKES --------------------------------------------------------------------------------- */
 
+/* IC_STRIKES(spot; years; vol; [short_delta]; [wing]; [step]; [rate]; [div_yield]) */
+enum { ICS_SPOT, ICS_YEARS, ICS_VOL, ICS_SHORT_DELTA, ICS_WING, ICS_STEP, ICS_RATE,
+       ICS_DIV_YIELD, ICS_NARGS };
+
 static const alvh_arg_spec k_strikes_args[] = {
-    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"years", "Time to expiry, ACT/365 years, > 0 (30 days: 30/365)", ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"vol", "Implied vol used to place both short strikes, decimal, > 0 (0.15)", ALVH_ARG_NUMBER, 0,
-     0, NULL},
-    {"short_delta", "Delta of the short strikes, unsigned decimal in (0, 0.5) (0.16; the method "
-     "uses 0.15-0.25)", ALVH_ARG_NUMBER, 1, ALVH_CONDOR_SHORT_DELTA, NULL},
-    {"wing", "Width of each wing, index points, a multiple of step (SPX: 25-100)", ALVH_ARG_NUMBER,
-     1, ALVH_CONDOR_WING, NULL},
-    {"step", "Strike grid spacing, points (SPX: 5); 0 leaves the strikes unrounded",
-     ALVH_ARG_NUMBER, 1, ALVH_CONDOR_STEP, NULL},
-    {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},
-    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL},
+    [ICS_SPOT] = {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [ICS_YEARS] = {"years", "Time to expiry, ACT/365 years, > 0 (30 days: 30/365)",
+                   ALVH_ARG_NUMBER, 0, 0, NULL},
+    [ICS_VOL] = {"vol", "Implied vol used to place both short strikes, decimal, > 0 (0.15)",
+                 ALVH_ARG_NUMBER, 0, 0, NULL},
+    [ICS_SHORT_DELTA] = {"short_delta", "Delta of the short strikes, unsigned decimal in (0, 0.5) "
+                         "(0.16; the method uses 0.15-0.25)", ALVH_ARG_NUMBER, 1,
+                         ALVH_CONDOR_SHORT_DELTA, NULL},
+    [ICS_WING] = {"wing", "Width of each wing, index points, a multiple of step (SPX: 25-100)",
+                  ALVH_ARG_NUMBER, 1, ALVH_CONDOR_WING, NULL},
+    [ICS_STEP] = {"step", "Strike grid spacing, points (SPX: 5); 0 leaves the strikes unrounded",
+                  ALVH_ARG_NUMBER, 1, ALVH_CONDOR_STEP, NULL},
+    [ICS_RATE] = ARG_RATE,
+    [ICS_DIV_YIELD] = ARG_DIV_YIELD,
 };
+ALVH_CHECK_ARGS(k_strikes_args, ICS_NARGS);
 
 static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *out)
 {
     (void)nargs;
-    double spot = a[0].number, years = a[1].number, vol = a[2].number;
-    double wing = a[4].number, step = a[5].number;
+    double spot = a[ICS_SPOT].number, years = a[ICS_YEARS].number, vol = a[ICS_VOL].number;
+    double short_delta = a[ICS_SHORT_DELTA].number, wing = a[ICS_WING].number;
+    double step = a[ICS_STEP].number;
     if (isfinite(years) && years <= 0.0)
         return alvh_fail(out, ALVH_E_YEARS,
                          "years must be positive: a strike at a delta needs time to expiry, got "
@@ -165,8 +175,8 @@ static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *
                          "vol must be positive: a strike at a delta needs volatility, got %.15g",
                          vol);
     double k[4];
-    alvh_status st = alvh_condor_strikes(spot, years, vol, a[3].number, wing, step, a[6].number,
-                                         a[7].number, k);
+    alvh_status st = alvh_condor_strikes(spot, years, vol, short_delta, wing, step,
+                                         a[ICS_RATE].number, a[ICS_DIV_YIELD].number, k);
     if (st == ALVH_E_WING)
         return alvh_fail(out, st, "wing must be a positive whole multiple of step (%.15g), got "
                          "%.15g", step, wing);
@@ -177,9 +187,9 @@ static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *
                          "short strikes cross", wing, spot);
     if (st == ALVH_E_DELTA)
         return alvh_fail(out, st, "short_delta %.15g cannot be reached with this div_yield and "
-                         "years", a[3].number);
+                         "years", short_delta);
     if (st != ALVH_OK)
-        return explain(out, st, k_strikes_args, 8, a);
+        return explain(out, st, k_strikes_args, ICS_NARGS, a);
     alvh_status s = alvh_result_alloc(out, 1, 4);
     if (s != ALVH_OK)
         return s;
@@ -190,24 +200,27 @@ static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *
 
 /* ---- IC_LEGS, IC_CREDIT, IC_MAXLOSS, IC_BREAKEVEN, IC_POP ---------------------------------------- */
 
-#define CONDOR_ARGS                                                                              \
-    {"strikes", "The 4 strikes, points: long put, short put, short call, long call (IC_STRIKES' "  \
-     "output)", ALVH_ARG_RANGE, 0, 0, NULL},                                                       \
-    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                  \
-    {"years", "Time to expiry, ACT/365 years (30 days: 30/365)", ALVH_ARG_NUMBER, 0, 0, NULL},     \
-    {"vol", "Implied vol, decimal (0.15): one vol for every leg (the at-the-money vol when skew "  \
-     "is given), or a range of 4 vols, one per leg in strike order", ALVH_ARG_RANGE, 0, 0, NULL},  \
-    {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},           \
-    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}, \
-    {"skew", "Relative smile slope: leg vol = vol x max(1 - skew x ln(strike/spot), 0.25) (SPX " \
-     "30 days ~2-7; the policy's backtest.skew is 2); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
+/* The condor's arguments (COND_*) from position at. */
+#define CONDOR_SPECS(at)                                                                         \
+    [(at) + COND_STRIKES] = {"strikes", "The 4 strikes, points: long put, short put, short call, " \
+                             "long call (IC_STRIKES' output)", ALVH_ARG_RANGE, 0, 0, NULL},       \
+    [(at) + COND_SPOT] = ARG_SPOT,                                                               \
+    [(at) + COND_YEARS] = {"years", "Time to expiry, ACT/365 years (30 days: 30/365)",            \
+                           ALVH_ARG_NUMBER, 0, 0, NULL},                                         \
+    [(at) + COND_VOL] = {"vol", "Implied vol, decimal (0.15): one vol for every leg (the "        \
+                         "at-the-money vol when skew is given), or a range of 4 vols, one per "  \
+                         "leg in strike order", ALVH_ARG_RANGE, 0, 0, NULL},                     \
+    [(at) + COND_RATE] = ARG_RATE,                                                               \
+    [(at) + COND_DIV_YIELD] = ARG_DIV_YIELD,                                                     \
+    [(at) + COND_SKEW] = {"skew", "Relative smile slope: leg vol = vol x max(1 - skew x "         \
+                          "ln(strike/spot), 0.25) (SPX 30 days ~2-7; the policy's backtest.skew " \
+                          "is 2); 0 is flat", ALVH_ARG_NUMBER, 1, 0, NULL}
 
-#define MULTIPLIER_ARG                                                                           \
-    {"multiplier", "Dollars per index point per contract (SPX: 100)", ALVH_ARG_NUMBER, 1, 100,    \
-     NULL}
-
-static const alvh_arg_spec k_condor_args[] = {CONDOR_ARGS};
-static const alvh_arg_spec k_condor_mult_args[] = {CONDOR_ARGS, MULTIPLIER_ARG};
+static const alvh_arg_spec k_condor_args[] = {CONDOR_SPECS(0)};
+ALVH_CHECK_ARGS(k_condor_args, COND_NARGS);
+static const alvh_arg_spec k_condor_mult_args[] = {CONDOR_SPECS(0),
+                                                   [COND_MULTIPLIER] = ARG_MULTIPLIER};
+ALVH_CHECK_ARGS(k_condor_mult_args, COND_MULT_NARGS);
 
 static alvh_status eval_legs(const alvh_value *a, size_t nargs, alvh_result *out)
 {
@@ -260,7 +273,7 @@ static alvh_status eval_credit(const alvh_value *a, size_t nargs, alvh_result *o
     double credit, m;
     alvh_status st = condor_credit(a, &c, &credit, out);
     if (st == ALVH_OK)
-        st = arg_multiplier(&a[7], &m, out);
+        st = arg_multiplier(&a[COND_MULTIPLIER], &m, out);
     if (st != ALVH_OK)
         return st;
     alvh_result_number(out, credit * m);
@@ -274,7 +287,7 @@ static alvh_status eval_maxloss(const alvh_value *a, size_t nargs, alvh_result *
     double credit, m, loss;
     alvh_status st = condor_credit(a, &c, &credit, out);
     if (st == ALVH_OK)
-        st = arg_multiplier(&a[7], &m, out);
+        st = arg_multiplier(&a[COND_MULTIPLIER], &m, out);
     if (st == ALVH_OK)
         st = alvh_condor_max_loss(c.strikes, credit, &loss);
     if (st != ALVH_OK)
@@ -304,16 +317,19 @@ static alvh_status breakevens(const condor_args *c, double credit, double *lower
     return ALVH_OK;
 }
 
+/* IC_BREAKEVEN(side; the condor's arguments) */
+enum { BE_SIDE, BE_CONDOR, BE_NARGS = BE_CONDOR + COND_NARGS };
+
 static alvh_status eval_breakeven(const alvh_value *a, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     int side = 0;
-    alvh_status st = alvh_arg_side(&a[0], &side, out);
+    alvh_status st = alvh_arg_side(&a[BE_SIDE], &side, out);
     if (st != ALVH_OK)
         return st;
     condor_args c;
     double credit, level;
-    st = condor_credit(a + 1, &c, &credit, out);
+    st = condor_credit(&a[BE_CONDOR], &c, &credit, out);
     if (st == ALVH_OK)
         st = breakevens(&c, credit, side < 0 ? &level : NULL, side > 0 ? &level : NULL, out);
     if (st != ALVH_OK)
@@ -323,10 +339,11 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t nargs, alvh_result
 }
 
 static const alvh_arg_spec k_breakeven_args[] = {
-    {"side", "\"LOWER\" (or -1) for the put side, \"UPPER\" (or 1) for the call side",
-     ALVH_ARG_SCALAR, 0, 0, NULL},
-    CONDOR_ARGS,
+    [BE_SIDE] = {"side", "\"LOWER\" (or -1) for the put side, \"UPPER\" (or 1) for the call side",
+                 ALVH_ARG_SCALAR, 0, 0, NULL},
+    CONDOR_SPECS(BE_CONDOR),
 };
+ALVH_CHECK_ARGS(k_breakeven_args, BE_NARGS);
 
 static alvh_status eval_pop(const alvh_value *a, size_t nargs, alvh_result *out)
 {
@@ -350,97 +367,113 @@ static alvh_status eval_pop(const alvh_value *a, size_t nargs, alvh_result *out)
     {"legs", "Range of legs, one row per leg, columns type (\"C\"/\"P\"), strike (points), "      \
      "quantity (+ long, - short), years (ACT/365), vol (decimal); blank rows are skipped",        \
      ALVH_ARG_RANGE, 0, 0, NULL}
-#define BOOK_MARKET_ARGS                                                                         \
-    {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},           \
-    {"div_yield", "Dividend yield, continuous decimal (SPX ~0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}, \
-    MULTIPLIER_ARG
+
+/* BOOK_VALUE(legs; spot; [rate]; [div_yield]; [multiplier]) */
+enum { BV_LEGS, BV_SPOT, BV_RATE, BV_DIV_YIELD, BV_MULTIPLIER, BV_NARGS };
 
 static const alvh_arg_spec k_book_value_args[] = {
-    LEGS_ARG,
-    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
-    BOOK_MARKET_ARGS,
+    [BV_LEGS] = LEGS_ARG,           [BV_SPOT] = ARG_SPOT,
+    [BV_RATE] = ARG_RATE,           [BV_DIV_YIELD] = ARG_DIV_YIELD,
+    [BV_MULTIPLIER] = ARG_MULTIPLIER,
 };
+ALVH_CHECK_ARGS(k_book_value_args, BV_NARGS);
 
 static alvh_status eval_book_value(const alvh_value *a, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     alvh_leg *legs = NULL;
     size_t n = 0;
-    alvh_status st = alvh_arg_legs(&a[0], "legs", &legs, &n, out);
+    alvh_status st = alvh_arg_legs(&a[BV_LEGS], "legs", &legs, &n, out);
     if (st != ALVH_OK)
         return st;
     double v = 0.0;
-    st = alvh_book_value(legs, n, a[1].number, 0.0, a[2].number, a[3].number, a[4].number, &v);
+    st = alvh_book_value(legs, n, a[BV_SPOT].number, 0.0, a[BV_RATE].number,
+                         a[BV_DIV_YIELD].number, a[BV_MULTIPLIER].number, &v);
     free(legs);
     if (st != ALVH_OK)
-        return explain(out, st, k_book_value_args, 5, a);
+        return explain(out, st, k_book_value_args, BV_NARGS, a);
     alvh_result_number(out, v);
     return ALVH_OK;
 }
 
+/* BOOK_GREEK(greek; legs; spot; [rate]; [div_yield]; [multiplier]) */
+enum { BG_GREEK, BG_LEGS, BG_SPOT, BG_RATE, BG_DIV_YIELD, BG_MULTIPLIER, BG_NARGS };
+
 static const alvh_arg_spec k_book_greek_args[] = {
-    {"greek", "Which greek: \"delta\", \"gamma\", \"vega\", \"theta\", \"rho\", \"vanna\" or "
-     "\"volga\"", ALVH_ARG_TEXT, 0, 0, NULL},
-    LEGS_ARG,
-    {"spot", "Index level now, points (SPX ~5000)", ALVH_ARG_NUMBER, 0, 0, NULL},
-    BOOK_MARKET_ARGS,
+    [BG_GREEK] = {"greek", "Which greek: \"delta\", \"gamma\", \"vega\", \"theta\", \"rho\", "
+                  "\"vanna\" or \"volga\"", ALVH_ARG_TEXT, 0, 0, NULL},
+    [BG_LEGS] = LEGS_ARG,           [BG_SPOT] = ARG_SPOT,
+    [BG_RATE] = ARG_RATE,           [BG_DIV_YIELD] = ARG_DIV_YIELD,
+    [BG_MULTIPLIER] = ARG_MULTIPLIER,
 };
+ALVH_CHECK_ARGS(k_book_greek_args, BG_NARGS);
 
 static alvh_status eval_book_greek(const alvh_value *a, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     alvh_greek greek;
-    if (alvh_greek_parse(a[0].text, &greek) != ALVH_OK)
+    if (alvh_greek_parse(a[BG_GREEK].text, &greek) != ALVH_OK)
         return alvh_fail(out, ALVH_E_GREEK, "%s, got \"%.40s\"", alvh_status_message(ALVH_E_GREEK),
-                         a[0].text);
+                         a[BG_GREEK].text);
     alvh_leg *legs = NULL;
     size_t n = 0;
-    alvh_status st = alvh_arg_legs(&a[1], "legs", &legs, &n, out);
+    alvh_status st = alvh_arg_legs(&a[BG_LEGS], "legs", &legs, &n, out);
     if (st != ALVH_OK)
         return st;
     double v = 0.0;
-    st = alvh_book_greek(legs, n, greek, a[2].number, a[3].number, a[4].number, a[5].number, &v);
+    st = alvh_book_greek(legs, n, greek, a[BG_SPOT].number, a[BG_RATE].number,
+                         a[BG_DIV_YIELD].number, a[BG_MULTIPLIER].number, &v);
     free(legs);
     if (st != ALVH_OK)
-        return explain(out, st, k_book_greek_args, 6, a);
+        return explain(out, st, k_book_greek_args, BG_NARGS, a);
     alvh_result_number(out, v);
     return ALVH_OK;
 }
 
+/* BOOK_PNL(legs; spot_range; spot; [days_forward]; [rate]; [div_yield]; [multiplier];
+ * [entry_value]) */
+enum { BP_LEGS, BP_SPOT_RANGE, BP_SPOT, BP_DAYS_FORWARD, BP_RATE, BP_DIV_YIELD, BP_MULTIPLIER,
+       BP_ENTRY_VALUE, BP_NARGS };
+
 static const alvh_arg_spec k_book_pnl_args[] = {
-    LEGS_ARG,
-    {"spot_range", "Index levels to evaluate, points: a row or column (e.g. 4500 to 5500 step 25)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"spot", "Index level now, points: the book is entered at its value here", ALVH_ARG_NUMBER, 0,
-     0, NULL},
-    {"days_forward", "Calendar days from now for the second curve (0: today, the T+0 line)",
-     ALVH_ARG_NUMBER, 1, 0, NULL},
-    BOOK_MARKET_ARGS,
-    {"entry_value", "What the book cost, dollars (negative for a credit received); omitted: its "
-     "model value at spot now", ALVH_ARG_SCALAR, 1, 0, NULL},
+    [BP_LEGS] = LEGS_ARG,
+    [BP_SPOT_RANGE] = {"spot_range", "Index levels to evaluate, points: a row or column (e.g. "
+                       "4500 to 5500 step 25)", ALVH_ARG_RANGE, 0, 0, NULL},
+    [BP_SPOT] = {"spot", "Index level now, points: the book is entered at its value here",
+                 ALVH_ARG_NUMBER, 0, 0, NULL},
+    [BP_DAYS_FORWARD] = {"days_forward", "Calendar days from now for the second curve (0: "
+                         "today, the T+0 line)", ALVH_ARG_NUMBER, 1, 0, NULL},
+    [BP_RATE] = ARG_RATE,
+    [BP_DIV_YIELD] = ARG_DIV_YIELD,
+    [BP_MULTIPLIER] = ARG_MULTIPLIER,
+    [BP_ENTRY_VALUE] = {"entry_value", "What the book cost, dollars (negative for a credit "
+                        "received); omitted: its model value at spot now", ALVH_ARG_SCALAR, 1, 0,
+                        NULL},
 };
+ALVH_CHECK_ARGS(k_book_pnl_args, BP_NARGS);
 
 static alvh_status eval_book_pnl(const alvh_value *a, size_t nargs, alvh_result *out)
 {
     (void)nargs;
-    double spot = a[2].number, days = a[3].number, rate = a[4].number, q = a[5].number;
-    double m = a[6].number;
+    double spot = a[BP_SPOT].number, days = a[BP_DAYS_FORWARD].number, rate = a[BP_RATE].number;
+    double q = a[BP_DIV_YIELD].number, m = a[BP_MULTIPLIER].number;
+    const alvh_value *entry_value = &a[BP_ENTRY_VALUE];
     if (!(isfinite(days) && days >= 0.0))
         return alvh_fail_value(out, ALVH_E_DAYS, days);
-    if (a[7].kind == ALVH_TEXT)
+    if (entry_value->kind == ALVH_TEXT)
         return alvh_fail(out, ALVH_E_ARG_TYPE, "entry_value must be a number, got text \"%.40s\"",
-                         a[7].text);
-    if (a[7].kind == ALVH_NUMBER && !isfinite(a[7].number))
+                         entry_value->text);
+    if (entry_value->kind == ALVH_NUMBER && !isfinite(entry_value->number))
         return alvh_fail(out, ALVH_E_PRICE, "entry_value must be a finite number of dollars, got "
-                         "%.15g", a[7].number);
+                         "%.15g", entry_value->number);
     alvh_leg *legs = NULL;
     size_t n = 0;
-    alvh_status st = alvh_arg_legs(&a[0], "legs", &legs, &n, out);
+    alvh_status st = alvh_arg_legs(&a[BP_LEGS], "legs", &legs, &n, out);
     if (st != ALVH_OK)
         return st;
     double *spots = NULL;
     size_t ns = 0;
-    st = alvh_arg_vector(&a[1], "spot_range", 1, &spots, &ns, out);
+    st = alvh_arg_vector(&a[BP_SPOT_RANGE], "spot_range", 1, &spots, &ns, out);
     if (st != ALVH_OK) {
         free(legs);
         return st;
@@ -451,8 +484,8 @@ static alvh_status eval_book_pnl(const alvh_value *a, size_t nargs, alvh_result 
                            alvh_status_message(ALVH_E_SPOT), spots[i]);
     double entry = 0.0;
     if (st == ALVH_OK) {
-        if (a[7].kind == ALVH_NUMBER)
-            entry = a[7].number;
+        if (entry_value->kind == ALVH_NUMBER)
+            entry = entry_value->number;
         else
             st = alvh_book_value(legs, n, spot, 0.0, rate, q, m, &entry);
     }
@@ -473,7 +506,7 @@ static alvh_status eval_book_pnl(const alvh_value *a, size_t nargs, alvh_result 
     free(legs);
     free(spots);
     if (st != ALVH_OK && out->message[0] == '\0')
-        return explain(out, st, k_book_pnl_args, 8, a);
+        return explain(out, st, k_book_pnl_args, BP_NARGS, a);
     return st;
 }
 
@@ -490,7 +523,7 @@ const alvh_func alvh_fn_condor[] = {
      "A row of 4 strikes in index points: long put, short put, short call, long call. The short "
      "put is rounded down and the short call up to a multiple of step, so neither short's delta "
      "exceeds short_delta",
-     ALVH_SHAPE_ROW, 8, k_strikes_args, eval_strikes,
+     ALVH_SHAPE_ROW, ALVH_ROW_ARGS(k_strikes_args), eval_strikes,
      "5000\t0.0821917808219178\t0.15\n"
      "5000\t0.0821917808219178\t0.15\t0.2\t25\t5\t0.045\t0.013\n"
      "100\t0.25\t0.3\t0.25\t5\t0\n"},
@@ -501,7 +534,7 @@ const alvh_func alvh_fn_condor[] = {
      "(\"P\"/\"C\"), strike, quantity (+1 long, -1 short), years, vol, then per ONE long option: "
      "price (points), delta, gamma, vega (per vol point), theta (per calendar day). The first 5 "
      "columns are a legs range for the BOOK_ functions",
-     ALVH_SHAPE_MATRIX, 7, k_condor_args, eval_legs,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_condor_args), eval_legs,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\n"
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t[[0.19,0.175,0.12,0.115]]\n"},
@@ -509,21 +542,21 @@ const alvh_func alvh_fn_condor[] = {
      "Credit received for one short iron condor at BSM prices (per-leg vols from a skew or a "
      "range)",
      "Dollars per condor: (short put - long put + short call - long call prices) x multiplier",
-     ALVH_SHAPE_SCALAR, 8, k_condor_mult_args, eval_credit,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_condor_mult_args), eval_credit,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\t1\n"},
     {"IC_MAXLOSS", "Condor",
      "Maximum loss at expiry of one short iron condor: the wider wing minus the credit",
      "Dollars per condor: (max(short put - long put, long call - short call) - credit) x "
      "multiplier; the credit is not discounted",
-     ALVH_SHAPE_SCALAR, 8, k_condor_mult_args, eval_maxloss,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_condor_mult_args), eval_maxloss,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\t100\n"},
     {"IC_BREAKEVEN", "Condor",
      "Break-even index level at expiry of one short iron condor, on the put or the call side",
      "Index points: short put - credit (LOWER) or short call + credit (UPPER), credit in points; "
      "an error when the credit is not between 0 and that wing's width",
-     ALVH_SHAPE_SCALAR, 8, k_breakeven_args, eval_breakeven,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_breakeven_args), eval_breakeven,
      "LOWER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
      "UPPER\t[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\n"},
     {"IC_POP", "Condor",
@@ -531,20 +564,20 @@ const alvh_func alvh_fn_condor[] = {
      "lognormal, not a real-world forecast",
      "Probability 0..1 = N(d2(lower)) - N(d2(upper)) with drift rate - div_yield and the vol "
      "given (with 4 vols: the mean of the two short legs' vols); no smile in the distribution",
-     ALVH_SHAPE_SCALAR, 7, k_condor_args, eval_pop,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_condor_args), eval_pop,
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\n"
      "[[4750,4800,5225,5275]]\t5000\t0.0821917808219178\t0.15\t0.045\t0.013\t3\n"},
     {"BOOK_VALUE", "Condor",
      "Value of a book of European option legs (any structure laid out as a legs range), BSM",
      "Dollars: sum of quantity x BSM price x multiplier; negative for a net short (credit) book",
-     ALVH_SHAPE_SCALAR, 5, k_book_value_args, eval_book_value,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_book_value_args), eval_book_value,
      LEGS_EXAMPLE "\t5000\n" LEGS_EXAMPLE "\t5000\t0.045\t0.013\t100\n"},
     {"BOOK_GREEK", "Condor",
      "One greek of a book of option legs, in dollars (BSM, each leg with its own years and vol)",
      "Dollars: sum of quantity x greek x multiplier. delta: dollars per 1.00 index point; gamma: "
      "change of that per point; vega: per vol point; theta: per calendar day; rho: per rate "
      "point; vanna, volga: per vol point",
-     ALVH_SHAPE_SCALAR, 6, k_book_greek_args, eval_book_greek,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_book_greek_args), eval_book_greek,
      "vega\t" LEGS_EXAMPLE "\t5000\n"
      "delta\t" LEGS_EXAMPLE "\t5000\t0.045\t0.013\t100\n"
      "theta\t" LEGS_EXAMPLE "\t5000\t0.045\t0.013\t100\n"},
@@ -554,7 +587,7 @@ const alvh_func alvh_fn_condor[] = {
      "An n x 2 array in dollars, one row per spot_range item: column 1 the P&L when the first leg "
      "expires (later legs still valued by BSM, vols unchanged), column 2 the P&L days_forward "
      "calendar days from now (expired legs at their payoff); P&L = value - entry_value",
-     ALVH_SHAPE_MATRIX, 8, k_book_pnl_args, eval_book_pnl,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_book_pnl_args), eval_book_pnl,
      LEGS_EXAMPLE "\t[[4700,4800,4900,5000,5100,5200,5300]]\t5000\n"
      LEGS_EXAMPLE "\t[4700,4800,5000,5300]\t5000\t10\t0.045\t0.013\t100\t-2000\n"},
 };

@@ -78,10 +78,15 @@ static alvh_status check_condor_vega(double cv, alvh_result *out)
 
 /* ---- CONDOR_VIX_VEGA -------------------------------------------------------------------------- */
 
+/* CONDOR_VIX_VEGA(leg_vegas; [contracts]; [vol_beta]; [leg_vols]; [vix_spot]; [multiplier]) */
+enum { CVV_LEG_VEGAS, CVV_CONTRACTS, CVV_VOL_BETA, CVV_LEG_VOLS, CVV_VIX_SPOT, CVV_MULTIPLIER,
+       CVV_NARGS };
+
 static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double contracts = a[1].number, vol_beta = a[2].number, mult = a[5].number, spot = 0.0;
+    double contracts = a[CVV_CONTRACTS].number, vol_beta = a[CVV_VOL_BETA].number;
+    double mult = a[CVV_MULTIPLIER].number, spot = 0.0;
     alvh_status st = check_contracts(contracts, out);
     if (st != ALVH_OK)
         return st;
@@ -91,14 +96,14 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
     int spot_given = 0;
     st = check_multiplier(mult, out);
     if (st == ALVH_OK)
-        st = arg_opt_number(&a[4], "vix_spot", &spot_given, &spot, out);
+        st = arg_opt_number(&a[CVV_VIX_SPOT], "vix_spot", &spot_given, &spot, out);
     if (st != ALVH_OK)
         return st;
     double *vegas = NULL, *vols = NULL;
     size_t nv = 0, nvol = 0;
-    st = alvh_arg_vector(&a[0], "leg_vegas", 1, &vegas, &nv, out);
-    if (st == ALVH_OK && a[3].kind != ALVH_EMPTY) {
-        st = alvh_arg_vector(&a[3], "leg_vols", 1, &vols, &nvol, out);
+    st = alvh_arg_vector(&a[CVV_LEG_VEGAS], "leg_vegas", 1, &vegas, &nv, out);
+    if (st == ALVH_OK && a[CVV_LEG_VOLS].kind != ALVH_EMPTY) {
+        st = alvh_arg_vector(&a[CVV_LEG_VOLS], "leg_vols", 1, &vols, &nvol, out);
         if (st == ALVH_OK && nvol != nv)
             st = alvh_fail(out, ALVH_E_RANGE_SHAPE, "leg_vols must have one vol per leg vega: "
                            "got %zu vols for %zu vegas", nvol, nv);
@@ -124,26 +129,31 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
 }
 
 static const alvh_arg_spec k_condor_vix_vega_args[] = {
-    {"leg_vegas", "Vega per vol point of each leg of ONE condor, index points, signed by "
-                  "position (short legs negative), e.g. 3.1; -5.2; -4.6; 2.4 (or the condor's "
-                  "total)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    ARG_CONTRACTS(", e.g. 2"),
-    {"vol_beta", "Vol points the legs' implied vols move per point of VIX (1: one for one)",
-     ALVH_ARG_NUMBER, 1, 1.0, NULL},
-    {"leg_vols", "Skew option: each leg's implied vol (decimals); each then moves leg vol x 100 / "
-                 "vix_spot points per VIX point. Empty: all legs move alike",
-     ALVH_ARG_RANGE, 1, 0, NULL},
-    {"vix_spot", "Spot VIX in points, needed with leg_vols, e.g. 18", ALVH_ARG_SCALAR, 1, 0, NULL},
-    ARG_MULTIPLIER,
+    [CVV_LEG_VEGAS] = {"leg_vegas", "Vega per vol point of each leg of ONE condor, index points, "
+                       "signed by position (short legs negative), e.g. 3.1; -5.2; -4.6; 2.4 (or "
+                       "the condor's total)",
+                       ALVH_ARG_RANGE, 0, 0, NULL},
+    [CVV_CONTRACTS] = ARG_CONTRACTS(", e.g. 2"),
+    [CVV_VOL_BETA] = {"vol_beta", "Vol points the legs' implied vols move per point of VIX (1: "
+                      "one for one)", ALVH_ARG_NUMBER, 1, 1.0, NULL},
+    [CVV_LEG_VOLS] = {"leg_vols", "Skew option: each leg's implied vol (decimals); each then "
+                      "moves leg vol x 100 / vix_spot points per VIX point. Empty: all legs move "
+                      "alike", ALVH_ARG_RANGE, 1, 0, NULL},
+    [CVV_VIX_SPOT] = {"vix_spot", "Spot VIX in points, needed with leg_vols, e.g. 18",
+                      ALVH_ARG_SCALAR, 1, 0, NULL},
+    [CVV_MULTIPLIER] = ARG_MULTIPLIER,
 };
+ALVH_CHECK_ARGS(k_condor_vix_vega_args, CVV_NARGS);
 
 /* ---- ALVH_COVERAGE ---------------------------------------------------------------------------- */
+
+/* ALVH_COVERAGE(hedge_vega; condor_vega) */
+enum { COV_HEDGE_VEGA, COV_CONDOR_VEGA, COV_NARGS };
 
 static alvh_status eval_coverage(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double h = a[0].number, c = a[1].number, cov = 0.0;
+    double h = a[COV_HEDGE_VEGA].number, c = a[COV_CONDOR_VEGA].number, cov = 0.0;
     if (!isfinite(h) || h < 0.0)
         return alvh_fail_rule(out, ALVH_E_VEGA, "hedge_vega", "zero or positive dollars per VIX point",
                        h);
@@ -154,22 +164,25 @@ static alvh_status eval_coverage(const alvh_value *a, size_t n, alvh_result *out
 }
 
 static const alvh_arg_spec k_coverage_args[] = {
-    {"hedge_vega", "Dollars the hedge gains per +1 point of spot VIX (sum of VIX_LAYER_VEGA), "
-                   "e.g. 700",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
-    ARG_CONDOR_VEGA("-1400"),
+    [COV_HEDGE_VEGA] = {"hedge_vega", "Dollars the hedge gains per +1 point of spot VIX (sum of "
+                        "VIX_LAYER_VEGA), e.g. 700", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [COV_CONDOR_VEGA] = ARG_CONDOR_VEGA("-1400"),
 };
+ALVH_CHECK_ARGS(k_coverage_args, COV_NARGS);
 
 /* ---- ALVH_NOTIONAL ---------------------------------------------------------------------------- */
+
+/* ALVH_NOTIONAL(strikes; credit; [contracts]; [policy]) */
+enum { NTL_STRIKES, NTL_CREDIT, NTL_CONTRACTS, NTL_POLICY, NTL_NARGS };
 
 static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double k[4], credit = a[1].number, contracts = a[2].number, v = 0.0;
+    double k[4], credit = a[NTL_CREDIT].number, contracts = a[NTL_CONTRACTS].number, v = 0.0;
     alvh_policy p;
-    alvh_status st = arg_strikes(&a[0], k, out);
+    alvh_status st = arg_strikes(&a[NTL_STRIKES], k, out);
     if (st == ALVH_OK)
-        st = alvh_arg_policy(&a[3], &p, out);
+        st = alvh_arg_policy(&a[NTL_POLICY], &p, out);
     if (st != ALVH_OK)
         return st;
     double wing = fmax(k[1] - k[0], k[3] - k[2]);
@@ -187,13 +200,14 @@ static alvh_status eval_notional(const alvh_value *a, size_t n, alvh_result *out
 }
 
 static const alvh_arg_spec k_notional_args[] = {
-    {"strikes", "The condor's 4 strikes: long put, short put, short call, long call, e.g. 5650; "
-                "5700; 6300; 6350",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    ARG_CREDIT,
-    ARG_CONTRACTS(""),
-    ARG_POLICY("; its notional_basis (short_strike, max_loss, margin) picks the measure"),
+    [NTL_STRIKES] = {"strikes", "The condor's 4 strikes: long put, short put, short call, long "
+                     "call, e.g. 5650; 5700; 6300; 6350", ALVH_ARG_RANGE, 0, 0, NULL},
+    [NTL_CREDIT] = ARG_CREDIT,
+    [NTL_CONTRACTS] = ARG_CONTRACTS(""),
+    [NTL_POLICY] = ARG_POLICY("; its notional_basis (short_strike, max_loss, margin) picks the "
+                              "measure"),
 };
+ALVH_CHECK_ARGS(k_notional_args, NTL_NARGS);
 
 /* ---- ALVH_SIZE -------------------------------------------------------------------------------- */
 
@@ -211,17 +225,20 @@ static alvh_status arg_layer(const alvh_value *v, int *layer, alvh_result *out)
     return ALVH_OK;
 }
 
+/* ALVH_SIZE(notional; [layer]; [policy]) */
+enum { SIZE_NOTIONAL, SIZE_LAYER, SIZE_POLICY, SIZE_NARGS };
+
 static alvh_status eval_size(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double notional = a[0].number, c[ALVH_LAYERS];
+    double notional = a[SIZE_NOTIONAL].number, c[ALVH_LAYERS];
     int layer;
     alvh_policy p;
     if (!alvh_positive_finite(notional))
         return alvh_fail_value(out, ALVH_E_NOTIONAL, notional);
-    alvh_status st = arg_layer(&a[1], &layer, out);
+    alvh_status st = arg_layer(&a[SIZE_LAYER], &layer, out);
     if (st == ALVH_OK)
-        st = alvh_arg_policy(&a[2], &p, out);
+        st = alvh_arg_policy(&a[SIZE_POLICY], &p, out);
     if (st == ALVH_OK)
         st = alvh_hedge_size(notional, &p, c);
     if (st != ALVH_OK)
@@ -239,27 +256,31 @@ static alvh_status eval_size(const alvh_value *a, size_t n, alvh_result *out)
 }
 
 static const alvh_arg_spec k_size_args[] = {
-    {"notional", "Condor notional in dollars, measured as the policy's notional_basis says "
-                 "(ALVH_NOTIONAL), e.g. 250000",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"layer", "1 (front), 2 (mid) or 3 (back); empty: all three as a row", ALVH_ARG_SCALAR, 1, 0,
-     NULL},
-    ARG_POLICY(" (layers.N.contracts per notional_unit, rounding)"),
+    [SIZE_NOTIONAL] = {"notional", "Condor notional in dollars, measured as the policy's "
+                       "notional_basis says (ALVH_NOTIONAL), e.g. 250000", ALVH_ARG_NUMBER, 0, 0,
+                       NULL},
+    [SIZE_LAYER] = {"layer", "1 (front), 2 (mid) or 3 (back); empty: all three as a row",
+                    ALVH_ARG_SCALAR, 1, 0, NULL},
+    [SIZE_POLICY] = ARG_POLICY(" (layers.N.contracts per notional_unit, rounding)"),
 };
+ALVH_CHECK_ARGS(k_size_args, SIZE_NARGS);
 
 /* ---- ALVH_CALIBRATE --------------------------------------------------------------------------- */
+
+/* ALVH_CALIBRATE(condor_vega; layer_unit_vegas; [target]; [policy]) */
+enum { CAL_CONDOR_VEGA, CAL_UNIT_VEGAS, CAL_TARGET, CAL_POLICY, CAL_NARGS };
 
 static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
-    double cv = a[0].number, target = 0.0, u[ALVH_LAYERS];
+    double cv = a[CAL_CONDOR_VEGA].number, target = 0.0, u[ALVH_LAYERS];
     int given = 0;
     alvh_policy p;
     alvh_status st = check_condor_vega(cv, out);
     if (st == ALVH_OK)
-        st = arg_opt_number(&a[2], "target", &given, &target, out);
+        st = arg_opt_number(&a[CAL_TARGET], "target", &given, &target, out);
     if (st == ALVH_OK)
-        st = alvh_arg_policy(&a[3], &p, out);
+        st = alvh_arg_policy(&a[CAL_POLICY], &p, out);
     if (st != ALVH_OK)
         return st;
     if (!given)
@@ -272,7 +293,7 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
         return alvh_fail(out, ALVH_E_ARGUMENT, "target must be inside the policy's coverage band "
                          "%s to %s (decimals), got %s", lo, hi, t);
     }
-    st = alvh_arg_exact(&a[1], "layer_unit_vegas", ALVH_LAYERS, u, ALVH_E_RANGE_SHAPE,
+    st = alvh_arg_exact(&a[CAL_UNIT_VEGAS], "layer_unit_vegas", ALVH_LAYERS, u, ALVH_E_RANGE_SHAPE,
                         "layer_unit_vegas must be 3 values (dollars per VIX point of one "
                         "contract of layers 1, 2, 3), got %zu", out);
     if (st != ALVH_OK)
@@ -315,15 +336,15 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
 }
 
 static const alvh_arg_spec k_calibrate_args[] = {
-    ARG_CONDOR_VEGA("-1500"),
-    {"layer_unit_vegas", "Dollars per VIX point of ONE contract of layers 1, 2, 3 "
-                         "(VIX_LAYER_VEGA with contracts 1), e.g. 18; 11; 7",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"target", "Coverage to aim at, decimal inside the policy's band; empty: coverage_target "
-               "(0.5)",
-     ALVH_ARG_SCALAR, 1, 0, NULL},
-    ARG_POLICY(" (layer proportions, coverage band)"),
+    [CAL_CONDOR_VEGA] = ARG_CONDOR_VEGA("-1500"),
+    [CAL_UNIT_VEGAS] = {"layer_unit_vegas", "Dollars per VIX point of ONE contract of layers 1, "
+                        "2, 3 (VIX_LAYER_VEGA with contracts 1), e.g. 18; 11; 7", ALVH_ARG_RANGE,
+                        0, 0, NULL},
+    [CAL_TARGET] = {"target", "Coverage to aim at, decimal inside the policy's band; empty: "
+                    "coverage_target (0.5)", ALVH_ARG_SCALAR, 1, 0, NULL},
+    [CAL_POLICY] = ARG_POLICY(" (layer proportions, coverage band)"),
 };
+ALVH_CHECK_ARGS(k_calibrate_args, CAL_NARGS);
 
 /* ---- ALVH_SCHEDULE and ALVH_COST -------------------------------------------------------------- */
 
@@ -390,12 +411,18 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
     return ALVH_OK;
 }
 
+/* ALVH_SCHEDULE and ALVH_COST(valuation; vix_spot; notional; condor_vega; [policy];
+ * [futures]) */
+enum { SCH_VALUATION, SCH_VIX_SPOT, SCH_NOTIONAL, SCH_CONDOR_VEGA, SCH_POLICY, SCH_FUTURES,
+       SCH_NARGS };
+
 /* Validates the arguments of ALVH_SCHEDULE and ALVH_COST (the same six) and builds the
  * schedule into rows. */
 static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LAYERS],
                                 alvh_result *out)
 {
-    double val = a[0].number, spot = a[1].number, notional = a[2].number, cv = a[3].number;
+    double val = a[SCH_VALUATION].number, spot = a[SCH_VIX_SPOT].number;
+    double notional = a[SCH_NOTIONAL].number, cv = a[SCH_CONDOR_VEGA].number;
     alvh_policy p;
     int y, m, d;
     if (!isfinite(val) || alvh_ymd_from_serial(val, &y, &m, &d) != ALVH_OK)
@@ -406,12 +433,12 @@ static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LA
         return alvh_fail_value(out, ALVH_E_NOTIONAL, notional);
     alvh_status st = check_condor_vega(cv, out);
     if (st == ALVH_OK)
-        st = alvh_arg_policy(&a[4], &p, out);
+        st = alvh_arg_policy(&a[SCH_POLICY], &p, out);
     if (st != ALVH_OK)
         return st;
     double *t = NULL, *f = NULL;
     size_t nf = 0;
-    st = arg_futures(&a[5], val, &t, &f, &nf, out);
+    st = arg_futures(&a[SCH_FUTURES], val, &t, &f, &nf, out);
     if (st != ALVH_OK)
         return st;
     alvh_curve curve = {t, f, nf};
@@ -467,33 +494,35 @@ static alvh_status eval_cost(const alvh_value *a, size_t n, alvh_result *out)
 }
 
 static const alvh_arg_spec k_schedule_args[] = {
-    {"valuation", "Valuation date-time, spreadsheet serial (US/Eastern), e.g. 46037 for "
-                  "2026-01-15",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"vix_spot", "Spot VIX in points, e.g. 16", ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"notional", "Condor notional in dollars as the policy's notional_basis measures it "
-                 "(ALVH_NOTIONAL), e.g. 250000",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"condor_vega", "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA), e.g. "
-                    "-1500",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
-    ARG_POLICY(" (layers, windows, strikes, sizing, costs)"),
-    {"futures", "Quoted VIX futures: 2 columns, expiry date (serial; a plain date means 09:30) and "
-                "price; expired rows are skipped. Omitted or all cells empty: the model curve VIX_FUT",
-     ALVH_ARG_RANGE, 1, 0, NULL},
+    [SCH_VALUATION] = {"valuation", "Valuation date-time, spreadsheet serial (US/Eastern), e.g. "
+                       "46037 for 2026-01-15", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [SCH_VIX_SPOT] = {"vix_spot", "Spot VIX in points, e.g. 16", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [SCH_NOTIONAL] = {"notional", "Condor notional in dollars as the policy's notional_basis "
+                      "measures it (ALVH_NOTIONAL), e.g. 250000", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [SCH_CONDOR_VEGA] = {"condor_vega", "Dollars the condor changes per +1 point of VIX "
+                         "(CONDOR_VIX_VEGA), e.g. -1500", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [SCH_POLICY] = ARG_POLICY(" (layers, windows, strikes, sizing, costs)"),
+    [SCH_FUTURES] = {"futures", "Quoted VIX futures: 2 columns, expiry date (serial; a plain date "
+                     "means 09:30) and price; expired rows are skipped. Omitted or all cells "
+                     "empty: the model curve VIX_FUT", ALVH_ARG_RANGE, 1, 0, NULL},
 };
+ALVH_CHECK_ARGS(k_schedule_args, SCH_NARGS);
 
 /* ---- ALVH_BREAKEVEN --------------------------------------------------------------------------- */
+
+/* ALVH_BREAKEVEN(side; strikes; credit; hedge_debit; [contracts]; [multiplier]) */
+enum { HBE_SIDE, HBE_STRIKES, HBE_CREDIT, HBE_HEDGE_DEBIT, HBE_CONTRACTS, HBE_MULTIPLIER,
+       HBE_NARGS };
 
 static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     int side = 0;
-    double k[4], credit = a[2].number, debit = a[3].number, contracts = a[4].number;
-    double mult = a[5].number, level = 0.0;
-    alvh_status st = alvh_arg_side(&a[0], &side, out);
+    double k[4], credit = a[HBE_CREDIT].number, debit = a[HBE_HEDGE_DEBIT].number;
+    double contracts = a[HBE_CONTRACTS].number, mult = a[HBE_MULTIPLIER].number, level = 0.0;
+    alvh_status st = alvh_arg_side(&a[HBE_SIDE], &side, out);
     if (st == ALVH_OK)
-        st = arg_strikes(&a[1], k, out);
+        st = arg_strikes(&a[HBE_STRIKES], k, out);
     if (st != ALVH_OK)
         return st;
     if (!alvh_positive_finite(credit))
@@ -521,27 +550,31 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *ou
 }
 
 static const alvh_arg_spec k_breakeven_args[] = {
-    {"side", "\"LOWER\" (or -1) or \"UPPER\" (or 1)", ALVH_ARG_SCALAR, 0, 0, NULL},
-    {"strikes", "The condor's 4 strikes: long put, short put, short call, long call", ALVH_ARG_RANGE,
-     0, 0, NULL},
-    ARG_CREDIT,
-    {"hedge_debit", "Hedge cost charged against the credit, dollars (the schedule's debits, or a "
-                    "month's carry), e.g. 450",
-     ALVH_ARG_NUMBER, 0, 0, NULL},
-    ARG_CONTRACTS(""),
-    ARG_MULTIPLIER,
+    [HBE_SIDE] = {"side", "\"LOWER\" (or -1) or \"UPPER\" (or 1)", ALVH_ARG_SCALAR, 0, 0, NULL},
+    [HBE_STRIKES] = {"strikes", "The condor's 4 strikes: long put, short put, short call, long "
+                     "call", ALVH_ARG_RANGE, 0, 0, NULL},
+    [HBE_CREDIT] = ARG_CREDIT,
+    [HBE_HEDGE_DEBIT] = {"hedge_debit", "Hedge cost charged against the credit, dollars (the "
+                         "schedule's debits, or a month's carry), e.g. 450", ALVH_ARG_NUMBER, 0,
+                         0, NULL},
+    [HBE_CONTRACTS] = ARG_CONTRACTS(""),
+    [HBE_MULTIPLIER] = ARG_MULTIPLIER,
 };
+ALVH_CHECK_ARGS(k_breakeven_args, HBE_NARGS);
 
 /* ---- ALVH_POLICY ------------------------------------------------------------------------------ */
+
+/* ALVH_POLICY(key; [policy]) */
+enum { POL_KEY, POL_POLICY, POL_NARGS };
 
 static alvh_status eval_policy(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     alvh_policy p;
-    alvh_status st = alvh_arg_policy(&a[1], &p, out);
+    alvh_status st = alvh_arg_policy(&a[POL_POLICY], &p, out);
     if (st != ALVH_OK)
         return st;
-    const char *key = a[0].text;
+    const char *key = a[POL_KEY].text;
     if (strcmp(key, "*") == 0)
         key = "";
     alvh_policy_value v;
@@ -561,38 +594,39 @@ static alvh_status eval_policy(const alvh_value *a, size_t n, alvh_result *out)
 }
 
 static const alvh_arg_spec k_policy_args[] = {
-    {"key", "Policy key as a dotted path, layers numbered 1-3: \"coverage_target\", "
-            "\"layers.2.contracts\", \"signals.rsi_level\"; \"*\" for the whole policy",
-     ALVH_ARG_TEXT, 0, 0, NULL},
-    ARG_POLICY("; empty: the built-in default"),
+    [POL_KEY] = {"key", "Policy key as a dotted path, layers numbered 1-3: \"coverage_target\", "
+                 "\"layers.2.contracts\", \"signals.rsi_level\"; \"*\" for the whole policy",
+                 ALVH_ARG_TEXT, 0, 0, NULL},
+    [POL_POLICY] = ARG_POLICY("; empty: the built-in default"),
 };
+ALVH_CHECK_ARGS(k_policy_args, POL_NARGS);
 
 const alvh_func alvh_fn_hedge[] = {
     {"CONDOR_VIX_VEGA", "Hedge",
      "Dollars a condor position changes for +1 point of VIX: leg vegas x vol_beta x contracts x "
      "multiplier (skew option: legs move with their own vol)",
-     "Dollars per VIX point (negative for a short condor)", ALVH_SHAPE_SCALAR, 6,
-     k_condor_vix_vega_args, eval_condor_vix_vega,
+     "Dollars per VIX point (negative for a short condor)",
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_condor_vix_vega_args), eval_condor_vix_vega,
      "[3.1,-5.2,-4.6,2.4]\n"
      "[3.1,-5.2,-4.6,2.4]\t2\t1\t[0.26,0.22,0.13,0.12]\t18\n"
      "-4.3\t10\t0.8\n"},
     {"ALVH_COVERAGE", "Hedge",
      "Share of the condor's VIX loss the hedge covers: hedge_vega / |condor_vega| (the 40-60% "
      "rule)",
-     "Decimal (0.5 = 50%)", ALVH_SHAPE_SCALAR, 2, k_coverage_args, eval_coverage,
+     "Decimal (0.5 = 50%)", ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_coverage_args), eval_coverage,
      "700\t-1400\n"
      "350\t1400\n"},
     {"ALVH_NOTIONAL", "Hedge",
      "Notional of short iron condors as the policy defines it: short_strike, max_loss or margin",
-     "Dollars", ALVH_SHAPE_SCALAR, 4, k_notional_args, eval_notional,
+     "Dollars", ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_notional_args), eval_notional,
      "[5650,5700,6300,6350]\t12.5\n"
      "[5650,5700,6300,6350]\t12.5\t3\t{\"notional_basis\":\"max_loss\"}\n"
      "[5650,5700,6300,6350]\t12.5\t3\t{\"notional_basis\":\"margin\"}\n"},
     {"ALVH_SIZE", "Hedge",
      "VIX call contracts of a layer by the per-notional rule (4/4/2 per $100,000), rounded to "
      "whole contracts",
-     "Contracts; without layer a row: layer 1, layer 2, layer 3", ALVH_SHAPE_ROW, 3, k_size_args,
-     eval_size,
+     "Contracts; without layer a row: layer 1, layer 2, layer 3",
+     ALVH_SHAPE_ROW, ALVH_ROW_ARGS(k_size_args), eval_size,
      "250000\t1\n"
      "250000\t3\n"
      "250000\n"
@@ -600,8 +634,8 @@ const alvh_func alvh_fn_hedge[] = {
     {"ALVH_CALIBRATE", "Hedge",
      "Whole contracts per layer in the policy's proportions (4:4:2) with coverage nearest the "
      "target inside the band",
-     "Row: layer 1, layer 2, layer 3 contracts, coverage achieved (decimal)", ALVH_SHAPE_ROW, 4,
-     k_calibrate_args, eval_calibrate,
+     "Row: layer 1, layer 2, layer 3 contracts, coverage achieved (decimal)",
+     ALVH_SHAPE_ROW, ALVH_ROW_ARGS(k_calibrate_args), eval_calibrate,
      "-1500\t[18,11,7]\n"
      "-1500\t[18,11,7]\t0.45\n"
      "-4000\t[18,11,7]\t0.5\t{\"layers\":[{\"contracts\":1},{\"contracts\":1},{\"contracts\":0}]}\n"},
@@ -611,26 +645,26 @@ const alvh_func alvh_fn_hedge[] = {
      "3 rows (layers 1-3) x 13 columns: layer, expiry (serial), days to expiry, strike, "
      "contracts, future, option price (VIX points), debit ($), delta, beta, layer vega ($ per VIX "
      "point), monthly cost (decimal of notional), coverage (decimal)",
-     ALVH_SHAPE_MATRIX, 6, k_schedule_args, eval_schedule,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_schedule_args), eval_schedule,
      "46037\t16\t250000\t-1500\n"
      "46037\t16\t250000\t-1500\t{\"sizing\":\"vega\"}\t[[46043,16.9],[46071,18.1],[46099,18.9],"
      "[46127,19.5]]\n"},
     {"ALVH_COST", "Hedge",
      "Monthly carry of the ALVH hedge as a share of notional (each layer's cost to its roll date, "
      "per month)",
-     "Decimal of notional per month (0.0045 = 0.45%)", ALVH_SHAPE_SCALAR, 6, k_schedule_args,
-     eval_cost,
+     "Decimal of notional per month (0.0045 = 0.45%)",
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_schedule_args), eval_cost,
      "46037\t16\t250000\t-1500\n"
      "46037\t16\t250000\t-1500\t{\"cost_method\":\"debit\"}\n"},
     {"ALVH_BREAKEVEN", "Hedge",
      "Break-even of short condors at expiry with the hedge debit charged against the credit",
-     "Index level", ALVH_SHAPE_SCALAR, 6, k_breakeven_args, eval_breakeven,
+     "Index level", ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_breakeven_args), eval_breakeven,
      "LOWER\t[5650,5700,6300,6350]\t12.5\t450\n"
      "UPPER\t[5650,5700,6300,6350]\t12.5\t450\t3\t100\n"},
     {"ALVH_POLICY", "Hedge",
      "Reads one value of a policy (the built-in default, JSON text, or a JSON file)",
      "The value: a number (true/false as 1/0), or text for words and JSON parts",
-     ALVH_SHAPE_SCALAR, 2, k_policy_args, eval_policy,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_policy_args), eval_policy,
      "layers.1.contracts\n"
      "coverage_target\t{\"coverage_target\":0.45}\n"
      "notional_basis\n"},

@@ -21,21 +21,28 @@ static alvh_status parse_greek(const alvh_value *v, alvh_greek *greek, alvh_resu
                      "(as text)");
 }
 
-/* The two models differ only in the core call. x[] are the arguments after the option type:
- * Black-Scholes-Merton spot, strike, years, vol, rate, div_yield; Black-76 forward, strike,
- * years, vol, rate. */
+/* The two models differ only in the core call. Their inputs follow the option type in this
+ * order: Black-Scholes-Merton spot, strike, years, vol, rate, div_yield; Black-76 forward,
+ * strike, years, vol, rate. */
 typedef enum { MODEL_BSM, MODEL_B76 } model;
+enum { IN_UNDERLYING, IN_STRIKE, IN_YEARS, IN_VOL, IN_RATE, IN_DIV_YIELD, BSM_INPUTS,
+       B76_INPUTS = IN_DIV_YIELD };
+
+/* PRICE(type; inputs...) and GREEK(greek; type; inputs...): where each argument sits. */
+enum { PRICE_TYPE, PRICE_INPUTS };
+enum { GREEK_GREEK, GREEK_TYPE, GREEK_INPUTS };
 
 /* The core call: the price (PRICE_ONLY) or one greek, of which only that one must be finite. */
 #define PRICE_ONLY (-1)
 static alvh_status model_eval(model m, int kind, const alvh_value *x, int greek, double *value)
 {
-    double u = x[0].number, k = x[1].number, t = x[2].number, v = x[3].number, r = x[4].number;
+    double u = x[IN_UNDERLYING].number, k = x[IN_STRIKE].number, t = x[IN_YEARS].number;
+    double v = x[IN_VOL].number, r = x[IN_RATE].number;
     if (greek == PRICE_ONLY)
-        return m == MODEL_BSM ? alvh_bsm_price(kind, u, k, t, v, r, x[5].number, value)
+        return m == MODEL_BSM ? alvh_bsm_price(kind, u, k, t, v, r, x[IN_DIV_YIELD].number, value)
                               : alvh_black76_price(kind, u, k, t, v, r, value);
     alvh_greek g = (alvh_greek)greek;
-    return m == MODEL_BSM ? alvh_bsm_greek(g, kind, u, k, t, v, r, x[5].number, value)
+    return m == MODEL_BSM ? alvh_bsm_greek(g, kind, u, k, t, v, r, x[IN_DIV_YIELD].number, value)
                           : alvh_black76_greek(g, kind, u, k, t, v, r, value);
 }
 
@@ -43,10 +50,10 @@ static alvh_status model_eval(model m, int kind, const alvh_value *x, int greek,
 static alvh_status eval_price(model m, const alvh_value *a, alvh_result *out)
 {
     int kind;
-    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
+    alvh_status st = alvh_arg_option_type(&a[PRICE_TYPE], "type", &kind, out);
     double price = 0.0;
     if (st == ALVH_OK)
-        st = model_eval(m, kind, &a[1], PRICE_ONLY, &price);
+        st = model_eval(m, kind, &a[PRICE_INPUTS], PRICE_ONLY, &price);
     return alvh_result_number_if(out, st, price);
 }
 
@@ -55,12 +62,12 @@ static alvh_status eval_greek(model m, const alvh_value *a, alvh_result *out)
 {
     alvh_greek greek;
     int kind;
-    alvh_status st = parse_greek(&a[0], &greek, out);
+    alvh_status st = parse_greek(&a[GREEK_GREEK], &greek, out);
     if (st == ALVH_OK)
-        st = alvh_arg_option_type(&a[1], "type", &kind, out);
+        st = alvh_arg_option_type(&a[GREEK_TYPE], "type", &kind, out);
     double value = 0.0;
     if (st == ALVH_OK)
-        st = model_eval(m, kind, &a[2], (int)greek, &value);
+        st = model_eval(m, kind, &a[GREEK_INPUTS], (int)greek, &value);
     return alvh_result_number_if(out, st, value);
 }
 
@@ -108,24 +115,29 @@ static alvh_status explain_iv(alvh_status st, int kind, double price, double und
     }
 }
 
-/* IV(type; price; ...): an error explains the bound the price crossed, with the discounted
- * underlying (S e^{-qT} or F e^{-rT}) and strike (K e^{-rT}). */
+/* IV(type; price; underlying; strike; years; [rate]; [div_yield]), Black-76 without
+ * div_yield: an error explains the bound the price crossed, with the discounted underlying
+ * (S e^{-qT} or F e^{-rT}) and strike (K e^{-rT}). */
+enum { IV_TYPE, IV_PRICE, IV_UNDERLYING, IV_STRIKE, IV_YEARS, IV_RATE, IV_DIV_YIELD, BS_IV_NARGS,
+       B76_IV_NARGS = IV_DIV_YIELD };
+
 static alvh_status eval_iv(model m, const alvh_value *a, alvh_result *out)
 {
     int kind;
-    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
-    double vol = 0.0, price = a[1].number, years = a[4].number, rate = a[5].number;
+    alvh_status st = alvh_arg_option_type(&a[IV_TYPE], "type", &kind, out);
+    double vol = 0.0, price = a[IV_PRICE].number, years = a[IV_YEARS].number;
+    double und = a[IV_UNDERLYING].number, strike = a[IV_STRIKE].number, rate = a[IV_RATE].number;
     if (st == ALVH_OK && m == MODEL_BSM)
-        st = alvh_bsm_implied_vol(kind, price, a[2].number, a[3].number, years, rate,
-                                  a[6].number, &vol);
+        st = alvh_bsm_implied_vol(kind, price, und, strike, years, rate, a[IV_DIV_YIELD].number,
+                                  &vol);
     else if (st == ALVH_OK)
-        st = alvh_black76_implied_vol(kind, price, a[2].number, a[3].number, years, rate, &vol);
+        st = alvh_black76_implied_vol(kind, price, und, strike, years, rate, &vol);
     if (st == ALVH_OK) {
         alvh_result_number(out, vol);
     } else if (st != ALVH_E_OPTION_TYPE) {
-        double carry = m == MODEL_BSM ? a[6].number : rate;
-        st = explain_iv(st, kind, price, a[2].number * exp(-carry * years),
-                        a[3].number * exp(-rate * years), years, out);
+        double carry = m == MODEL_BSM ? a[IV_DIV_YIELD].number : rate;
+        st = explain_iv(st, kind, price, und * exp(-carry * years), strike * exp(-rate * years),
+                        years, out);
     }
     return st;
 }
@@ -133,45 +145,54 @@ static alvh_status eval_iv(model m, const alvh_value *a, alvh_result *out)
 MODEL_ADAPTER(eval_bs_iv, eval_iv, MODEL_BSM)
 MODEL_ADAPTER(eval_b76_iv, eval_iv, MODEL_B76)
 
+/* BS_STRIKE(type; delta; spot; years; vol; [rate]; [div_yield]) */
+enum { STK_TYPE, STK_DELTA, STK_SPOT, STK_YEARS, STK_VOL, STK_RATE, STK_DIV_YIELD, STK_NARGS };
+
 static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
     int kind;
-    alvh_status st = alvh_arg_option_type(&a[0], "type", &kind, out);
-    double strike = 0.0;
+    alvh_status st = alvh_arg_option_type(&a[STK_TYPE], "type", &kind, out);
+    double strike = 0.0, delta = a[STK_DELTA].number;
     if (st == ALVH_OK)
-        st = alvh_bsm_strike_from_delta(kind, a[1].number, a[2].number, a[3].number,
-                                        a[4].number, a[5].number, a[6].number, &strike);
+        st = alvh_bsm_strike_from_delta(kind, delta, a[STK_SPOT].number, a[STK_YEARS].number,
+                                        a[STK_VOL].number, a[STK_RATE].number,
+                                        a[STK_DIV_YIELD].number, &strike);
     if (st == ALVH_OK) {
         alvh_result_number(out, strike);
     } else if (st == ALVH_E_DELTA) {
         /* the attainable range: 0 < |delta| < e^{-q T} */
-        double dq = exp(-a[6].number * a[3].number);
+        double dq = exp(-a[STK_DIV_YIELD].number * a[STK_YEARS].number);
         if (kind == ALVH_CALL)
             st = alvh_fail(out, st,
                            "delta must be between 0 and %.15g (e^(-div_yield*years)) for a call, "
                            "got %.15g",
-                           isfinite(dq) ? dq : 1.0, a[1].number);
+                           isfinite(dq) ? dq : 1.0, delta);
         else
             st = alvh_fail(out, st,
                            "delta must be between -%.15g and 0 for a put (or its magnitude "
                            "between 0 and %.15g), got %.15g",
-                           isfinite(dq) ? dq : 1.0, isfinite(dq) ? dq : 1.0, a[1].number);
+                           isfinite(dq) ? dq : 1.0, isfinite(dq) ? dq : 1.0, delta);
     }
     return st;
 }
 
 /* ---- BS_PRICES: one call over whole columns ------------------------------------------------
- * The columns are NUMBERS arguments: Calc hands them over as double arrays in which empty and
- * text cells are already 0 (the generic path reads them as 0 too), so 0 is rejected wherever
+ * The columns are NUMBER_ARRAY arguments: Calc hands them over as double arrays in which empty
+ * and text cells are already 0 (the generic path reads them as 0 too), so 0 is rejected wherever
  * it is not a meaningful value: a type must be 1 or -1, spot, strike, years and vol > 0. */
 
-#define BSP_COLUMNS 5
+/* BS_PRICES(types; spots; strikes; years; vols; [rate]; [div_yield]): the five columns come
+ * first, so a column's index is its argument's. */
+enum { BSP_TYPES, BSP_SPOTS, BSP_STRIKES, BSP_YEARS, BSP_VOLS, BSP_COLUMNS,
+       BSP_RATE = BSP_COLUMNS, BSP_DIV_YIELD, BSP_NARGS };
 
-static const char *const k_bsp_names[BSP_COLUMNS] = {"types", "spots", "strikes", "years",
-                                                     "vols"};
-static const alvh_status k_bsp_status[BSP_COLUMNS] = {ALVH_E_OPTION_TYPE, ALVH_E_SPOT,
-                                                      ALVH_E_STRIKE, ALVH_E_YEARS, ALVH_E_VOL};
+static const char *const k_bsp_names[BSP_COLUMNS] = {
+    [BSP_TYPES] = "types", [BSP_SPOTS] = "spots", [BSP_STRIKES] = "strikes",
+    [BSP_YEARS] = "years", [BSP_VOLS] = "vols"};
+static const alvh_status k_bsp_status[BSP_COLUMNS] = {
+    [BSP_TYPES] = ALVH_E_OPTION_TYPE, [BSP_SPOTS] = ALVH_E_SPOT, [BSP_STRIKES] = ALVH_E_STRIKE,
+    [BSP_YEARS] = ALVH_E_YEARS, [BSP_VOLS] = ALVH_E_VOL};
 
 /* Row r of column c (a 1-cell column is used for every row). */
 static double bsp_cell(const alvh_value *col, size_t r)
@@ -184,12 +205,12 @@ static alvh_status bsp_bad(size_t c, size_t r, double x, alvh_result *out)
 {
     char got[32];
     alvh_format_number(got, sizeof got, x);
-    if (c == 0 && x == 0.0)
+    if (c == BSP_TYPES && x == 0.0)
         return alvh_fail(out, ALVH_E_OPTION_TYPE,
                          "types: row %zu is 0, an empty or text cell (empty and text cells read "
                          "as 0 here); BS_PRICES takes 1 for a call and -1 for a put, not text "
                          "\"C\"/\"P\"", r);
-    if (c == 0)
+    if (c == BSP_TYPES)
         return alvh_fail(out, ALVH_E_OPTION_TYPE,
                          "types: row %zu must be 1 (call) or -1 (put), got %s", r, got);
     if (x == 0.0)
@@ -218,7 +239,7 @@ static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *ou
                              "%s has %zu rows where another column has %zu: the columns must "
                              "have the same length (or be a single value, used for every row)",
                              k_bsp_names[c], a[c].rows, rows);
-    double rate = a[5].number, div_yield = a[6].number;
+    double rate = a[BSP_RATE].number, div_yield = a[BSP_DIV_YIELD].number;
     alvh_status st = alvh_result_alloc(out, rows, 1);
     if (st != ALVH_OK)
         return st;
@@ -226,14 +247,14 @@ static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *ou
         double x[BSP_COLUMNS];
         for (size_t c = 0; c < BSP_COLUMNS; ++c)
             x[c] = bsp_cell(&a[c], r);
-        if (x[0] != 1.0 && x[0] != -1.0)
-            return bsp_bad(0, r + 1, x[0], out);
-        for (size_t c = 1; c < BSP_COLUMNS; ++c)
+        if (x[BSP_TYPES] != 1.0 && x[BSP_TYPES] != -1.0)
+            return bsp_bad(BSP_TYPES, r + 1, x[BSP_TYPES], out);
+        for (size_t c = BSP_SPOTS; c < BSP_COLUMNS; ++c)
             if (!(x[c] > 0.0 && isfinite(x[c])))
                 return bsp_bad(c, r + 1, x[c], out);
         double price = 0.0;
-        st = alvh_bsm_price(x[0] > 0.0 ? ALVH_CALL : ALVH_PUT, x[1], x[2], x[3], x[4], rate,
-                            div_yield, &price);
+        st = alvh_bsm_price(x[BSP_TYPES] > 0.0 ? ALVH_CALL : ALVH_PUT, x[BSP_SPOTS],
+                            x[BSP_STRIKES], x[BSP_YEARS], x[BSP_VOLS], rate, div_yield, &price);
         if (st == ALVH_E_RATE || st == ALVH_E_DIV_YIELD)
             return st; /* the scalar argument: table.c names it and its value */
         if (st != ALVH_OK)
@@ -285,50 +306,70 @@ static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *ou
      "magnitude (0.16)",                                                                      \
      ALVH_ARG_NUMBER, 0, 0, NULL}
 
-static const alvh_arg_spec k_bs_price_args[] = {ARG_TYPE, ARG_SPOT, ARG_STRIKE, ARG_YEARS,
-                                                ARG_VOL,  ARG_RATE, ARG_DIV};
-static const alvh_arg_spec k_bs_greek_args[] = {ARG_GREEK, ARG_TYPE, ARG_SPOT, ARG_STRIKE,
-                                                ARG_YEARS, ARG_VOL,  ARG_RATE, ARG_DIV};
-static const alvh_arg_spec k_b76_price_args[] = {ARG_TYPE, ARG_FORWARD, ARG_STRIKE,
-                                                 ARG_YEARS, ARG_VOL, ARG_RATE};
-static const alvh_arg_spec k_b76_greek_args[] = {ARG_GREEK, ARG_TYPE, ARG_FORWARD, ARG_STRIKE,
-                                                 ARG_YEARS, ARG_VOL,   ARG_RATE};
+/* A model's inputs at position at (PRICE_INPUTS or GREEK_INPUTS): Black-76's, and BSM's with
+ * the spot for the forward and a div_yield after the rate. */
+#define B76_INPUT_SPECS(at, underlying)                                                       \
+    [(at) + IN_UNDERLYING] = underlying, [(at) + IN_STRIKE] = ARG_STRIKE,                     \
+    [(at) + IN_YEARS] = ARG_YEARS, [(at) + IN_VOL] = ARG_VOL, [(at) + IN_RATE] = ARG_RATE
+#define BSM_INPUT_SPECS(at) B76_INPUT_SPECS(at, ARG_SPOT), [(at) + IN_DIV_YIELD] = ARG_DIV
 
-static const alvh_arg_spec k_bs_iv_args[] = {ARG_TYPE,  ARG_PRICE, ARG_SPOT, ARG_STRIKE,
-                                             ARG_YEARS, ARG_RATE,  ARG_DIV};
-static const alvh_arg_spec k_b76_iv_args[] = {ARG_TYPE,  ARG_PRICE, ARG_FORWARD,
-                                              ARG_STRIKE, ARG_YEARS, ARG_RATE};
-static const alvh_arg_spec k_bs_strike_args[] = {ARG_TYPE, ARG_DELTA, ARG_SPOT, ARG_YEARS,
-                                                 ARG_VOL,  ARG_RATE,  ARG_DIV};
+static const alvh_arg_spec k_bs_price_args[] = {[PRICE_TYPE] = ARG_TYPE,
+                                                BSM_INPUT_SPECS(PRICE_INPUTS)};
+ALVH_CHECK_ARGS(k_bs_price_args, PRICE_INPUTS + BSM_INPUTS);
+static const alvh_arg_spec k_bs_greek_args[] = {[GREEK_GREEK] = ARG_GREEK, [GREEK_TYPE] = ARG_TYPE,
+                                                BSM_INPUT_SPECS(GREEK_INPUTS)};
+ALVH_CHECK_ARGS(k_bs_greek_args, GREEK_INPUTS + BSM_INPUTS);
+static const alvh_arg_spec k_b76_price_args[] = {[PRICE_TYPE] = ARG_TYPE,
+                                                 B76_INPUT_SPECS(PRICE_INPUTS, ARG_FORWARD)};
+ALVH_CHECK_ARGS(k_b76_price_args, PRICE_INPUTS + B76_INPUTS);
+static const alvh_arg_spec k_b76_greek_args[] = {[GREEK_GREEK] = ARG_GREEK,
+                                                 [GREEK_TYPE] = ARG_TYPE,
+                                                 B76_INPUT_SPECS(GREEK_INPUTS, ARG_FORWARD)};
+ALVH_CHECK_ARGS(k_b76_greek_args, GREEK_INPUTS + B76_INPUTS);
+
+/* The implied vols' arguments up to the rate (BS_IV adds the div_yield). */
+#define IV_SPECS(underlying)                                                                  \
+    [IV_TYPE] = ARG_TYPE, [IV_PRICE] = ARG_PRICE, [IV_UNDERLYING] = underlying,               \
+    [IV_STRIKE] = ARG_STRIKE, [IV_YEARS] = ARG_YEARS, [IV_RATE] = ARG_RATE
+
+static const alvh_arg_spec k_bs_iv_args[] = {IV_SPECS(ARG_SPOT), [IV_DIV_YIELD] = ARG_DIV};
+ALVH_CHECK_ARGS(k_bs_iv_args, BS_IV_NARGS);
+static const alvh_arg_spec k_b76_iv_args[] = {IV_SPECS(ARG_FORWARD)};
+ALVH_CHECK_ARGS(k_b76_iv_args, B76_IV_NARGS);
+static const alvh_arg_spec k_bs_strike_args[] = {
+    [STK_TYPE] = ARG_TYPE,   [STK_DELTA] = ARG_DELTA, [STK_SPOT] = ARG_SPOT,
+    [STK_YEARS] = ARG_YEARS, [STK_VOL] = ARG_VOL,     [STK_RATE] = ARG_RATE,
+    [STK_DIV_YIELD] = ARG_DIV};
+ALVH_CHECK_ARGS(k_bs_strike_args, STK_NARGS);
 
 static const alvh_arg_spec k_bs_prices_args[] = {
-    {"types", "Option types, a column of 1 (call) or -1 (put); text \"C\"/\"P\" is not accepted "
-     "here (it reads as 0, an error)", ALVH_ARG_NUMBERS, 0, 0, NULL},
-    {"spots", "Spot prices, a column, each > 0, e.g. 5000 (SPX index points)", ALVH_ARG_NUMBERS,
-     0, 0, NULL},
-    {"strikes", "Strike prices, a column, each > 0, in the underlying's units, e.g. 4500",
-     ALVH_ARG_NUMBERS, 0, 0, NULL},
-    {"years", "Times to expiry in years, ACT/365 (1 day = 1/365), a column, each > 0, e.g. "
-     "0.0822", ALVH_ARG_NUMBERS, 0, 0, NULL},
-    {"vols", "Volatilities, annualised decimals (0.20 = 20%), a column, each > 0, e.g. 0.18",
-     ALVH_ARG_NUMBERS, 0, 0, NULL},
-    ARG_RATE,
-    ARG_DIV};
-
-#define NARGS(a) (sizeof(a) / sizeof((a)[0]))
+    [BSP_TYPES] = {"types", "Option types, a column of 1 (call) or -1 (put); text \"C\"/\"P\" is "
+                   "not accepted here (it reads as 0, an error)", ALVH_ARG_NUMBER_ARRAY, 0, 0,
+                   NULL},
+    [BSP_SPOTS] = {"spots", "Spot prices, a column, each > 0, e.g. 5000 (SPX index points)",
+                   ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
+    [BSP_STRIKES] = {"strikes", "Strike prices, a column, each > 0, in the underlying's units, "
+                     "e.g. 4500", ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
+    [BSP_YEARS] = {"years", "Times to expiry in years, ACT/365 (1 day = 1/365), a column, each > "
+                   "0, e.g. 0.0822", ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
+    [BSP_VOLS] = {"vols", "Volatilities, annualised decimals (0.20 = 20%), a column, each > 0, "
+                  "e.g. 0.18", ALVH_ARG_NUMBER_ARRAY, 0, 0, NULL},
+    [BSP_RATE] = ARG_RATE,
+    [BSP_DIV_YIELD] = ARG_DIV};
+ALVH_CHECK_ARGS(k_bs_prices_args, BSP_NARGS);
 
 const alvh_func alvh_fn_pricing[] = {
     {"BS_PRICE", "Pricing",
      "Black-Scholes-Merton price of a European option on a spot with a continuous dividend yield",
      "Option price, in the underlying's units per 1 unit of underlying (x100 for one SPX contract)",
-     ALVH_SHAPE_SCALAR, NARGS(k_bs_price_args), k_bs_price_args, eval_bs_price,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_bs_price_args), eval_bs_price,
      "C\t5000\t5100\t0.0822\t0.15\t0.045\t0.013\n"
      "P\t100\t80\t0.25\t0.35\n"},
     {"BS_GREEK", "Pricing",
      "One Black-Scholes-Merton greek: delta, gamma, vega, theta, rho, vanna or volga",
      "The greek: delta/gamma per 1.00 of the spot, vega and rho per point (x0.01), theta per "
      "calendar day, vanna and volga per vol point; per 1 unit of underlying",
-     ALVH_SHAPE_SCALAR, NARGS(k_bs_greek_args), k_bs_greek_args, eval_bs_greek,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_bs_greek_args), eval_bs_greek,
      "delta\tP\t5000\t4700\t0.0822\t0.18\t0.045\t0.013\n"
      "vega\tC\t100\t105\t0.5\t0.25\n"
      "theta\tC\t100\t100\t0.25\t0.2\t0.05\n"},
@@ -337,7 +378,7 @@ const alvh_func alvh_fn_pricing[] = {
      "(fast; numbers only, types 1/-1; any bad row fails the whole call)",
      "A column of option prices, row for row with the inputs, each equal to BS_PRICE of its row "
      "(underlying's units per 1 unit of underlying)",
-     ALVH_SHAPE_COLUMN, NARGS(k_bs_prices_args), k_bs_prices_args, eval_bs_prices,
+     ALVH_SHAPE_COLUMN, ALVH_ROW_ARGS(k_bs_prices_args), eval_bs_prices,
      "[[1],[-1],[1]]\t[[5000],[5000],[100]]\t[[5100],[4700],[80]]\t[[0.0822],[0.0822],[0.25]]\t"
      "[[0.15],[0.18],[0.35]]\t0.045\t0.013\n"
      "[[-1],[1]]\t[[100],[100]]\t[[80],[105]]\t[[0.25],[0.5]]\t[[0.35],[0.25]]\n"
@@ -346,7 +387,7 @@ const alvh_func alvh_fn_pricing[] = {
      "Black-76 price of a European option on a forward (VIX options on the VIX future of the "
      "same expiry, SPX futures options)",
      "Option price, in the forward's units per 1 unit (x100 for one VIX option contract)",
-     ALVH_SHAPE_SCALAR, NARGS(k_b76_price_args), k_b76_price_args, eval_b76_price,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_b76_price_args), eval_b76_price,
      "C\t18.5\t25\t0.0822\t0.95\t0.045\n"
      "P\t18.5\t16\t0.0822\t0.8\n"},
     {"B76_GREEK", "Pricing",
@@ -354,7 +395,7 @@ const alvh_func alvh_fn_pricing[] = {
      "fixed)",
      "The greek: delta/gamma per 1.00 of the forward, vega and rho per point (x0.01), theta per "
      "calendar day, vanna and volga per vol point; per 1 unit of the forward",
-     ALVH_SHAPE_SCALAR, NARGS(k_b76_greek_args), k_b76_greek_args, eval_b76_greek,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_b76_greek_args), eval_b76_greek,
      "delta\tC\t18.5\t25\t0.0822\t0.95\t0.045\n"
      "gamma\tP\t18.5\t16\t0.0822\t0.8\n"},
     {"BS_IV", "Pricing",
@@ -362,21 +403,21 @@ const alvh_func alvh_fn_pricing[] = {
      "Rational\" method)",
      "Volatility, annualised decimal (0.20 = 20%); an error says why when no vol fits: below "
      "intrinsic, above maximum, no time value",
-     ALVH_SHAPE_SCALAR, NARGS(k_bs_iv_args), k_bs_iv_args, eval_bs_iv,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_bs_iv_args), eval_bs_iv,
      "C\t61.5\t5000\t5100\t0.0822\t0.045\t0.013\n"
      "P\t1.25\t100\t80\t0.25\n"},
     {"B76_IV", "Pricing",
      "Black-76 implied volatility of a European option on a forward (VIX options on the VIX "
      "future)",
      "Volatility, annualised decimal (0.95 = 95%); an error says why when no vol fits",
-     ALVH_SHAPE_SCALAR, NARGS(k_b76_iv_args), k_b76_iv_args, eval_b76_iv,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_b76_iv_args), eval_b76_iv,
      "C\t0.85\t18.5\t25\t0.0822\t0.045\n"
      "P\t0.4\t18.5\t16\t0.0822\n"},
     {"BS_STRIKE", "Pricing",
      "The strike whose Black-Scholes-Merton spot delta (with the dividend discount) equals "
      "delta: how 15-25 delta condor shorts are placed",
      "Strike, in the underlying's units (not rounded to a listed strike)",
-     ALVH_SHAPE_SCALAR, NARGS(k_bs_strike_args), k_bs_strike_args, eval_bs_strike,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_bs_strike_args), eval_bs_strike,
      "P\t-0.16\t5000\t0.0822\t0.18\t0.045\t0.013\n"
      "C\t0.2\t5000\t0.0822\t0.15\n"},
 };

@@ -8,8 +8,13 @@
 #include "alvh/scenario.h"
 #include "internal.h"
 
-/* Everything both functions share: args[2..10] = days; legs; hedge; spot; vix_spot; policy;
- * vov_move; rate; div_yield. */
+/* ALVH_SCENARIO(spx_move; vix_move; ...) and ALVH_SCENARIO_GRID(spx_moves; vix_moves; ...)
+ * share their positions; everything after the moves is the same: days; legs; hedge; spot;
+ * vix_spot; [policy]; [vov_move]; [rate]; [div_yield]. */
+enum { SCN_SPX_MOVE, SCN_VIX_MOVE, SCN_DAYS, SCN_LEGS, SCN_HEDGE, SCN_SPOT, SCN_VIX_SPOT,
+       SCN_POLICY, SCN_VOV_MOVE, SCN_RATE, SCN_DIV_YIELD, SCN_NARGS };
+
+/* What both functions read after the moves. */
 typedef struct {
     alvh_policy policy;
     alvh_leg *legs;
@@ -31,12 +36,12 @@ static void scenario_args_free(scenario_args *s)
 static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_result *out)
 {
     memset(s, 0, sizeof *s);
-    s->days = a[2].number;
-    s->market.spot = a[5].number;
-    s->market.vix_spot = a[6].number;
-    s->vov_move = a[8].number;
-    s->market.rate = a[9].number;
-    s->market.div_yield = a[10].number;
+    s->days = a[SCN_DAYS].number;
+    s->market.spot = a[SCN_SPOT].number;
+    s->market.vix_spot = a[SCN_VIX_SPOT].number;
+    s->vov_move = a[SCN_VOV_MOVE].number;
+    s->market.rate = a[SCN_RATE].number;
+    s->market.div_yield = a[SCN_DIV_YIELD].number;
     if (!(isfinite(s->days) && s->days >= 0.0))
         return alvh_fail_value(out, ALVH_E_DAYS, s->days);
     if (!(isfinite(s->market.spot) && s->market.spot > 0.0))
@@ -51,11 +56,11 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
         return alvh_fail_value(out, ALVH_E_RATE, s->market.rate);
     if (!isfinite(s->market.div_yield))
         return alvh_fail_value(out, ALVH_E_DIV_YIELD, s->market.div_yield);
-    alvh_status st = alvh_arg_policy(&a[7], &s->policy, out);
+    alvh_status st = alvh_arg_policy(&a[SCN_POLICY], &s->policy, out);
     if (st == ALVH_OK)
-        st = alvh_arg_legs(&a[3], "legs", &s->legs, &s->nlegs, out);
+        st = alvh_arg_legs(&a[SCN_LEGS], "legs", &s->legs, &s->nlegs, out);
     if (st == ALVH_OK)
-        st = alvh_arg_hedge(&a[4], "hedge", &s->policy, &s->hedge, &s->nhedge, out);
+        st = alvh_arg_hedge(&a[SCN_HEDGE], "hedge", &s->policy, &s->hedge, &s->nhedge, out);
     if (st != ALVH_OK)
         scenario_args_free(s);
     return st;
@@ -92,7 +97,7 @@ static alvh_status eval_scenario(const alvh_value *a, size_t nargs, alvh_result 
     if (st != ALVH_OK)
         return st;
     alvh_scenario_pnl pnl;
-    st = run(&s, a[0].number, a[1].number, &pnl, out);
+    st = run(&s, a[SCN_SPX_MOVE].number, a[SCN_VIX_MOVE].number, &pnl, out);
     scenario_args_free(&s);
     if (st != ALVH_OK)
         return st;
@@ -112,9 +117,9 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
     (void)nargs;
     double *sx = NULL, *vx = NULL;
     size_t ns = 0, nv = 0;
-    alvh_status st = alvh_arg_vector(&a[0], "spx_moves", 1, &sx, &ns, out);
+    alvh_status st = alvh_arg_vector(&a[SCN_SPX_MOVE], "spx_moves", 1, &sx, &ns, out);
     if (st == ALVH_OK)
-        st = alvh_arg_vector(&a[1], "vix_moves", 1, &vx, &nv, out);
+        st = alvh_arg_vector(&a[SCN_VIX_MOVE], "vix_moves", 1, &vx, &nv, out);
     scenario_args s;
     memset(&s, 0, sizeof s);
     if (st == ALVH_OK)
@@ -134,34 +139,43 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
     return st;
 }
 
-#define SCENARIO_TAIL_ARGS                                                                        \
-    {"days", "Calendar days that pass with the shock (0: instantaneous; 1: a spike day)",           \
-     ALVH_ARG_NUMBER, 0, 0, NULL},                                                                  \
-    {"legs", "The SPX book: legs range, columns type, strike, quantity (+ long, - short), years, "  \
-     "vol (IC_LEGS' output works)", ALVH_ARG_RANGE, 0, 0, NULL},                                    \
-    {"hedge", "VIX calls held: columns future, strike, contracts, years, vol_of_vol (one row per "  \
-     "layer), or ALVH_SCHEDULE's 13-column output", ALVH_ARG_RANGE, 0, 0, NULL},                    \
-    {"spot", "SPX now, points (5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                                \
-    {"vix_spot", "Spot VIX now, points (16)", ALVH_ARG_NUMBER, 0, 0, NULL},                        \
-    {"policy", "Policy: JSON text or a JSON file path (backtest.vol_beta and backtest.skew move "   \
-     "the SPX vols; beta_* move the VIX futures; multipliers; rate)", ALVH_ARG_TEXT, 1, 0, NULL},   \
-    {"vov_move", "Change of every VIX option's vol of vol, decimal (+0.3 = 30 points); 0 holds it", \
-     ALVH_ARG_NUMBER, 1, 0, NULL},                                                                  \
-    {"rate", "SPX legs' risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0, NULL},  \
-    {"div_yield", "SPX dividend yield, continuous decimal (0.013)", ALVH_ARG_NUMBER, 1, 0, NULL}
+#define SCENARIO_TAIL_SPECS                                                                       \
+    [SCN_DAYS] = {"days", "Calendar days that pass with the shock (0: instantaneous; 1: a spike "  \
+                  "day)", ALVH_ARG_NUMBER, 0, 0, NULL},                                           \
+    [SCN_LEGS] = {"legs", "The SPX book: legs range, columns type, strike, quantity (+ long, - "   \
+                  "short), years, vol (IC_LEGS' output works)", ALVH_ARG_RANGE, 0, 0, NULL},      \
+    [SCN_HEDGE] = {"hedge", "VIX calls held: columns future, strike, contracts, years, "          \
+                   "vol_of_vol (one row per layer), or ALVH_SCHEDULE's 13-column output",         \
+                   ALVH_ARG_RANGE, 0, 0, NULL},                                                   \
+    [SCN_SPOT] = {"spot", "SPX now, points (5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                 \
+    [SCN_VIX_SPOT] = {"vix_spot", "Spot VIX now, points (16)", ALVH_ARG_NUMBER, 0, 0, NULL},      \
+    [SCN_POLICY] = {"policy", "Policy: JSON text or a JSON file path (backtest.vol_beta and "      \
+                    "backtest.skew move the SPX vols; beta_* move the VIX futures; multipliers; " \
+                    "rate)", ALVH_ARG_TEXT, 1, 0, NULL},                                          \
+    [SCN_VOV_MOVE] = {"vov_move", "Change of every VIX option's vol of vol, decimal (+0.3 = 30 "  \
+                      "points); 0 holds it", ALVH_ARG_NUMBER, 1, 0, NULL},                        \
+    [SCN_RATE] = {"rate", "SPX legs' risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, \
+                  1, 0, NULL},                                                                    \
+    [SCN_DIV_YIELD] = {"div_yield", "SPX dividend yield, continuous decimal (0.013)",             \
+                       ALVH_ARG_NUMBER, 1, 0, NULL}
 
 static const alvh_arg_spec k_scenario_args[] = {
-    {"spx_move", "SPX move as a fraction of spot: -0.05 is down 5%", ALVH_ARG_NUMBER, 0, 0, NULL},
-    {"vix_move", "Spot VIX move in points: 8 is VIX 16 -> 24", ALVH_ARG_NUMBER, 0, 0, NULL},
-    SCENARIO_TAIL_ARGS,
+    [SCN_SPX_MOVE] = {"spx_move", "SPX move as a fraction of spot: -0.05 is down 5%",
+                      ALVH_ARG_NUMBER, 0, 0, NULL},
+    [SCN_VIX_MOVE] = {"vix_move", "Spot VIX move in points: 8 is VIX 16 -> 24", ALVH_ARG_NUMBER,
+                      0, 0, NULL},
+    SCENARIO_TAIL_SPECS,
 };
+ALVH_CHECK_ARGS(k_scenario_args, SCN_NARGS);
 
 static const alvh_arg_spec k_grid_args[] = {
-    {"spx_moves", "SPX moves, fractions of spot, a row or column (-0.06 .. 0.02)", ALVH_ARG_RANGE, 0,
-     0, NULL},
-    {"vix_moves", "Spot VIX moves, points, a row or column (-2 .. 20)", ALVH_ARG_RANGE, 0, 0, NULL},
-    SCENARIO_TAIL_ARGS,
+    [SCN_SPX_MOVE] = {"spx_moves", "SPX moves, fractions of spot, a row or column (-0.06 .. "
+                      "0.02)", ALVH_ARG_RANGE, 0, 0, NULL},
+    [SCN_VIX_MOVE] = {"vix_moves", "Spot VIX moves, points, a row or column (-2 .. 20)",
+                      ALVH_ARG_RANGE, 0, 0, NULL},
+    SCENARIO_TAIL_SPECS,
 };
+ALVH_CHECK_ARGS(k_grid_args, SCN_NARGS);
 
 #define SCEN_LEGS                                                                                 \
     "[[\"P\",4750,1,0.0821917808219178,0.19],[\"P\",4800,-1,0.0821917808219178,0.175],"          \
@@ -175,7 +189,7 @@ const alvh_func alvh_fn_scenario[] = {
      "A row of 4: condor P&L ($), hedge P&L ($), net P&L ($), and hedge gain / condor loss (#N/A "
      "when the condor does not lose). SPX vols shift by the policy's vol_beta and skew, each VIX "
      "future by its tenor's beta, vol of vol by vov_move",
-     ALVH_SHAPE_ROW, 11, k_scenario_args, eval_scenario,
+     ALVH_SHAPE_ROW, ALVH_ROW_ARGS(k_scenario_args), eval_scenario,
      "-0.03\t8\t1\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\n"
      "-0.06\t20\t1\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\t{\"backtest\":{\"skew\":4}}\t0.3\t0.045"
      "\t0.013\n"
@@ -184,7 +198,7 @@ const alvh_func alvh_fn_scenario[] = {
      "Net P&L of an SPX book and its VIX hedge for every pair of SPX and VIX moves: a heat map",
      "A matrix in dollars, one row per spx_moves item and one column per vix_moves item: the net "
      "P&L (condor + hedge) as ALVH_SCENARIO computes it",
-     ALVH_SHAPE_MATRIX, 11, k_grid_args, eval_grid,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_grid_args), eval_grid,
      "[-0.06,-0.03,0]\t[[0,8,20]]\t1\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\n"
      "[[-0.05,0.02]]\t[[5,-2]]\t0\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\t\t0.2\t0.045\t0.013\n"},
 };

@@ -92,16 +92,24 @@ static alvh_status lay_out_like(const alvh_value *input, alvh_result *out, alvh_
 }
 
 
+/* The closes of VIX_RSI and VIX_MACD. */
+#define ARG_CLOSES                                                                            \
+    {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",        \
+     ALVH_ARG_RANGE, 0, 0, NULL}
+
 /* ---- VIX_RSI ------------------------------------------------------------------------------ */
+
+/* VIX_RSI(closes; [period]) */
+enum { RSI_CLOSES, RSI_PERIOD, RSI_NARGS };
 
 static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     size_t period = 0, n = 0;
     double *closes = NULL;
-    alvh_status st = arg_period(&args[1], "period", ALVH_PERIOD_MIN, &period, out);
+    alvh_status st = arg_period(&args[RSI_PERIOD], "period", ALVH_PERIOD_MIN, &period, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[0], "closes", &closes, &n, out);
+        st = arg_series(&args[RSI_CLOSES], "closes", &closes, &n, out);
     if (st != ALVH_OK)
         return st;
     char what[64];
@@ -125,35 +133,38 @@ static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *o
             alvh_result_set_number(out, i, 0, rsi[i]);
     free(rsi);
     free(closes);
-    return lay_out_like(&args[0], out, st);
+    return lay_out_like(&args[RSI_CLOSES], out, st);
 }
 
 static const alvh_arg_spec k_rsi_args[] = {
-    {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"period", "RSI period in rows (trading days), a whole number 2..100000, e.g. 14",
-     ALVH_ARG_NUMBER, 1, 14, NULL},
+    [RSI_CLOSES] = ARG_CLOSES,
+    [RSI_PERIOD] = {"period", "RSI period in rows (trading days), a whole number 2..100000, e.g. "
+                    "14", ALVH_ARG_NUMBER, 1, 14, NULL},
 };
+ALVH_CHECK_ARGS(k_rsi_args, RSI_NARGS);
 
 /* ---- VIX_MACD ----------------------------------------------------------------------------- */
+
+/* VIX_MACD(closes; [fast]; [slow]; [signal]) */
+enum { MACD_CLOSES, MACD_FAST, MACD_SLOW, MACD_SIGNAL, MACD_NARGS };
 
 static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     size_t fast = 0, slow = 0, signal = 0, n = 0;
     double *closes = NULL;
-    alvh_status st = arg_period(&args[1], "fast", ALVH_PERIOD_MIN, &fast, out);
+    alvh_status st = arg_period(&args[MACD_FAST], "fast", ALVH_PERIOD_MIN, &fast, out);
     if (st == ALVH_OK)
-        st = arg_period(&args[2], "slow", ALVH_PERIOD_MIN, &slow, out);
+        st = arg_period(&args[MACD_SLOW], "slow", ALVH_PERIOD_MIN, &slow, out);
     if (st == ALVH_OK)
-        st = arg_period(&args[3], "signal", 1, &signal, out);
+        st = arg_period(&args[MACD_SIGNAL], "signal", 1, &signal, out);
     if (st == ALVH_OK && fast >= slow)
         st = alvh_fail(out, ALVH_E_FAST_SLOW,
                        "fast must be shorter than slow (they are not swapped), got fast %zu and "
                        "slow %zu",
                        fast, slow);
     if (st == ALVH_OK)
-        st = arg_series(&args[0], "closes", &closes, &n, out);
+        st = arg_series(&args[MACD_CLOSES], "closes", &closes, &n, out);
     if (st != ALVH_OK)
         return st;
     size_t need = slow + signal - 1;
@@ -184,30 +195,33 @@ static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *
     }
     free(work);
     free(closes);
-    return lay_out_like(&args[0], out, st);
+    return lay_out_like(&args[MACD_CLOSES], out, st);
 }
 
 static const alvh_arg_spec k_macd_args[] = {
-    {"closes", "Daily closes, oldest first: one column (VIX index points, e.g. 18.5)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"fast", "Fast EMA period in rows, a whole number 2..100000 below slow, e.g. 12",
-     ALVH_ARG_NUMBER, 1, 12, NULL},
-    {"slow", "Slow EMA period in rows, a whole number 2..100000 above fast, e.g. 26",
-     ALVH_ARG_NUMBER, 1, 26, NULL},
-    {"signal", "Signal-line EMA period in rows, a whole number 1..100000, e.g. 9",
-     ALVH_ARG_NUMBER, 1, 9, NULL},
+    [MACD_CLOSES] = ARG_CLOSES,
+    [MACD_FAST] = {"fast", "Fast EMA period in rows, a whole number 2..100000 below slow, e.g. 12",
+                   ALVH_ARG_NUMBER, 1, 12, NULL},
+    [MACD_SLOW] = {"slow", "Slow EMA period in rows, a whole number 2..100000 above fast, e.g. 26",
+                   ALVH_ARG_NUMBER, 1, 26, NULL},
+    [MACD_SIGNAL] = {"signal", "Signal-line EMA period in rows, a whole number 1..100000, e.g. 9",
+                     ALVH_ARG_NUMBER, 1, 9, NULL},
 };
+ALVH_CHECK_ARGS(k_macd_args, MACD_NARGS);
 
 /* ---- AD_LINE ------------------------------------------------------------------------------ */
+
+/* AD_LINE(advancers; decliners) */
+enum { ADL_ADVANCERS, ADL_DECLINERS, ADL_NARGS };
 
 static alvh_status eval_ad_line(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     double *adv = NULL, *dec = NULL;
     size_t na, nd;
-    alvh_status st = arg_series(&args[0], "advancers", &adv, &na, out);
+    alvh_status st = arg_series(&args[ADL_ADVANCERS], "advancers", &adv, &na, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[1], "decliners", &dec, &nd, out);
+        st = arg_series(&args[ADL_DECLINERS], "decliners", &dec, &nd, out);
     if (st == ALVH_OK)
         st = same_length("advancers", na, "decliners", nd, out);
     for (size_t i = 0; st == ALVH_OK && i < na; ++i) {
@@ -239,29 +253,32 @@ static alvh_status eval_ad_line(const alvh_value *args, size_t nargs, alvh_resul
     free(ad);
     free(adv);
     free(dec);
-    return lay_out_like(&args[0], out, st);
+    return lay_out_like(&args[ADL_ADVANCERS], out, st);
 }
 
 static const alvh_arg_spec k_ad_line_args[] = {
-    {"advancers", "Issues that closed up each day, oldest first: one column (a count, e.g. 1850)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"decliners",
-     "Issues that closed down each day, same rows as advancers (a count, e.g. 1320)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
+    [ADL_ADVANCERS] = {"advancers", "Issues that closed up each day, oldest first: one column (a "
+                       "count, e.g. 1850)", ALVH_ARG_RANGE, 0, 0, NULL},
+    [ADL_DECLINERS] = {"decliners", "Issues that closed down each day, same rows as advancers (a "
+                       "count, e.g. 1320)", ALVH_ARG_RANGE, 0, 0, NULL},
 };
+ALVH_CHECK_ARGS(k_ad_line_args, ADL_NARGS);
 
 /* ---- AD_DIVERGENCE ------------------------------------------------------------------------ */
+
+/* AD_DIVERGENCE(ad_line; spx; [lookback]) */
+enum { ADD_AD_LINE, ADD_SPX, ADD_LOOKBACK, ADD_NARGS };
 
 static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     double *ad = NULL, *spx = NULL;
     size_t na = 0, ns = 0, lookback = 0;
-    alvh_status st = arg_period(&args[2], "lookback", ALVH_PERIOD_MIN, &lookback, out);
+    alvh_status st = arg_period(&args[ADD_LOOKBACK], "lookback", ALVH_PERIOD_MIN, &lookback, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[0], "ad_line", &ad, &na, out);
+        st = arg_series(&args[ADD_AD_LINE], "ad_line", &ad, &na, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[1], "spx", &spx, &ns, out);
+        st = arg_series(&args[ADD_SPX], "spx", &spx, &ns, out);
     if (st == ALVH_OK)
         st = same_length("ad_line", na, "spx", ns, out);
     if (st == ALVH_OK && na <= lookback) {
@@ -288,18 +305,18 @@ static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh
     free(div);
     free(ad);
     free(spx);
-    return lay_out_like(&args[0], out, st);
+    return lay_out_like(&args[ADD_AD_LINE], out, st);
 }
 
 static const alvh_arg_spec k_ad_divergence_args[] = {
-    {"ad_line", "Advance-decline line, oldest first: one column (e.g. AD_LINE's result)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"spx", "SPX closes, same rows as ad_line (index points, e.g. 5400)", ALVH_ARG_RANGE, 0, 0,
-     NULL},
-    {"lookback",
-     "Rows (trading days) a new high or low must exceed, a whole number 2..100000, e.g. 20",
-     ALVH_ARG_NUMBER, 1, 20, NULL},
+    [ADD_AD_LINE] = {"ad_line", "Advance-decline line, oldest first: one column (e.g. AD_LINE's "
+                     "result)", ALVH_ARG_RANGE, 0, 0, NULL},
+    [ADD_SPX] = {"spx", "SPX closes, same rows as ad_line (index points, e.g. 5400)",
+                 ALVH_ARG_RANGE, 0, 0, NULL},
+    [ADD_LOOKBACK] = {"lookback", "Rows (trading days) a new high or low must exceed, a whole "
+                      "number 2..100000, e.g. 20", ALVH_ARG_NUMBER, 1, 20, NULL},
 };
+ALVH_CHECK_ARGS(k_ad_divergence_args, ADD_NARGS);
 
 /* ---- ALVH_SIGNAL -------------------------------------------------------------------------- */
 
@@ -313,13 +330,16 @@ static const char *trigger_text(unsigned t)
     }
 }
 
+/* ALVH_SIGNAL(vix; [ad_line]; [spx]; [policy]) */
+enum { SIG_VIX, SIG_AD_LINE, SIG_SPX, SIG_POLICY, SIG_NARGS };
+
 static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result *out)
 {
     (void)nargs;
     alvh_policy policy;
     char err[ALVH_MESSAGE_SIZE];
     err[0] = '\0';
-    const char *text = args[3].kind == ALVH_TEXT ? args[3].text : NULL;
+    const char *text = args[SIG_POLICY].kind == ALVH_TEXT ? args[SIG_POLICY].text : NULL;
     alvh_status st = alvh_policy_parse(text, &policy, err, sizeof err);
     if (st != ALVH_OK)
         return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
@@ -330,23 +350,24 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
                          "numbers from 2 to 100000 with macd_fast below macd_slow (macd_signal may "
                          "be 1), rsi_level 0 to 100, vix_floor zero or more",
                          bad);
-    int use_div = args[1].kind != ALVH_EMPTY || args[2].kind != ALVH_EMPTY;
-    if (use_div && (args[1].kind == ALVH_EMPTY || args[2].kind == ALVH_EMPTY))
+    const alvh_value *ad_arg = &args[SIG_AD_LINE], *spx_arg = &args[SIG_SPX];
+    int use_div = ad_arg->kind != ALVH_EMPTY || spx_arg->kind != ALVH_EMPTY;
+    if (use_div && (ad_arg->kind == ALVH_EMPTY || spx_arg->kind == ALVH_EMPTY))
         return alvh_fail(out, ALVH_E_MISSING,
                          "ad_line and spx go together: give both for the divergence trigger, or "
                          "neither");
     double *vix = NULL, *ad = NULL, *spx = NULL;
     size_t n = 0, na = 0, ns = 0;
-    st = arg_series(&args[0], "vix", &vix, &n, out);
+    st = arg_series(&args[SIG_VIX], "vix", &vix, &n, out);
     for (size_t i = 0; st == ALVH_OK && i < n; ++i)
         if (!(vix[i] > 0))
             st = alvh_fail(out, ALVH_E_VIX_LEVEL,
                            "vix: item %zu must be a positive VIX close (index points), got %.15g",
                            i + 1, vix[i]);
     if (st == ALVH_OK && use_div) {
-        st = arg_series(&args[1], "ad_line", &ad, &na, out);
+        st = arg_series(ad_arg, "ad_line", &ad, &na, out);
         if (st == ALVH_OK)
-            st = arg_series(&args[2], "spx", &spx, &ns, out);
+            st = arg_series(spx_arg, "spx", &spx, &ns, out);
         if (st == ALVH_OK)
             st = same_length("vix", n, "ad_line", na, out);
         if (st == ALVH_OK)
@@ -374,23 +395,22 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
     free(vix);
     free(ad);
     free(spx);
-    return lay_out_like(&args[0], out, st);
+    return lay_out_like(&args[SIG_VIX], out, st);
 }
 
 static const alvh_arg_spec k_signal_args[] = {
-    {"vix", "VIX daily closes, oldest first: one column (index points, e.g. 18.5)",
-     ALVH_ARG_RANGE, 0, 0, NULL},
-    {"ad_line",
-     "Advance-decline line on the same rows (AD_LINE's result); with spx, enables the "
-     "divergence trigger; omit both to leave it out",
-     ALVH_ARG_RANGE, 1, 0, NULL},
-    {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
-     ALVH_ARG_RANGE, 1, 0, NULL},
-    {"policy",
-     "ALVH policy: JSON text or a JSON file's path; its \"signals\" part sets the thresholds "
-     "(default: RSI 14 above 70, MACD 12/26/9, VIX above 25, lookback 20)",
-     ALVH_ARG_TEXT, 1, 0, NULL},
+    [SIG_VIX] = {"vix", "VIX daily closes, oldest first: one column (index points, e.g. 18.5)",
+                 ALVH_ARG_RANGE, 0, 0, NULL},
+    [SIG_AD_LINE] = {"ad_line", "Advance-decline line on the same rows (AD_LINE's result); with "
+                     "spx, enables the divergence trigger; omit both to leave it out",
+                     ALVH_ARG_RANGE, 1, 0, NULL},
+    [SIG_SPX] = {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
+                 ALVH_ARG_RANGE, 1, 0, NULL},
+    [SIG_POLICY] = {"policy", "ALVH policy: JSON text or a JSON file's path; its \"signals\" part "
+                    "sets the thresholds (default: RSI 14 above 70, MACD 12/26/9, VIX above 25, "
+                    "lookback 20)", ALVH_ARG_TEXT, 1, 0, NULL},
 };
+ALVH_CHECK_ARGS(k_signal_args, SIG_NARGS);
 
 /* ---- the table rows ----------------------------------------------------------------------- */
 
@@ -401,7 +421,7 @@ const alvh_func alvh_fn_signals[] = {
      "Column aligned row for row with closes: RSI from 0 to 100; the first period rows are "
      "#N/A (first value on row period+1); a window with no gains and no losses is 0, as TA-Lib; "
      "a one-row input gives one row",
-     ALVH_SHAPE_COLUMN, 2, k_rsi_args, eval_rsi,
+     ALVH_SHAPE_COLUMN, ALVH_ROW_ARGS(k_rsi_args), eval_rsi,
      "[16.2,17.1,16.8,18.4,19.9,21.3,20.7,22.5,24.1,23.6,25.8,27.2,26.4,28.9,31.5,29.8,33.1,"
      "35.6,32.4,30.2]\n"
      "[20,21,22,21,20,22,23]\t3\n"},
@@ -412,7 +432,7 @@ const alvh_func alvh_fn_signals[] = {
      "(fast EMA - slow EMA, from row slow), signal (EMA of MACD, from row slow+signal-1), "
      "histogram (MACD - signal, from row slow+signal-1); earlier rows #N/A; a one-row input "
      "gives three rows",
-     ALVH_SHAPE_MATRIX, 4, k_macd_args, eval_macd,
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_macd_args), eval_macd,
      "[16.2,17.1,16.8,18.4,19.9,21.3,20.7,22.5,24.1,23.6,25.8,27.2,26.4,28.9,31.5,29.8,33.1,"
      "35.6,32.4,30.2,28.8,27.5,29.1,31.4,34.2,36.8,33.9,31.2,29.5,27.9,26.3,25.1,26.7,28.4,"
      "30.9]\n"
@@ -423,7 +443,7 @@ const alvh_func alvh_fn_signals[] = {
      "Column aligned row for row with the inputs: on each row the sum of advancers - decliners "
      "up to that row (issues); the first row is that day's net advances; a one-row input gives "
      "one row",
-     ALVH_SHAPE_COLUMN, 2, k_ad_line_args, eval_ad_line,
+     ALVH_SHAPE_COLUMN, ALVH_ROW_ARGS(k_ad_line_args), eval_ad_line,
      "[1850,1620,1400,2010]\t[1320,1540,1800,1100]\n"
      "[1500,1480]\t[1500,1700]\n"},
     {"AD_DIVERGENCE", "Signals",
@@ -432,7 +452,7 @@ const alvh_func alvh_fn_signals[] = {
      "lookback closes while the A/D line is not above all of its previous lookback values "
      "(bearish), +1 the mirror at a new low (bullish), else 0; the first lookback rows are #N/A; "
      "a one-row input gives one row",
-     ALVH_SHAPE_COLUMN, 3, k_ad_divergence_args, eval_ad_divergence,
+     ALVH_SHAPE_COLUMN, ALVH_ROW_ARGS(k_ad_divergence_args), eval_ad_divergence,
      "[100,160,220,180,150,120,90]\t[5000,5050,5100,5120,5150,5080,5020]\t3\n"
      "[0,10,20,30,40,50,60,70,80,90,100,110,120,130,140,150,160,170,180,190,200,195,190]\t"
      "[5000,5010,5020,5030,5040,5050,5060,5070,5080,5090,5100,5110,5120,5130,5140,5150,5160,"
@@ -444,7 +464,7 @@ const alvh_func alvh_fn_signals[] = {
      "Column of text aligned row for row with vix: \"REBALANCE\", \"ARM\", \"REBALANCE+ARM\" "
      "or \"NONE\"; #N/A until every trigger in use can be evaluated (row 35 with the default "
      "policy: two MACD histogram values); a one-row input gives one row",
-     ALVH_SHAPE_COLUMN, 4, k_signal_args, eval_signal,
+     ALVH_SHAPE_COLUMN, ALVH_ROW_ARGS(k_signal_args), eval_signal,
      "[20,20,20,20,20,20,20,20,20,20,30,31,33,32,30,28,26,27,29,32,35,37,36,34,33]\t\t\t"
      "{\"signals\": {\"rsi_period\": 3, \"macd_fast\": 3, \"macd_slow\": 6, \"macd_signal\": 3}}\n"
      "[19.78,19.34,19.96,21.21,19.75,20.45,22.71,22.82,21.31,21.27,18.83,17.87,17.52,17.98,"

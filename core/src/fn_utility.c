@@ -4,14 +4,18 @@
 #include "internal.h"
 
 /* ALVH_ERROR(function; arg; ...): evaluates the named call and returns its error sentence,
- * "OK" when it succeeds. A spreadsheet user reads why a cell shows Err:502. */
+ * "OK" when it succeeds. A spreadsheet user reads why a cell shows Err:502. The call's own
+ * arguments start at ERR_ARGUMENTS (alvh_call gives at least ERR_FUNCTION). */
+enum { ERR_FUNCTION, ERR_ARGUMENTS, ERR_NARGS };
+
 static alvh_status eval_error(const alvh_value *args, size_t nargs, alvh_result *out)
 {
-    if (args[0].kind != ALVH_TEXT)
+    if (args[ERR_FUNCTION].kind != ALVH_TEXT)
         return alvh_fail(out, ALVH_E_ARG_TYPE, "function must be a function name as text");
     alvh_result inner;
     alvh_result_init(&inner);
-    alvh_status st = alvh_call_by_name(args[0].text, args + 1, nargs - 1, &inner);
+    alvh_status st = alvh_call_by_name(args[ERR_FUNCTION].text, args + ERR_ARGUMENTS,
+                                       nargs - ERR_ARGUMENTS, &inner);
     char text[ALVH_MESSAGE_SIZE + 64];
     if (st == ALVH_OK)
         snprintf(text, sizeof text, "OK");
@@ -25,16 +29,18 @@ static alvh_status eval_error(const alvh_value *args, size_t nargs, alvh_result 
 }
 
 static const alvh_arg_spec k_error_args[] = {
-    {"function", "Name of an ALVH Calc function, as text, e.g. \"BS_PRICE\"", ALVH_ARG_TEXT, 0, 0,
-     NULL},
-    {"arguments", "The same arguments as the failing cell's call", ALVH_ARG_VARARGS, 1, 0, NULL},
+    [ERR_FUNCTION] = {"function", "Name of an ALVH Calc function, as text, e.g. \"BS_PRICE\"",
+                      ALVH_ARG_TEXT, 0, 0, NULL},
+    [ERR_ARGUMENTS] = {"arguments", "The same arguments as the failing cell's call",
+                       ALVH_ARG_VARARGS, 1, 0, NULL},
 };
+ALVH_CHECK_ARGS(k_error_args, ERR_NARGS);
 
 const alvh_func alvh_fn_utility[] = {
     {"ALVH_ERROR", "Utility",
      "Explains an error cell: evaluates a call given by name and returns its error sentence",
      "Text: \"OK\", or \"<STATUS>: <sentence>\" saying what is wrong with which argument",
-     ALVH_SHAPE_SCALAR, 2, k_error_args, eval_error,
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_error_args), eval_error,
      "BS_PRICE\tC\t100\t100\t1\t-0.2\n"
      "NOPE\n"},
 };

@@ -1,15 +1,12 @@
-/* table.c: the function table's registry and the generic call path shared by the add-in and
- * the CLI: argument validation, defaults, result checks and error sentences. */
+/* table.c: the function table's registry (the groups of rows, alvh_table_*) and the generic
+ * call path shared by the add-in and the CLI (alvh_call): argument validation, defaults,
+ * result checks and error sentences. Results are value.c's; argument readers are args.c's. */
 #include "alvh/table.h"
 
-#include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "alvh/policy.h"
 #include "internal.h"
 
 /* -- groups: one ALVH_DECLARE_GROUP line per fn_<concept>.c -- */
@@ -71,264 +68,6 @@ const alvh_func *alvh_table_find(const char *name)
     return NULL;
 }
 
-/* ---- results ------------------------------------------------------------------------------ */
-
-void alvh_result_init(alvh_result *r)
-{
-    memset(r, 0, sizeof *r);
-}
-
-void alvh_result_free(alvh_result *r)
-{
-    if (r->cells) {
-        size_t n = r->rows * r->cols;
-        for (size_t i = 0; i < n; ++i)
-            if (r->cells[i].kind == ALVH_TEXT)
-                free((char *)r->cells[i].text);
-        if (r->cells != &r->inline_cell)
-            free(r->cells);
-    }
-    r->cells = NULL;
-    r->rows = r->cols = 0;
-}
-
-void alvh_result_number(alvh_result *r, double x)
-{
-    alvh_result_free(r);
-    memset(&r->inline_cell, 0, sizeof r->inline_cell);
-    r->inline_cell.kind = ALVH_NUMBER;
-    r->inline_cell.number = x;
-    r->cells = &r->inline_cell;
-    r->rows = r->cols = 1;
-}
-
-alvh_status alvh_result_alloc(alvh_result *r, size_t rows, size_t cols)
-{
-    alvh_result_free(r);
-    if (rows == 0 || cols == 0)
-        return alvh_fail(r, ALVH_E_RANGE_SHAPE, "the result would be empty");
-    if (rows == 1 && cols == 1) {
-        memset(&r->inline_cell, 0, sizeof r->inline_cell);
-        r->cells = &r->inline_cell;
-    } else {
-        if (rows > ((size_t)-1) / sizeof(alvh_value) / cols)
-            return alvh_fail(r, ALVH_E_NO_MEMORY, NULL);
-        r->cells = calloc(rows * cols, sizeof(alvh_value)); /* calloc: every cell ALVH_EMPTY */
-        if (!r->cells)
-            return alvh_fail(r, ALVH_E_NO_MEMORY, NULL);
-    }
-    r->rows = rows;
-    r->cols = cols;
-    return ALVH_OK;
-}
-
-void alvh_result_set_number(alvh_result *r, size_t row, size_t col, double x)
-{
-    alvh_value *c = &r->cells[row * r->cols + col];
-    if (c->kind == ALVH_TEXT)
-        free((char *)c->text);
-    c->kind = ALVH_NUMBER;
-    c->number = x;
-    c->text = NULL;
-}
-
-alvh_status alvh_result_set_text(alvh_result *r, size_t row, size_t col, const char *text)
-{
-    alvh_value *c = &r->cells[row * r->cols + col];
-    size_t len = strlen(text);
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return alvh_fail(r, ALVH_E_NO_MEMORY, NULL);
-    memcpy(copy, text, len + 1);
-    if (c->kind == ALVH_TEXT)
-        free((char *)c->text);
-    c->kind = ALVH_TEXT;
-    c->text = copy;
-    return ALVH_OK;
-}
-
-alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
-{
-    r->status = status;
-    if (fmt) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(r->message, sizeof r->message, fmt, ap);
-        va_end(ap);
-    } else {
-        snprintf(r->message, sizeof r->message, "%s", alvh_status_message(status));
-    }
-    return status;
-}
-
-alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
-{
-    char num[32];
-    alvh_format_number(num, sizeof num, got);
-    return alvh_fail(out, status, "%s, got %s", alvh_status_message(status), num);
-}
-
-/* ---- argument helpers for adapters ---------------------------------------------------------- */
-
-void alvh_describe_value(const alvh_value *v, char *buf, size_t size)
-{
-    switch (v->kind) {
-    case ALVH_EMPTY: snprintf(buf, size, "an empty cell"); break;
-    case ALVH_NUMBER: {
-        char num[32];
-        alvh_format_number(num, sizeof num, v->number);
-        snprintf(buf, size, "%s", num);
-        break;
-    }
-    case ALVH_TEXT: snprintf(buf, size, "text \"%.60s\"", v->text); break;
-    case ALVH_RANGE: snprintf(buf, size, "a %zux%zu range", v->rows, v->cols); break;
-    }
-}
-
-alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *kind,
-                                 alvh_result *out)
-{
-    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
-        *kind = v->number > 0 ? 1 : -1;
-        return ALVH_OK;
-    }
-    if (v->kind == ALVH_TEXT) {
-        if (alvh_strieq(v->text, "C") || alvh_strieq(v->text, "CALL")) {
-            *kind = 1;
-            return ALVH_OK;
-        }
-        if (alvh_strieq(v->text, "P") || alvh_strieq(v->text, "PUT")) {
-            *kind = -1;
-            return ALVH_OK;
-        }
-    }
-    char got[96];
-    alvh_describe_value(v, got, sizeof got);
-    return alvh_fail(out, ALVH_E_OPTION_TYPE, "%s: option type must be \"C\", \"P\", \"CALL\", "
-                     "\"PUT\", 1 or -1, got %s", argname, got);
-}
-
-alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out)
-{
-    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
-        *side = v->number > 0 ? 1 : -1;
-        return ALVH_OK;
-    }
-    if (v->kind == ALVH_TEXT) {
-        if (alvh_strieq(v->text, "LOWER") || alvh_strieq(v->text, "L")) {
-            *side = -1;
-            return ALVH_OK;
-        }
-        if (alvh_strieq(v->text, "UPPER") || alvh_strieq(v->text, "U")) {
-            *side = 1;
-            return ALVH_OK;
-        }
-    }
-    char got[96];
-    alvh_describe_value(v, got, sizeof got);
-    return alvh_fail(out, ALVH_E_SIDE,
-                     "side must be \"LOWER\" (or -1) or \"UPPER\" (or 1), got %s", got);
-}
-
-alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
-{
-    if (v->kind == ALVH_EMPTY) {
-        alvh_policy_default(p);
-        return ALVH_OK;
-    }
-    if (v->kind != ALVH_TEXT)
-        return alvh_fail(out, ALVH_E_ARG_TYPE, "policy must be JSON text or a JSON file path");
-    char err[ALVH_MESSAGE_SIZE];
-    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
-    if (st != ALVH_OK)
-        return alvh_fail(out, st, "%s", err);
-    return ALVH_OK;
-}
-
-alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,
-                           const char *rule, double got)
-{
-    char num[32];
-    alvh_format_number(num, sizeof num, got);
-    return alvh_fail(out, status, "%s must be %s, got %s", name, rule, num);
-}
-
-int alvh_cell_blank(const alvh_value *c)
-{
-    return c->kind == ALVH_EMPTY || (c->kind == ALVH_TEXT && c->text && c->text[0] == '\0');
-}
-
-int alvh_arg_blank(const alvh_value *v)
-{
-    if (v->kind != ALVH_RANGE)
-        return alvh_cell_blank(v);
-    size_t n = v->rows * v->cols;
-    for (size_t i = 0; i < n; ++i)
-        if (!alvh_cell_blank(&v->cells[i]))
-            return 0;
-    return 1;
-}
-
-alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
-                            double **data, size_t *n, alvh_result *out)
-{
-    *data = NULL;
-    *n = 0;
-    if (v->kind == ALVH_NUMBER) {
-        *data = malloc(sizeof(double));
-        if (!*data)
-            return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
-        (*data)[0] = v->number;
-        *n = 1;
-        return ALVH_OK;
-    }
-    if (v->kind != ALVH_RANGE || v->rows == 0 || v->cols == 0)
-        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s must be a range of numbers", argname);
-    if (v->rows != 1 && v->cols != 1)
-        return alvh_fail(out, ALVH_E_RANGE_SHAPE,
-                         "%s must be a single row or column, got a %zux%zu range", argname,
-                         v->rows, v->cols);
-    size_t len = v->rows * v->cols;
-    if (allow_empty_tail)
-        while (len > 0 && v->cells[len - 1].kind == ALVH_EMPTY)
-            --len;
-    if (len == 0)
-        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s is empty", argname);
-    double *d = malloc(len * sizeof *d);
-    if (!d)
-        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
-    for (size_t i = 0; i < len; ++i) {
-        const alvh_value *c = &v->cells[i];
-        if (c->kind != ALVH_NUMBER) {
-            char got[96];
-            alvh_describe_value(c, got, sizeof got);
-            free(d);
-            return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s: item %zu must be a number, got %s",
-                             argname, i + 1, got);
-        }
-        d[i] = c->number;
-    }
-    *data = d;
-    *n = len;
-    return ALVH_OK;
-}
-
-alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, double *x,
-                           alvh_status count_status, const char *count_fmt, alvh_result *out)
-{
-    double *d = NULL;
-    size_t got = 0;
-    alvh_status st = alvh_arg_vector(v, argname, 1, &d, &got, out);
-    if (st != ALVH_OK)
-        return st;
-    if (got == n)
-        memcpy(x, d, n * sizeof *x);
-    else
-        st = alvh_fail(out, count_status, count_fmt, got);
-    free(d);
-    return st;
-}
-
 /* ---- the generic call path ------------------------------------------------------------------ */
 
 /* The argument a status is about, to append ", got <value>" to a bare status sentence. */
@@ -348,7 +87,7 @@ static const char *status_argument(alvh_status s)
     }
 }
 
-/* A NUMBERS argument given as a range: the range itself when every cell is a number, else a
+/* A NUMBER_ARRAY argument given as a range: the range itself when every cell is a number, else a
  * copy (in *owned, the caller frees it) whose EMPTY and TEXT cells read as 0, as Calc's double
  * arrays do. */
 static alvh_status numbers_range(const alvh_arg_spec *s, alvh_value *v, alvh_value **owned,
@@ -394,7 +133,7 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
     for (size_t i = 0; i < fixed; ++i) {
         const alvh_arg_spec *s = &f->args[i];
         alvh_value v = i < nargs ? args[i] : (alvh_value){0};
-        int ranged = s->type == ALVH_ARG_RANGE || s->type == ALVH_ARG_NUMBERS;
+        int ranged = s->type == ALVH_ARG_RANGE || s->type == ALVH_ARG_NUMBER_ARRAY;
         if (v.kind == ALVH_RANGE && !ranged) {
             if (v.rows * v.cols != 1 || !v.cells)
                 return alvh_fail(out, ALVH_E_RANGE_SHAPE,
@@ -406,7 +145,7 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
             if (!s->optional)
                 return alvh_fail(out, ALVH_E_MISSING, "%s is required (%s)", s->name,
                                  s->description);
-            if (s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_NUMBERS) {
+            if (s->type == ALVH_ARG_NUMBER || s->type == ALVH_ARG_NUMBER_ARRAY) {
                 v.kind = ALVH_NUMBER;
                 v.number = s->default_number;
             } else if ((s->type == ALVH_ARG_TEXT || s->type == ALVH_ARG_SCALAR) && s->default_text) {
@@ -419,10 +158,10 @@ static alvh_status normalise(const alvh_func *f, const alvh_value *args, size_t 
         } else if (s->type == ALVH_ARG_TEXT && v.kind != ALVH_TEXT) {
             return alvh_fail(out, ALVH_E_ARG_TYPE, "%s must be text (%s)", s->name,
                              s->description);
-        } else if (s->type == ALVH_ARG_NUMBERS && v.kind == ALVH_TEXT) {
+        } else if (s->type == ALVH_ARG_NUMBER_ARRAY && v.kind == ALVH_TEXT) {
             return alvh_fail(out, ALVH_E_ARG_TYPE,
                              "%s must be a range of numbers, got text \"%.60s\"", s->name, v.text);
-        } else if (s->type == ALVH_ARG_NUMBERS && v.kind == ALVH_RANGE) {
+        } else if (s->type == ALVH_ARG_NUMBER_ARRAY && v.kind == ALVH_RANGE) {
             alvh_status st = numbers_range(s, &v, &owned[i], out);
             if (st != ALVH_OK)
                 return st;
@@ -448,7 +187,7 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
 
     alvh_value norm[ALVH_MAX_ARGS];
     alvh_value wrapped[ALVH_MAX_ARGS];
-    alvh_value *owned[ALVH_MAX_ARGS] = {NULL}; /* normalised copies of NUMBERS ranges */
+    alvh_value *owned[ALVH_MAX_ARGS] = {NULL}; /* normalised copies of NUMBER_ARRAY ranges */
     size_t nnorm = 0;
     alvh_status st = normalise(f, args, nargs, norm, wrapped, owned, &nnorm, out);
     if (st == ALVH_OK)

@@ -560,8 +560,8 @@ def mutations(f, uno):
       text (a text cell or a literal) as a whole double-array argument -> #VALUE!
     and where Calc converts before the call:
       an empty cell as a scalar argument      -> 0 (so the CLI is given 0)
-      an empty or text cell inside a double-array (NUMBERS) range -> 0; the CLI is given the
-        cell as it is, because the table's NUMBERS rule reads EMPTY and TEXT cells as 0 too
+      an empty or text cell inside a double-array (NUMBER_ARRAY) range -> 0; the CLI is given the
+        cell as it is, because the table's NUMBER_ARRAY rule reads EMPTY and TEXT cells as 0 too
         (so these mutations check that Calc and the CLI agree on that rule)
     """
     out = []

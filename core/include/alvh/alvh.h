@@ -3,6 +3,7 @@
 #define ALVH_ALVH_H
 
 #include "alvh/status.h"
+#include "alvh/value.h"
 #include "alvh/table.h"
 #include "alvh/black.h"
 #include "alvh/impvol.h"

@@ -34,7 +34,6 @@
 
 #include "alvh/black.h"
 #include "alvh/status.h"
-#include "alvh/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -167,19 +166,6 @@ alvh_status alvh_book_greek(const alvh_leg *legs, size_t n, alvh_greek greek, do
 
 /*! alvh_book_first_expiry() : the smallest years of the legs (n >= 1). */
 double alvh_book_first_expiry(const alvh_leg *legs, size_t n);
-
-/* ---- for adapters --------------------------------------------------------------------------- */
-
-/*! alvh_arg_legs() :
- *  A legs range as malloc'ed legs. Layout: one row per leg, columns type ("C"/"P"/"CALL"/
- *  "PUT"/1/-1), strike (points), quantity (+ long, - short), years, vol; columns beyond the
- *  fifth are ignored (so IC_LEGS's output is a legs range). Rows whose first five cells are all
- *  empty are skipped (blank lines in a sheet); at least one leg is required.
- *  @return : ALVH_OK (free *legs with free()), ALVH_E_LEGS (fewer than 5 columns, no legs, an
- *            empty or text cell where a number belongs), ALVH_E_OPTION_TYPE, ALVH_E_STRIKE,
- *            ALVH_E_YEARS, ALVH_E_VOL, ALVH_E_NO_MEMORY; out's message names row and column. */
-alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg **legs,
-                          size_t *n, alvh_result *out);
 
 #ifdef __cplusplus
 }

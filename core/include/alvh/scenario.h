@@ -37,7 +37,6 @@
 #include "alvh/condor.h"
 #include "alvh/policy.h"
 #include "alvh/status.h"
-#include "alvh/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,21 +97,6 @@ alvh_status alvh_scenario_leg_vol(double vol, double strike, const alvh_shock *s
 alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t n,
                           const alvh_vix_call *hedge, size_t nh, const alvh_scenario_market *m,
                           const alvh_policy *p, alvh_scenario_pnl *out);
-
-/* ---- for adapters --------------------------------------------------------------------------- */
-
-/*! alvh_arg_hedge() :
- *  A hedge range as malloc'ed VIX call layers, in one of two layouts (told apart by the number
- *  of columns):
- *    5 columns   future, strike, contracts, years, vol_of_vol (one row per layer: the legs
- *                layout with the VIX future in place of the type; calls only);
- *    13 columns  ALVH_SCHEDULE's output (layer, expiry, days, strike, contracts, future, ...):
- *                years = days/365 and vol_of_vol = the policy's layers[layer].vol_of_vol.
- *  Rows whose cells are all empty are skipped; at least one layer is required.
- *  @return : ALVH_OK (free *calls), ALVH_E_HEDGE, layer statuses, ALVH_E_NO_MEMORY; out's
- *            message names the row and column. */
-alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const alvh_policy *p,
-                           alvh_vix_call **calls, size_t *n, alvh_result *out);
 
 #ifdef __cplusplus
 }

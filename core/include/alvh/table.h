@@ -15,6 +15,8 @@
  *   - Dates: spreadsheet serial date-times (days since 1899-12-30; the fraction is the time of
  *     day, exchange local time, US/Eastern).
  *
+ * Arguments and results are the generic values of alvh/value.h (included here).
+ *
  * Threading: the table is immutable; alvh_call() is reentrant and keeps no state.
  */
 #ifndef ALVH_TABLE_H
@@ -23,6 +25,7 @@
 #include <stddef.h>
 
 #include "alvh/status.h"
+#include "alvh/value.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,37 +33,19 @@ extern "C" {
 
 /* The most arguments any function takes (varargs functions included). */
 #define ALVH_MAX_ARGS 16
-/* Size of a result's message buffer, NUL included. */
-#define ALVH_MESSAGE_SIZE 256
-
-typedef enum alvh_kind {
-    ALVH_EMPTY = 0,  /* an omitted argument, an empty cell, or (in results) "no value": #N/A */
-    ALVH_NUMBER = 1,
-    ALVH_TEXT = 2,
-    ALVH_RANGE = 3   /* a 2-D block of scalar values (arguments only) */
-} alvh_kind;
-
-/* A generic value: one argument, one range cell, or one result cell. */
-typedef struct alvh_value {
-    alvh_kind kind;
-    double number;                  /* ALVH_NUMBER */
-    const char *text;               /* ALVH_TEXT: UTF-8, NUL-terminated */
-    size_t rows, cols;              /* ALVH_RANGE */
-    const struct alvh_value *cells; /* ALVH_RANGE: rows*cols scalars, row-major */
-} alvh_value;
 
 typedef enum alvh_arg_type {
-    ALVH_ARG_NUMBER = 0,  /* a number (a 1x1 range is taken as its cell) */
+    ALVH_ARG_NUMBER = 0,  /* one number, a scalar (a 1x1 range is taken as its cell) */
     ALVH_ARG_TEXT = 1,    /* text */
     ALVH_ARG_SCALAR = 2,  /* a number or text, e.g. an option type "C" or 1 */
     ALVH_ARG_RANGE = 3,   /* a range (a single number is taken as a 1x1 range) */
     ALVH_ARG_VARARGS = 4, /* last argument only: zero or more values of any kind */
-    /* A range of numbers for fast whole-column functions (a single number is taken as a 1x1
-     * range). The add-in receives it as a double array, in which Calc turns empty and text
+    /* A whole range of numbers, not a scalar: for fast whole-column functions (a single
+     * number is taken as a 1x1 range). The add-in receives it as a double array, in which Calc turns empty and text
      * cells into 0; the generic path does the same (EMPTY and TEXT cells read as 0) so Calc
      * and the CLI agree. Text given as the whole argument is an ALVH_E_ARG_TYPE error. A
-     * function taking NUMBERS must reject 0 wherever 0 is not a meaningful value. */
-    ALVH_ARG_NUMBERS = 5
+     * function taking NUMBER_ARRAY must reject 0 wherever 0 is not a meaningful value. */
+    ALVH_ARG_NUMBER_ARRAY = 5
 } alvh_arg_type;
 
 typedef struct alvh_arg_spec {
@@ -79,15 +64,6 @@ typedef enum alvh_shape {
     ALVH_SHAPE_COLUMN = 2,  /* n x 1, aligned row for row with an input column */
     ALVH_SHAPE_MATRIX = 3   /* n x m */
 } alvh_shape;
-
-/* The result of one call. Initialise with alvh_result_init(), release with alvh_result_free(). */
-typedef struct alvh_result {
-    alvh_status status;
-    char message[ALVH_MESSAGE_SIZE]; /* a sentence for the user when status != ALVH_OK */
-    size_t rows, cols;
-    alvh_value *cells;      /* rows*cols, row-major; NUMBER, TEXT (owned) or EMPTY (#N/A) */
-    alvh_value inline_cell; /* storage for 1x1 results: scalars never allocate */
-} alvh_result;
 
 /* An adapter: unpacks normalised arguments, calls core, fills out. nargs is the number of
  * entries in args (the table's nargs, or more for a varargs function). */
@@ -130,32 +106,6 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
 /*! alvh_call_by_name() : alvh_call() on alvh_table_find(name); ALVH_E_UNKNOWN_FUNCTION if absent. */
 alvh_status alvh_call_by_name(const char *name, const alvh_value *args, size_t nargs,
                               alvh_result *out);
-
-void alvh_result_init(alvh_result *r);
-void alvh_result_free(alvh_result *r);
-
-/* --- for adapters (and tests) ------------------------------------------------------------ */
-
-/*! alvh_result_number() : make r a 1x1 numeric result. */
-void alvh_result_number(alvh_result *r, double x);
-
-/*! alvh_result_alloc() : make r a rows x cols result of EMPTY cells.
- *  @return : ALVH_OK, or ALVH_E_NO_MEMORY (r then has status and message set). */
-alvh_status alvh_result_alloc(alvh_result *r, size_t rows, size_t cols);
-
-/*! alvh_result_set_number() / alvh_result_set_text() : set cell (row, col); text is copied.
- *  @return : ALVH_OK or ALVH_E_NO_MEMORY. */
-void alvh_result_set_number(alvh_result *r, size_t row, size_t col, double x);
-alvh_status alvh_result_set_text(alvh_result *r, size_t row, size_t col, const char *text);
-
-/*! alvh_fail() : set r's status and a printf-formatted message; returns status. Passing a
- *  NULL fmt uses alvh_status_message(status). */
-alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,182 @@
+/* args.c: the spreadsheet-argument layer (args.h): readers of generic values (option types,
+ * sides, vectors of numbers, blank ranges, the policy) and the failure sentences that name what
+ * the user gave. The structured ranges (strikes, legs, hedge layers) are in args_positions.c. */
+#include "args.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- failure sentences ---------------------------------------------------------------------- */
+
+void alvh_describe_value(const alvh_value *v, char *buf, size_t size)
+{
+    switch (v->kind) {
+    case ALVH_EMPTY: snprintf(buf, size, "an empty cell"); break;
+    case ALVH_NUMBER: {
+        char num[32];
+        alvh_format_number(num, sizeof num, v->number);
+        snprintf(buf, size, "%s", num);
+        break;
+    }
+    case ALVH_TEXT: snprintf(buf, size, "text \"%.60s\"", v->text); break;
+    case ALVH_RANGE: snprintf(buf, size, "a %zux%zu range", v->rows, v->cols); break;
+    }
+}
+
+alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
+{
+    char num[32];
+    alvh_format_number(num, sizeof num, got);
+    return alvh_fail(out, status, "%s, got %s", alvh_status_message(status), num);
+}
+
+alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,
+                           const char *rule, double got)
+{
+    char num[32];
+    alvh_format_number(num, sizeof num, got);
+    return alvh_fail(out, status, "%s must be %s, got %s", name, rule, num);
+}
+
+/* ---- blank cells and ranges ----------------------------------------------------------------- */
+
+int alvh_cell_blank(const alvh_value *c)
+{
+    return c->kind == ALVH_EMPTY || (c->kind == ALVH_TEXT && c->text && c->text[0] == '\0');
+}
+
+int alvh_arg_blank(const alvh_value *v)
+{
+    if (v->kind != ALVH_RANGE)
+        return alvh_cell_blank(v);
+    size_t n = v->rows * v->cols;
+    for (size_t i = 0; i < n; ++i)
+        if (!alvh_cell_blank(&v->cells[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- scalars -------------------------------------------------------------------------------- */
+
+/* A sign given as 1 or -1, or as one of two words for +1 or two words for -1 (any case).
+ * Returns nonzero and sets *sign when v is one of them. */
+static int read_sign(const alvh_value *v, const char *const plus[2], const char *const minus[2],
+                     int *sign)
+{
+    if (v->kind == ALVH_NUMBER && (v->number == 1.0 || v->number == -1.0)) {
+        *sign = v->number > 0 ? 1 : -1;
+        return 1;
+    }
+    if (v->kind != ALVH_TEXT)
+        return 0;
+    if (alvh_strieq(v->text, plus[0]) || alvh_strieq(v->text, plus[1]))
+        *sign = 1;
+    else if (alvh_strieq(v->text, minus[0]) || alvh_strieq(v->text, minus[1]))
+        *sign = -1;
+    else
+        return 0;
+    return 1;
+}
+
+alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *kind,
+                                 alvh_result *out)
+{
+    static const char *const call[2] = {"C", "CALL"}, *const put[2] = {"P", "PUT"};
+    if (read_sign(v, call, put, kind))
+        return ALVH_OK;
+    char got[96];
+    alvh_describe_value(v, got, sizeof got);
+    return alvh_fail(out, ALVH_E_OPTION_TYPE, "%s: option type must be \"C\", \"P\", \"CALL\", "
+                     "\"PUT\", 1 or -1, got %s", argname, got);
+}
+
+alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out)
+{
+    static const char *const upper[2] = {"UPPER", "U"}, *const lower[2] = {"LOWER", "L"};
+    if (read_sign(v, upper, lower, side))
+        return ALVH_OK;
+    char got[96];
+    alvh_describe_value(v, got, sizeof got);
+    return alvh_fail(out, ALVH_E_SIDE,
+                     "side must be \"LOWER\" (or -1) or \"UPPER\" (or 1), got %s", got);
+}
+
+/* ---- rows and columns of numbers ------------------------------------------------------------ */
+
+alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
+                            double **data, size_t *n, alvh_result *out)
+{
+    *data = NULL;
+    *n = 0;
+    if (v->kind == ALVH_NUMBER) {
+        *data = malloc(sizeof(double));
+        if (!*data)
+            return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+        (*data)[0] = v->number;
+        *n = 1;
+        return ALVH_OK;
+    }
+    if (v->kind != ALVH_RANGE || v->rows == 0 || v->cols == 0)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s must be a range of numbers", argname);
+    if (v->rows != 1 && v->cols != 1)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                         "%s must be a single row or column, got a %zux%zu range", argname,
+                         v->rows, v->cols);
+    size_t len = v->rows * v->cols;
+    if (allow_empty_tail)
+        while (len > 0 && v->cells[len - 1].kind == ALVH_EMPTY)
+            --len;
+    if (len == 0)
+        return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s is empty", argname);
+    double *d = malloc(len * sizeof *d);
+    if (!d)
+        return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
+    for (size_t i = 0; i < len; ++i) {
+        const alvh_value *c = &v->cells[i];
+        if (c->kind != ALVH_NUMBER) {
+            char got[96];
+            alvh_describe_value(c, got, sizeof got);
+            free(d);
+            return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s: item %zu must be a number, got %s",
+                             argname, i + 1, got);
+        }
+        d[i] = c->number;
+    }
+    *data = d;
+    *n = len;
+    return ALVH_OK;
+}
+
+alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, double *x,
+                           alvh_status count_status, const char *count_fmt, alvh_result *out)
+{
+    double *d = NULL;
+    size_t got = 0;
+    alvh_status st = alvh_arg_vector(v, argname, 1, &d, &got, out);
+    if (st != ALVH_OK)
+        return st;
+    if (got == n)
+        memcpy(x, d, n * sizeof *x);
+    else
+        st = alvh_fail(out, count_status, count_fmt, got);
+    free(d);
+    return st;
+}
+
+/* ---- the policy ----------------------------------------------------------------------------- */
+
+alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
+{
+    if (v->kind == ALVH_EMPTY) {
+        alvh_policy_default(p);
+        return ALVH_OK;
+    }
+    if (v->kind != ALVH_TEXT)
+        return alvh_fail(out, ALVH_E_ARG_TYPE, "policy must be JSON text or a JSON file path");
+    char err[ALVH_MESSAGE_SIZE];
+    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
+    if (st != ALVH_OK)
+        return alvh_fail(out, st, "%s", err);
+    return ALVH_OK;
+}

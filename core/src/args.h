@@ -1,0 +1,134 @@
+/* args.h (internal): the spreadsheet-argument layer. Readers that turn the generic values of a
+ * call (alvh/value.h) into what an engine takes (an option type, a vector of numbers, a policy,
+ * a condor's strikes, legs, VIX call layers), and the failure sentences that say which argument,
+ * row or column was wrong and what the user gave.
+ *
+ * It sits between the engines and the function table: it includes engines' public headers and
+ * alvh/value.h, never alvh/table.h (no registry, no argument specs), and no engine includes it.
+ * The table's adapters (core/src/fn_<concept>.c) reach it through internal.h. Bodies: args.c
+ * (values, vectors, the policy, sentences) and args_positions.c (strikes, legs, hedge ranges).
+ * docs/architecture.md draws the layers. Not installed. */
+#ifndef ALVH_ARGS_H
+#define ALVH_ARGS_H
+
+#include <math.h>
+#include <stddef.h>
+
+#include "alvh/condor.h"
+#include "alvh/policy.h"
+#include "alvh/scenario.h"
+#include "alvh/status.h"
+#include "alvh/value.h"
+#include "base.h"
+
+/* ---- failure sentences ---------------------------------------------------------------------- */
+
+/*! alvh_describe_value() : what the user gave, for messages: 0.2, text "abc", an empty cell,
+ *  a 3x2 range. */
+void alvh_describe_value(const alvh_value *v, char *buf, size_t size);
+
+/*! alvh_fail_value() : "<status sentence>, got <number>" naming what the user gave. */
+alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got);
+
+/*! alvh_fail_rule() : "<name> must be <rule>, got <got>", for an argument the generic path
+ *  cannot name. */
+alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,
+                           const char *rule, double got);
+
+/* An adapter's last step: when st is ALVH_OK, out becomes the number x. Returns st. */
+static inline alvh_status alvh_result_number_if(alvh_result *out, alvh_status st, double x)
+{
+    if (st == ALVH_OK)
+        alvh_result_number(out, x);
+    return st;
+}
+
+/* ---- blank cells and ranges ----------------------------------------------------------------- */
+
+/*! alvh_cell_blank() : c is an empty cell: ALVH_EMPTY, or empty text "" (Calc 7.4 passes the
+ *  empty cells of a range as ""; the add-in reads them as EMPTY, the CLI reads a JSON "" as
+ *  text). */
+int alvh_cell_blank(const alvh_value *c);
+
+/*! alvh_arg_blank() : v is omitted, or a range every cell of which is blank (alvh_cell_blank):
+ *  an optional range left empty on a sheet, which functions treat as omitted. */
+int alvh_arg_blank(const alvh_value *v);
+
+/* ---- scalars -------------------------------------------------------------------------------- */
+
+/*! alvh_arg_option_type() : "C"/"CALL"/1 -> ALVH_CALL, "P"/"PUT"/-1 -> ALVH_PUT.
+ *  @return : ALVH_OK, or ALVH_E_OPTION_TYPE with out's message naming what was given. */
+alvh_status alvh_arg_option_type(const alvh_value *v, const char *argname, int *kind,
+                                 alvh_result *out);
+
+/*! alvh_arg_side() : "LOWER"/"L"/-1 -> -1, "UPPER"/"U"/1 -> 1 (break-even sides).
+ *  @return : ALVH_OK or ALVH_E_SIDE with a sentence naming what was given. */
+alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out);
+
+/* ---- rows and columns of numbers ------------------------------------------------------------ */
+
+/*! alvh_arg_vector() : a one-row or one-column range (or a single number) as a malloc'ed
+ *  array of doubles, in reading order. Empty cells and text are errors naming the cell.
+ *  allow_empty_tail: trailing empty cells are dropped (a column pasted into a longer range).
+ *  @return : ALVH_OK (free *data with free()), ALVH_E_RANGE_SHAPE, ALVH_E_RANGE_VALUE,
+ *            ALVH_E_NO_MEMORY; out's message says which argument and cell. */
+alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
+                            double **data, size_t *n, alvh_result *out);
+
+/*! alvh_arg_exact() : a one-row or one-column range (or a single number) of exactly n numbers
+ *  into x[0..n-1], read as alvh_arg_vector reads it (trailing empty cells dropped).
+ *  count_status, count_fmt: the error when the count differs; count_fmt is a printf format
+ *  whose one conversion, %zu, takes the count given.
+ *  @return : ALVH_OK, alvh_arg_vector's statuses, or count_status. */
+alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, double *x,
+                           alvh_status count_status, const char *count_fmt, alvh_result *out)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 0)))
+#endif
+    ;
+
+/* ---- the policy ----------------------------------------------------------------------------- */
+
+/*! alvh_arg_policy() : a [policy] argument: omitted -> the default policy; text -> JSON or the
+ *  path of a JSON file (alvh_policy_parse). @return : ALVH_OK, ALVH_E_ARG_TYPE or a policy
+ *  status with the parser's sentence. */
+alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out);
+
+/* ---- positions: a condor's strikes, legs, VIX call layers (args_positions.c) ---------------- */
+
+/*! alvh_arg_condor_strikes() : a condor's strikes argument, 4 prices (alvh_arg_exact) that
+ *  alvh_condor_check_strikes accepts: 0 < long put < short put <= short call < long call.
+ *  count_fmt: the sentence for a count other than 4 (one %zu, the count given).
+ *  @return : ALVH_OK, ALVH_E_STRIKES, or alvh_arg_vector's statuses. */
+alvh_status alvh_arg_condor_strikes(const alvh_value *v, double strikes[4], const char *count_fmt,
+                                    alvh_result *out)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 0)))
+#endif
+    ;
+
+/*! alvh_arg_legs() :
+ *  A legs range as malloc'ed legs. Layout: one row per leg, columns type ("C"/"P"/"CALL"/
+ *  "PUT"/1/-1), strike (points), quantity (+ long, - short), years, vol; columns beyond the
+ *  fifth are ignored (so IC_LEGS's output is a legs range). Rows whose first five cells are all
+ *  empty are skipped (blank lines in a sheet); at least one leg is required.
+ *  @return : ALVH_OK (free *legs with free()), ALVH_E_LEGS (fewer than 5 columns, no legs, an
+ *            empty or text cell where a number belongs), ALVH_E_OPTION_TYPE, ALVH_E_STRIKE,
+ *            ALVH_E_YEARS, ALVH_E_VOL, ALVH_E_NO_MEMORY; out's message names row and column. */
+alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg **legs,
+                          size_t *n, alvh_result *out);
+
+/*! alvh_arg_hedge() :
+ *  A hedge range as malloc'ed VIX call layers, in one of two layouts (told apart by the number
+ *  of columns):
+ *    5 columns   future, strike, contracts, years, vol_of_vol (one row per layer: the legs
+ *                layout with the VIX future in place of the type; calls only);
+ *    13 columns  ALVH_SCHEDULE's output (layer, expiry, days, strike, contracts, future, ...):
+ *                years = days/365 and vol_of_vol = the policy's layers[layer].vol_of_vol.
+ *  Rows whose cells are all empty are skipped; at least one layer is required.
+ *  @return : ALVH_OK (free *calls), ALVH_E_HEDGE, layer statuses, ALVH_E_NO_MEMORY; out's
+ *            message names the row and column. */
+alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const alvh_policy *p,
+                           alvh_vix_call **calls, size_t *n, alvh_result *out);
+
+#endif
