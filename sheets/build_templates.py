@@ -6,7 +6,7 @@ usage: /usr/bin/python3 sheets/build_templates.py --oxt build/addin/alvh.oxt --a
                                                   [--compare-with sheets]
 
 Run by hand when a template changes; the .fods it writes are committed (flat XML, so they diff
-in review). It starts a throwaway headless office with the add-in installed (tests/calc/harness.py),
+in review). It starts a throwaway headless office with the add-in installed (office/),
 builds each template (values, formulas, cell styles, protection, notes, conditional formatting,
 charts), recalculates, refuses to save a template that shows an error cell, and saves .fods.
 A build is reproducible (no dates are written), so --compare-with DIR can check that the
@@ -30,9 +30,9 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "tests", "calc"))
-from harness import (CalcOffice, col_name, error_cells, prop,  # noqa: E402
-                     run_unprivileged_writing)
+sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
+from office import (FLAT_ODS, CalcOffice, col_name, error_cells, prop,  # noqa: E402
+                    run_unprivileged_writing, store)
 
 # Colours (RGB ints).
 YELLOW = 0xFFF2A8
@@ -231,9 +231,7 @@ class Book:
         self.doc.calculateAll()
 
     def save(self, path):
-        import uno
-        self.doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)),
-                            (prop("FilterName", "OpenDocument Spreadsheet Flat XML"),))
+        store(self.doc, path, FLAT_ODS)
         with open(path, encoding="utf-8") as f:
             text = f.read()
         text = text.replace("<calcext:color-scale/>", COLOR_SCALE_XML)

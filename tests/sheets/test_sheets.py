@@ -30,9 +30,12 @@ from functools import partial
 
 print = partial(print, flush=True)  # noqa: A001  (progress shows under ctest and setpriv)
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "calc"))
-from harness import (CalcOffice, Checks, col_name, error_cells, prop, range_a1,  # noqa: E402
-                     run_unprivileged)
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/
+sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
+from clicheck import Checks  # noqa: E402
+from office import (PDF, CalcOffice, cell_values, col_name, error_cells, prop,  # noqa: E402
+                    range_a1, run_unprivileged, store, used_range)
 
 # The functions each template needs (as sheets/build_templates.py builds them).
 NEEDS = {
@@ -88,10 +91,7 @@ def v(sh, a1):
 
 def block(sh, a1):
     """A range's cells as rows of float / str / None (empty)."""
-    rows = []
-    for row in sh.getCellRangeByName(a1).getDataArray():
-        rows.append([x if x != "" else None for x in row])
-    return rows
+    return cell_values(sh.getCellRangeByName(a1))
 
 
 def same(a, b):
@@ -274,10 +274,7 @@ def check_structure(name, doc, checks):
         sh = doc.Sheets.getByIndex(i)
         checks.check(sh.isProtected(), f"{name}: sheet {sh.Name} is protected")
         notes = {(a.Position.Column, a.Position.Row) for a in sh.Annotations}
-        cur = sh.createCursor()
-        cur.gotoEndOfUsedArea(False)
-        end = cur.RangeAddress
-        used = sh.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        used = used_range(sh)
         wrong, cells = [], set()
         # Ranges of uniform formatting: style and protection are read once per block.
         fmt = used.CellFormatRanges
@@ -410,9 +407,8 @@ def page_ink(png_dir, pdf):
 
 
 def check_pdf(name, doc, office, checks):
-    import uno
     pdf = office.temp_path(name + ".pdf")
-    doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "calc_pdf_Export"),))
+    store(doc, pdf, PDF)
     if not checks.check(os.path.isfile(pdf) and os.path.getsize(pdf) > 1000,
                         f"{name}: PDF export writes a file"):
         return
@@ -427,17 +423,13 @@ def snapshot(doc):
     out = {}
     for i in range(doc.Sheets.Count):
         sh = doc.Sheets.getByIndex(i)
-        cur = sh.createCursor()
-        cur.gotoEndOfUsedArea(False)
-        end = cur.RangeAddress
-        out[sh.Name] = sh.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getDataArray()
+        out[sh.Name] = used_range(sh).getDataArray()
     return out
 
 
 def template_name(path):
-    """"alvh-condor-legs" of .../alvh-condor-legs.fods (also of a copy named argN-alvh-...)."""
-    base = os.path.basename(path).split(".")[0]
-    return base[base.find("alvh-"):]
+    """"alvh-condor-legs" of .../alvh-condor-legs.fods (run_unprivileged's copies keep the name)."""
+    return os.path.basename(path).split(".")[0]
 
 
 def check_oxt_templates(oxt, templates, checks):
