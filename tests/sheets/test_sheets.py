@@ -31,24 +31,15 @@ from functools import partial
 print = partial(print, flush=True)  # noqa: A001  (progress shows under ctest and setpriv)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/, sheets/
 sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
 from clicheck import Checks  # noqa: E402
 from office import (PDF, CalcOffice, cell_values, col_name, error_cells, prop,  # noqa: E402
                     range_a1, run_unprivileged, store, used_range)
+from sheets.templates import TEMPLATES  # noqa: E402
 
-# The functions each template needs (as sheets/build_templates.py builds them).
-NEEDS = {
-    "alvh-condor-legs": ["IC_STRIKES", "IC_LEGS", "IC_CREDIT", "IC_MAXLOSS", "IC_BREAKEVEN",
-                         "IC_POP", "BOOK_GREEK", "BOOK_PNL", "ALVH_BREAKEVEN", "CONDOR_VIX_VEGA"],
-    "alvh-layer-schedule": ["ALVH_SCHEDULE", "ALVH_CALIBRATE", "ALVH_COST", "ALVH_POLICY",
-                            "VIX_LAYER_VEGA", "ALVH_SIZE"],
-    "alvh-signals": ["VIX_RSI", "VIX_MACD", "AD_LINE", "AD_DIVERGENCE", "ALVH_SIGNAL",
-                     "ALVH_POLICY"],
-    "alvh-backtest": ["ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY"],
-    "alvh-scenarios": ["IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL",
-                       "ALVH_SCHEDULE", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID"],
-}
+# The functions each template needs (the builder's list: a template is built only with them).
+NEEDS = {t.file: t.needs for t in TEMPLATES}
 
 
 # ---- the CLI ---------------------------------------------------------------------------------
