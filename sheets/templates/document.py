@@ -61,13 +61,25 @@ def text_arg(ref):
     return f"{ref}&\"\""
 
 
+class Validity(NamedTuple):
+    """A Data > Validity rule (com.sun.star.sheet.TableValidation): what the cells accept, a help
+    line shown while one is selected, and the sentence that refuses anything else."""
+    kind: str                    # ValidationType: "DECIMAL", "WHOLE", "DATE", "LIST", "CUSTOM"...
+    operator: str = "BETWEEN"    # ConditionOperator: "BETWEEN", "GREATER_EQUAL", ...
+    formula1: str = ""           # bounds as formulas (API grammar); LIST: "\"a\";\"b\""
+    formula2: str = ""
+    help: str = ""               # the input help line ("": none)
+    error: str = ""              # the refusal, in plain words with the unit
+
+
 class Input(NamedTuple):
     """One input row of a template: label | value (yellow) | unit, a note on the value cell."""
     label: str
-    value: object          # the sample value (None: left empty)
+    value: object                # the sample value (None: left empty)
     unit: str
-    fmt: Optional[str]     # number format code (None: the default)
+    fmt: Optional[str]           # number format code (None: the default)
     note: str
+    valid: Optional[Validity] = None  # what the value cell accepts (None: anything)
 
 
 def new_template(office, title, sheet, heading, howto, inputs=True):
@@ -258,6 +270,33 @@ class Sheet:
     def note(self, col, row, text):
         self.sh.Annotations.insertNew(self.cell(col, row).CellAddress, text)
 
+    def input_cells(self, c0, r0, c1, r1, fmt=None, valid=None):
+        """Makes a block input cells: every input of a template passes here. The "ALVH Input"
+        style (yellow, the only unlocked cells), a number format, and a validity rule (a
+        Validity; None: any value)."""
+        r = self.style(c0, r0, c1, r1, "ALVH Input", fmt)
+        if valid:
+            self.validity(c0, r0, c1, r1, valid)
+        return r
+
+    def validity(self, c0, r0, c1, r1, valid):
+        """Data > Validity on a block: valid (a Validity) refuses other entries with its error
+        sentence (blank cells are allowed: an empty optional input is not an error)."""
+        import uno
+        r = self.rng(c0, r0, c1, r1)
+        v = r.Validation
+        v.Type = uno.Enum("com.sun.star.sheet.ValidationType", valid.kind)
+        v.setOperator(uno.Enum("com.sun.star.sheet.ConditionOperator", valid.operator))
+        v.setFormula1(valid.formula1)
+        v.setFormula2(valid.formula2)
+        v.IgnoreBlankCells = True
+        v.ShowInputMessage = bool(valid.help)
+        v.InputMessage = valid.help
+        v.ShowErrorMessage = True
+        v.ErrorMessage = valid.error
+        v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
+        r.Validation = v
+
     def title(self, text, howto):
         self.put(0, 0, text, "ALVH Title")
         self.put(0, 1, "How to use: " + howto, "ALVH Howto")
@@ -284,7 +323,7 @@ class Sheet:
         filled with the sample rows data, number formats runs (see formats), and a note on the
         first cell of each column."""
         self.rng(0, first, len(notes) - 1, first + len(data) - 1).setDataArray(tuple(data))
-        self.style(0, first, len(notes) - 1, last, "ALVH Input")
+        self.input_cells(0, first, len(notes) - 1, last)
         self.formats(0, first, last, runs)
         for c, text in enumerate(notes):
             self.note(c, first, text)
@@ -293,7 +332,7 @@ class Sheet:
         """"Policy (optional)" and its yellow cell in column B (a note says what goes there);
         returns the cell as the text argument the formulas pass on ("" when it is empty)."""
         self.put(0, row, "Policy (optional)")
-        self.put(1, row, None, "ALVH Input")
+        self.input_cells(1, row, 1, row)
         self.note(1, row, note)
         return text_arg(addr(1, row))
 
@@ -302,17 +341,18 @@ class Sheet:
         for row, height in rows.items():
             self.sh.Rows.getByIndex(row).Height = height
 
-    def input(self, row, label, value, unit, note, fmt=None, col=0):
+    def input(self, row, label, value, unit, note, fmt=None, col=0, valid=None):
         """label | value (yellow) | unit, with a note on the value cell."""
         self.put(col, row, label)
-        self.put(col + 1, row, value, "ALVH Input", fmt)
+        self.put(col + 1, row, value)
+        self.input_cells(col + 1, row, col + 1, row, fmt, valid)
         self.put(col + 2, row, unit, "ALVH Unit")
         self.note(col + 1, row, note)
         return addr(col + 1, row)
 
     def inputs(self, row, inputs, col=0):
         """Input rows (a list of Input) from row on; returns their value cells' addresses."""
-        return [self.input(row + i, x.label, x.value, x.unit, x.note, x.fmt, col)
+        return [self.input(row + i, x.label, x.value, x.unit, x.note, x.fmt, col, x.valid)
                 for i, x in enumerate(inputs)]
 
     def output(self, row, label, formula, unit, fmt=None, col=0, style="ALVH Output"):

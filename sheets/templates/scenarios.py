@@ -109,16 +109,16 @@ def build(office, alvh):
     g0 = 23
     s.section(0, g0, "Net P&L heat map, dollars (condor + hedge), after the shock",
               ["SPX move (rows) / VIX move (columns, points)"])
-    for j, m in enumerate(VIX_MOVES):
-        s.put(1 + j, g0 + 1, m, "ALVH Input", "+0;-0;0")
-    for i, m in enumerate(SPX_MOVES):
-        s.put(0, g0 + 2 + i, m, "ALVH Input", "+0%;-0%;0%")
+    gr = g0 + 2 + len(SPX_MOVES) - 1
+    gc = len(VIX_MOVES)
+    s.rng(1, g0 + 1, gc, g0 + 1).setDataArray((tuple(VIX_MOVES),))
+    s.input_cells(1, g0 + 1, gc, g0 + 1, "+0;-0;0")
+    s.rng(0, g0 + 2, 0, gr).setDataArray(tuple((m,) for m in SPX_MOVES))
+    s.input_cells(0, g0 + 2, 0, gr, "+0%;-0%;0%")
     s.note(1, g0 + 1, "VIX moves in index points for the heat map columns, e.g. 8 is VIX 16 -> "
            "24. Edit freely.")
     s.note(0, g0 + 2, "SPX moves as a fraction of spot for the heat map rows, e.g. -0.03 is "
            "down 3%. Edit freely.")
-    gr = g0 + 2 + len(SPX_MOVES) - 1
-    gc = len(VIX_MOVES)
     spx_rng = f"$A${g0 + 3}:$A${gr + 1}"
     vix_rng = f"$B${g0 + 2}:${col_name(gc)}${g0 + 2}"
     s.array(1, g0 + 2, gc, gr, f"=ALVH_SCENARIO_GRID({spx_rng};{vix_rng};{shock};{tail})",
@@ -130,11 +130,12 @@ def build(office, alvh):
     s.section(0, k0, "Spike days: hedge gain against condor loss",
               ["Spike day", "SPX move (fraction)", "VIX move (points)", "Condor P&L (dollars)",
                "Hedge P&L (dollars)", "Net P&L (dollars)", "Hedge gain / condor loss (ratio)"])
-    for i, (dm, dv) in enumerate(SPIKES):
+    s.rng(1, k0 + 2, 2, k0 + 1 + len(SPIKES)).setDataArray(tuple(SPIKES))
+    s.input_cells(1, k0 + 2, 1, k0 + 1 + len(SPIKES), "+0.0%;-0.0%")
+    s.input_cells(2, k0 + 2, 2, k0 + 1 + len(SPIKES), "+0;-0")
+    for i in range(len(SPIKES)):
         r = k0 + 2 + i
         s.put(0, r, f"Spike {i + 1}")
-        s.put(1, r, dm, "ALVH Input", "+0.0%;-0.0%")
-        s.put(2, r, dv, "ALVH Input", "+0;-0")
         s.array(3, r, 6, r, f"=IFNA(ALVH_SCENARIO(B{r + 1};C{r + 1};{shock};{tail});\"\")")
         s.style(3, r, 5, r, fmt="#,##0")
         s.style(6, r, 6, r, fmt="0.00\"x\"")

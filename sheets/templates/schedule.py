@@ -35,9 +35,8 @@ def build(office, alvh):
     val, vix, notional, cvega, policy = s.inputs(5, INPUTS)
     pol = text_arg(policy)
     s.section(4, 4, "Quoted VIX futures (optional)", ["Expiry (date)", "Price (VIX points)"])
-    s.style(4, 6, 5, 13, "ALVH Input")
-    s.style(4, 6, 4, 13, fmt="YYYY-MM-DD")
-    s.style(5, 6, 5, 13, fmt="0.00")
+    s.input_cells(4, 6, 4, 13, "YYYY-MM-DD")
+    s.input_cells(5, 6, 5, 13, "0.00")
     s.note(4, 6, "Optional: paste quoted VIX futures, one per row: expiry date (a date) and "
            "price in VIX points, nearest expiry first (e.g. 2026-01-21, 16.9). Leave the block "
            "empty to use the mean-reverting model curve (VIX_FUT). Expired rows are skipped.")
