@@ -4,13 +4,12 @@ and the demo (sheets/), the Calc tests (tests/calc, tests/sheets) and the benchm
 Run under the system python (/usr/bin/python3: `import uno` comes from python3-uno). Standard
 library otherwise. A script puts the repository root on sys.path and then:
 
-    from office import CalcOffice, error_cells, run_unprivileged, store, PDF
+    from office import PDF, CalcOffice, recalculate, run_unprivileged, store
 
     run_unprivileged()                      # first: as root, re-runs the script as nobody
     with CalcOffice(oxt_path) as office:    # or CalcOffice(oxt_path, locale="de-DE")
         doc = office.load(path)             # or office.new_calc()
-        doc.calculateAll()
-        bad = error_cells(doc)
+        bad = recalculate(doc)              # every formula; the cells showing an error
         store(doc, "out.pdf", PDF)
 
 Modules:
@@ -19,13 +18,14 @@ Modules:
   unprivileged.py  run_unprivileged(), run_unprivileged_writing(): as root, the script re-runs
                    as an unprivileged uid (on copies of what that uid cannot read)
   calc.py          documents and cells: prop, file_url, store, col_name, range_a1, error_cells,
-                   used_range, cell_values, date_serial
+                   recalculate, used_range, cell_values, date_serial
 """
 from .calc import (FLAT_ODS, ODS, PDF, cell_values, col_name, date_serial, error_cells,
-                   file_url, prop, range_a1, store, used_range)
+                   file_url, prop, range_a1, recalculate, store, used_range)
 from .soffice import CalcOffice, OfficeError
 from .unprivileged import run_unprivileged, run_unprivileged_writing
 
 __all__ = ["FLAT_ODS", "ODS", "PDF", "cell_values", "col_name", "date_serial", "error_cells",
-           "file_url", "prop", "range_a1", "store", "used_range", "CalcOffice", "OfficeError",
+           "file_url", "prop", "range_a1", "recalculate", "store", "used_range", "CalcOffice",
+           "OfficeError",
            "run_unprivileged", "run_unprivileged_writing"]

@@ -61,6 +61,12 @@ def error_cells(doc):
     return bad
 
 
+def recalculate(doc):
+    """Recalculates every formula of doc (a hard recalculation); returns error_cells(doc)."""
+    doc.calculateAll()
+    return error_cells(doc)
+
+
 def used_range(sheet):
     """The cell range from A1 to the end of the sheet's used area."""
     cur = sheet.createCursor()

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))  # office/
-from office import PDF, CalcOffice, error_cells, run_unprivileged_writing, store  # noqa: E402
+from office import PDF, CalcOffice, recalculate, run_unprivileged_writing, store  # noqa: E402
 
 
 def table(title, headers, rows):
@@ -114,8 +114,7 @@ def main():
                 print(f"FAIL {name}: Calc could not open {path}")
                 failed += 1
                 continue
-            doc.calculateAll()
-            bad = error_cells(doc)
+            bad = recalculate(doc)
             if bad:
                 failed += 1
                 print(f"FAIL {name}: error cells {bad[:10]}")

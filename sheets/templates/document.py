@@ -244,28 +244,23 @@ class Sheet:
             c.setString(value)
         elif value is not None:
             c.setValue(float(value))
-        if style:
-            c.CellStyle = style
-        if fmt:
-            c.NumberFormat = self.book.fmt(fmt)
-        return c
+        return self._dress(c, style, fmt)
 
     def array(self, c0, r0, c1, r1, formula, style="ALVH Output", fmt=None):
         r = self.rng(c0, r0, c1, r1)
         r.setArrayFormula(formula)
-        if style:
-            r.CellStyle = style
-        if fmt:
-            r.NumberFormat = self.book.fmt(fmt)
-        return r
+        return self._dress(r, style, fmt)
 
     def style(self, c0, r0, c1, r1, style=None, fmt=None):
-        r = self.rng(c0, r0, c1, r1)
+        return self._dress(self.rng(c0, r0, c1, r1), style, fmt)
+
+    def _dress(self, cells, style, fmt):
+        """A cell style and a number format (each when given) on a cell or range."""
         if style:
-            r.CellStyle = style
+            cells.CellStyle = style
         if fmt:
-            r.NumberFormat = self.book.fmt(fmt)
-        return r
+            cells.NumberFormat = self.book.fmt(fmt)
+        return cells
 
     def note(self, col, row, text):
         self.sh.Annotations.insertNew(self.cell(col, row).CellAddress, text)
