@@ -27,8 +27,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "tests", "calc"))
-from harness import CalcOffice, prop, run_unprivileged  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
+from office import CalcOffice, prop, run_unprivileged  # noqa: E402
 
 # Input columns; BS_PRICE's arguments are matched to them by their table names.
 COLUMNS = {"spot": "A", "strike": "B", "years": "C", "vol": "D", "rate": "E", "div_yield": "F",

@@ -6,7 +6,7 @@
 #
 #   scripts/demo.sh            from the repository root (or anywhere: it finds the root)
 #
-# Works as root (the office then runs as an unprivileged uid, see tests/calc/harness.py) and as
+# Works as root (the office then runs as an unprivileged uid, see office/unprivileged.py) and as
 # a normal user (apt-get through sudo only when a package is missing). Every office process it
 # starts is stopped before it exits, also on failure or Ctrl-C.
 set -euo pipefail

@@ -13,8 +13,9 @@ import os
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "calc"))
-from harness import CalcOffice, error_cells, prop, run_unprivileged_writing  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))  # office/
+from office import PDF, CalcOffice, recalculate, run_unprivileged_writing, store  # noqa: E402
+
 
 def table(title, headers, rows):
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
@@ -98,7 +99,6 @@ def main():
     os.makedirs(shown_dir, exist_ok=True)
     # as root the office runs unprivileged, writing into a scratch directory copied here after
     out_dir = run_unprivileged_writing(shown_dir)
-    import uno
     pdfs, failed = [], 0
     order = ["alvh-condor-legs", "alvh-layer-schedule", "alvh-scenarios", "alvh-signals",
              "alvh-backtest"]
@@ -109,19 +109,17 @@ def main():
     with CalcOffice(args.oxt, label="alvh-demo") as office:
         for path in sorted(args.templates, key=rank):
             name = os.path.basename(path).split(".")[0]
-            name = name[name.find("alvh-"):] if "alvh-" in name else name
             doc = office.load(path)
             if doc is None:
                 print(f"FAIL {name}: Calc could not open {path}")
                 failed += 1
                 continue
-            doc.calculateAll()
-            bad = error_cells(doc)
+            bad = recalculate(doc)
             if bad:
                 failed += 1
                 print(f"FAIL {name}: error cells {bad[:10]}")
             pdf = os.path.join(out_dir, name + ".pdf")
-            doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "calc_pdf_Export"),))
+            store(doc, pdf, PDF)
             pdfs.append(pdf)
             report(name, doc)
             doc.close(True)

@@ -38,7 +38,8 @@ def top_level(text, tag, last_end=False):
 
 
 def split_document(text):
-    """(namespace declarations, version, parts) of a flat office:document."""
+    """(namespace declarations, version, parts, media type) of a flat office:document; None
+    when text has no office:document root."""
     m = re.search(r"<office:document\s([^>]*)>", text)
     if not m:
         return None
@@ -92,33 +93,20 @@ def extract_objects(text):
 
 def convert(src, dst):
     text = open(src, encoding="utf-8").read()
-    m = re.search(r"<office:document\s([^>]*)>", text)
-    if not m:
+    doc = split_document(text)
+    if doc is None:
         raise SystemExit(f"{src}: not a flat ODF document (no office:document root)")
-    attrs = m.group(1)
-    ns = " ".join(re.findall(r'xmlns:[\w.-]+="[^"]*"', attrs))
-    version = re.search(r'office:version="([^"]*)"', attrs)
-    version = version.group(1) if version else "1.3"
-    rest = text[m.end():]
-    part = {t: top_level(rest, t) for t in ("meta", "settings", "scripts", "font-face-decls",
-                                            "styles", "automatic-styles", "master-styles")}
-    part["body"] = top_level(rest, "body", last_end=True)
+    ns, version, part, _ = doc
     part["body"], objects = extract_objects(part["body"])
     if not part["body"]:
         raise SystemExit(f"{src}: no office:body")
-
-    def doc(root, *names):
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                f'<office:{root} {ns} office:version="{version}">'
-                + "".join(part[n] for n in names) + f"</office:{root}>\n")
-
     files = {
-        "content.xml": doc("document-content", "scripts", "font-face-decls", "automatic-styles",
-                           "body"),
-        "styles.xml": doc("document-styles", "font-face-decls", "styles", "automatic-styles",
-                          "master-styles"),
-        "meta.xml": doc("document-meta", "meta"),
-        "settings.xml": doc("document-settings", "settings"),
+        "content.xml": package_doc(ns, version, part, "document-content", "scripts",
+                                   "font-face-decls", "automatic-styles", "body"),
+        "styles.xml": package_doc(ns, version, part, "document-styles", "font-face-decls",
+                                  "styles", "automatic-styles", "master-styles"),
+        "meta.xml": package_doc(ns, version, part, "document-meta", "meta"),
+        "settings.xml": package_doc(ns, version, part, "document-settings", "settings"),
     }
     manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'

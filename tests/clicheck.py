@@ -1,9 +1,10 @@
-"""Shared plumbing of the CLI test scripts: tests/cli_*.py, tests/test_cli.py and
-tests/calc/check_oxt.py.
+"""Shared plumbing of the CLI test scripts (tests/cli_*.py, tests/test_cli.py and
+tests/calc/check_oxt.py) and the check counter of the Calc tests (tests/calc, tests/sheets).
 
 Each script is run as `/usr/bin/python3 tests/<script>.py ALVH_BINARY ...`; Python puts the
 script's directory on sys.path, so `import clicheck` finds this file. Standard library only.
 
+    Checks()               a check counter: .check(cond, what), .report(suite), .passed, .failed
     check(cond, what)      count a check; print "FAIL <what>" when cond is false; return cond
     report(suite)          print "<suite>: N passed, N failed"; return the exit code (1: failures)
     run(args, stdin)       run the alvh binary (argv[1]): (exit code, stdout, stderr)
@@ -18,28 +19,46 @@ import sys
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
-passed = 0
-failed = 0
+class Checks:
+    """A count of checks: check() prints "FAIL <what>" for each failure as it happens (the first
+    fail_print_limit of them, None: all; the counts always include every check) and report()
+    the totals. The Calc tests keep one per run; check() and report() below use one per script."""
+
+    def __init__(self, fail_print_limit=None):
+        self.passed = 0
+        self.failed = 0
+        self.fail_print_limit = fail_print_limit
+
+    def check(self, cond, what):
+        """Count one check; on failure print "FAIL <what>". Returns cond."""
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            if self.fail_print_limit is None or self.failed <= self.fail_print_limit:
+                print("FAIL", what, flush=True)
+        return cond
+
+    def report(self, suite):
+        """Print "<suite>: N passed, N failed" and return the exit code: 1 if any check failed."""
+        print(f"{suite}: {self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0
+
+
+_script_checks = Checks()
 # Print at most this many FAIL lines (None: all of them); the counts always include every check.
 fail_print_limit = None
 
 
 def check(cond, what):
-    """Count one check; on failure print "FAIL <what>". Returns cond."""
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        if fail_print_limit is None or failed <= fail_print_limit:
-            print("FAIL", what)
-    return cond
+    """Count one check of the script; on failure print "FAIL <what>". Returns cond."""
+    _script_checks.fail_print_limit = fail_print_limit
+    return _script_checks.check(cond, what)
 
 
 def report(suite):
-    """Print "<suite>: N passed, N failed" and return the exit code: 1 if any check failed."""
-    print(f"{suite}: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    """Print the script's "<suite>: N passed, N failed"; return the exit code (1: failures)."""
+    return _script_checks.report(suite)
 
 
 def run(args, stdin=None, timeout=60, binary=None):

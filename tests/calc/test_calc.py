@@ -36,8 +36,12 @@ import sys
 import time
 import zipfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import CalcOffice, Checks, col_name, prop, run_unprivileged  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/
+sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
+from clicheck import Checks  # noqa: E402
+from office import (ODS, CalcOffice, cell_values, col_name, run_unprivileged,  # noqa: E402
+                    store, used_range)
 
 # Calc's error codes (FormulaError) as XCell.getError() reports them.
 ERR_ILLEGAL_ARGUMENT = 502   # Err:502, IllegalArgumentException from the add-in
@@ -341,10 +345,9 @@ def reloaded_call(data, call):
             fields.append(f)
             continue
         col, row, w, h = place
-        # getDataArray: numbers as floats, text as str, empty cells as "" (the test never
-        # writes an empty text).
-        block = data.getCellRangeByPosition(col, row, col + w - 1, row + h - 1).getDataArray()
-        values = [[None if v == "" else v for v in line] for line in block]
+        # Numbers as floats, text as str, empty cells as None (the test never writes an empty
+        # text).
+        values = cell_values(data.getCellRangeByPosition(col, row, col + w - 1, row + h - 1))
         if f.kind == "range":
             fields.append(Field("range", values))
         elif isinstance(values[0][0], float):
@@ -725,7 +728,7 @@ def suite_documents(office, table, alvh, checks, compat):
     calls = [c for c in example_calls(table) if not c.inline]
     wb = evaluate(office, alvh, calls, checks, "documents")
     path = office.temp_path("addin_formulas.ods")
-    wb.doc.storeToURL(_url(path), (prop("FilterName", "calc8"),))
+    store(wb.doc, path, ODS)
     wb.doc.close(True)
     with zipfile.ZipFile(path) as z:
         content = z.read("content.xml").decode("utf-8")
@@ -763,9 +766,7 @@ def suite_documents(office, table, alvh, checks, compat):
         try:
             doc.calculateAll()
             sheet = doc.Sheets.getByIndex(0)
-            cursor = sheet.createCursor()
-            cursor.gotoEndOfUsedArea(False)
-            last_row = cursor.RangeAddress.EndRow
+            last_row = used_range(sheet).RangeAddress.EndRow
             rows = 0
             for r in range(1, last_row + 1):
                 formula_cell = sheet.getCellByPosition(1, r)
@@ -799,11 +800,6 @@ def same_within(a, b, rel):
             if ea == 0 and abs(va - vb) > rel * max(abs(va), abs(vb)) and sa != sb:
                 return False
     return True
-
-
-def _url(path):
-    import uno
-    return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
 def main():

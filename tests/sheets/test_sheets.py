@@ -30,22 +30,16 @@ from functools import partial
 
 print = partial(print, flush=True)  # noqa: A001  (progress shows under ctest and setpriv)
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "calc"))
-from harness import (CalcOffice, Checks, col_name, error_cells, prop, range_a1,  # noqa: E402
-                     run_unprivileged)
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/, sheets/
+sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
+from clicheck import Checks  # noqa: E402
+from office import (PDF, CalcOffice, cell_values, col_name, error_cells, prop,  # noqa: E402
+                    range_a1, recalculate, run_unprivileged, store, used_range)
+from sheets.templates import TEMPLATES  # noqa: E402
 
-# The functions each template needs (as sheets/build_templates.py builds them).
-NEEDS = {
-    "alvh-condor-legs": ["IC_STRIKES", "IC_LEGS", "IC_CREDIT", "IC_MAXLOSS", "IC_BREAKEVEN",
-                         "IC_POP", "BOOK_GREEK", "BOOK_PNL", "ALVH_BREAKEVEN", "CONDOR_VIX_VEGA"],
-    "alvh-layer-schedule": ["ALVH_SCHEDULE", "ALVH_CALIBRATE", "ALVH_COST", "ALVH_POLICY",
-                            "VIX_LAYER_VEGA", "ALVH_SIZE"],
-    "alvh-signals": ["VIX_RSI", "VIX_MACD", "AD_LINE", "AD_DIVERGENCE", "ALVH_SIGNAL",
-                     "ALVH_POLICY"],
-    "alvh-backtest": ["ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY"],
-    "alvh-scenarios": ["IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL",
-                       "ALVH_SCHEDULE", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID"],
-}
+# The functions each template needs (the builder's list: a template is built only with them).
+NEEDS = {t.file: t.needs for t in TEMPLATES}
 
 
 # ---- the CLI ---------------------------------------------------------------------------------
@@ -88,10 +82,7 @@ def v(sh, a1):
 
 def block(sh, a1):
     """A range's cells as rows of float / str / None (empty)."""
-    rows = []
-    for row in sh.getCellRangeByName(a1).getDataArray():
-        rows.append([x if x != "" else None for x in row])
-    return rows
+    return cell_values(sh.getCellRangeByName(a1))
 
 
 def same(a, b):
@@ -274,10 +265,7 @@ def check_structure(name, doc, checks):
         sh = doc.Sheets.getByIndex(i)
         checks.check(sh.isProtected(), f"{name}: sheet {sh.Name} is protected")
         notes = {(a.Position.Column, a.Position.Row) for a in sh.Annotations}
-        cur = sh.createCursor()
-        cur.gotoEndOfUsedArea(False)
-        end = cur.RangeAddress
-        used = sh.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        used = used_range(sh)
         wrong, cells = [], set()
         # Ranges of uniform formatting: style and protection are read once per block.
         fmt = used.CellFormatRanges
@@ -410,9 +398,8 @@ def page_ink(png_dir, pdf):
 
 
 def check_pdf(name, doc, office, checks):
-    import uno
     pdf = office.temp_path(name + ".pdf")
-    doc.storeToURL(uno.systemPathToFileUrl(pdf), (prop("FilterName", "calc_pdf_Export"),))
+    store(doc, pdf, PDF)
     if not checks.check(os.path.isfile(pdf) and os.path.getsize(pdf) > 1000,
                         f"{name}: PDF export writes a file"):
         return
@@ -427,17 +414,13 @@ def snapshot(doc):
     out = {}
     for i in range(doc.Sheets.Count):
         sh = doc.Sheets.getByIndex(i)
-        cur = sh.createCursor()
-        cur.gotoEndOfUsedArea(False)
-        end = cur.RangeAddress
-        out[sh.Name] = sh.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getDataArray()
+        out[sh.Name] = used_range(sh).getDataArray()
     return out
 
 
 def template_name(path):
-    """"alvh-condor-legs" of .../alvh-condor-legs.fods (also of a copy named argN-alvh-...)."""
-    base = os.path.basename(path).split(".")[0]
-    return base[base.find("alvh-"):]
+    """"alvh-condor-legs" of .../alvh-condor-legs.fods (run_unprivileged's copies keep the name)."""
+    return os.path.basename(path).split(".")[0]
 
 
 def check_oxt_templates(oxt, templates, checks):
@@ -481,9 +464,8 @@ def check_installed_templates(office, templates, checks):
         if not checks.check(doc is not None, f"template {base}.ots opens from {ots}"):
             continue
         opened.append(base)
-        doc.calculateAll()
+        bad = recalculate(doc)
         checks.check(not doc.hasLocation(), f"template {base}.ots opens as an untitled document")
-        bad = error_cells(doc)
         checks.check(not bad, f"template {base}.ots recalculates without errors ({bad[:8]})")
         charts = sum(doc.Sheets.getByIndex(i).Charts.Count for i in range(doc.Sheets.Count))
         checks.check(charts == len(CHARTS.get(base, {})),
@@ -519,8 +501,7 @@ def main():
                 continue
             checks.check(doc.isAutomaticCalculationEnabled(),
                          f"{name}: opens with automatic calculation on")
-            doc.calculateAll()
-            bad = error_cells(doc)
+            bad = recalculate(doc)
             checks.check(not bad, f"{name}: no error cell after recalculation ({bad[:10]})")
             values[name] = snapshot(doc)
             if name in EXPECT:
@@ -539,8 +520,7 @@ def main():
             doc = office.load(path)
             if not checks.check(doc is not None, f"{name} (de-DE): opens"):
                 continue
-            doc.calculateAll()
-            bad = error_cells(doc)
+            bad = recalculate(doc)
             checks.check(not bad, f"{name} (de-DE): no error cell ({bad[:10]})")
             checks.check(snapshot(doc) == values[name],
                          f"{name} (de-DE): every cell equals the en-US run")

@@ -1,12 +1,8 @@
-"""A throwaway headless LibreOffice with alvh.oxt installed, for the Calc tests and benchmark,
-the template builder and the demo; and the small helpers they share (Checks, col_name,
-range_a1, error_cells).
+"""CalcOffice: a throwaway headless LibreOffice on a private profile, with an extension (alvh.oxt)
+installed as a user installs it.
 
-Run under the system python (/usr/bin/python3: `import uno` comes from python3-uno).
-
-    run_unprivileged()                      # first: as root, re-runs the script as nobody
     with CalcOffice(oxt_path) as office:    # or CalcOffice(oxt_path, locale="de-DE")
-        doc = office.new_calc()
+        doc = office.new_calc()             # or office.load(path)
         ...
 
 What it does, in order (every step has a timeout; see the constants below):
@@ -15,17 +11,11 @@ What it does, in order (every step has a timeout; see the constants below):
   2. Creates the profile first (soffice --terminate_after_init): an office started on a fresh
      profile deletes the extension registry that `unopkg add` wrote before it.
   3. Installs the .oxt with `unopkg add` exactly as a user would (never with --shared; unopkg
-     refuses root without --shared, see run_unprivileged()), and sets the profile's locale when
-     one is given (Tools > Options > Languages > Locale setting).
+     refuses root without --shared, see office/unprivileged.py), and sets the profile's locale
+     when one is given (Tools > Options > Languages > Locale setting).
   4. Starts soffice --headless in its own process group, accepting a private pipe, and connects.
   5. On exit (also on failure or timeout): terminates the office, kills its process group if it
      lingers, and deletes the run directory.
-
-Root: LibreOffice steps must not run as root (unopkg refuses, and the pipe name is per uid), so a
-test script calls run_unprivileged() first: as root it re-executes itself as an unprivileged uid
-(setpriv, default 65534 "nobody", or ALVH_CALC_UID) with its own HOME/TMPDIR, using copies of
-the scripts and of the files named on its command line when that uid cannot read them (a build
-tree under /root), and removes what that run left.
 """
 import os
 import shutil
@@ -37,6 +27,8 @@ import threading
 import time
 import uuid
 
+from .calc import file_url, prop
+
 LO_PROGRAM = os.environ.get("ALVH_LO_PROGRAM", "/usr/lib/libreoffice/program")
 SOFFICE = os.path.join(LO_PROGRAM, "soffice")
 UNOPKG = os.path.join(LO_PROGRAM, "unopkg")
@@ -44,169 +36,18 @@ PROFILE_TIMEOUT = 180   # seconds: first start of a fresh profile
 UNOPKG_TIMEOUT = 180
 CONNECT_TIMEOUT = 120
 STOP_TIMEOUT = 30
-UNPRIVILEGED_UID = int(os.environ.get("ALVH_CALC_UID", "65534"))
-_CHILD_MARK = "ALVH_CALC_UNPRIVILEGED_RUN"
-_OUT_MARK = "ALVH_CALC_OUT"  # run_unprivileged_writing(): where the unprivileged run writes
-
-
-def run_unprivileged():
-    """As root: re-run this script as ALVH_CALC_UID (default nobody) and exit with its status.
-
-    Otherwise returns immediately. The child gets a fresh HOME and TMPDIR in a directory this
-    process owns and deletes afterwards, and every process left in the child's session is killed.
-    """
-    if os.getuid() != 0 or os.environ.get(_CHILD_MARK):
-        return
-    base = tempfile.mkdtemp(prefix="alvh-calc-root-")
-    try:
-        os.chmod(base, 0o755)
-        for sub in ("home", "tmp"):
-            os.mkdir(os.path.join(base, sub))
-            os.chown(os.path.join(base, sub), UNPRIVILEGED_UID, UNPRIVILEGED_UID)
-        # The unprivileged uid may not be able to read the build tree (a checkout under /root):
-        # then it runs copies of this script and its modules, and of every file named on the
-        # command line that it could not read.
-        script = os.path.abspath(sys.argv[0])
-        here = os.path.dirname(os.path.abspath(__file__))
-        if not (_world_readable(script) and _world_readable(os.path.abspath(__file__))):
-            scripts = os.path.join(base, "scripts")
-            os.mkdir(scripts)
-            for d in {here, os.path.dirname(script)}:
-                for name in os.listdir(d):
-                    if name.endswith(".py"):
-                        shutil.copy(os.path.join(d, name), scripts)
-            script = os.path.join(scripts, os.path.basename(script))
-        args = []
-        for k, a in enumerate(sys.argv[1:]):
-            if os.path.isfile(a) and not _world_readable(os.path.abspath(a)):
-                copy = os.path.join(base, f"arg{k}-{os.path.basename(a)}")
-                shutil.copy2(a, copy)  # keeps the execute bit of a program (the alvh CLI)
-                a = copy
-            args.append(a)
-        for root, dirs, files in os.walk(base):
-            for name in dirs + files:
-                path = os.path.join(root, name)
-                os.chmod(path, os.stat(path).st_mode | 0o044 | (0o011 if os.path.isdir(path) or
-                                                                 os.access(path, os.X_OK) else 0))
-        env = dict(os.environ, HOME=os.path.join(base, "home"), TMPDIR=os.path.join(base, "tmp"))
-        env[_CHILD_MARK] = "1"
-        cmd = ["setpriv", f"--reuid={UNPRIVILEGED_UID}", f"--regid={UNPRIVILEGED_UID}",
-               "--clear-groups", sys.executable, script] + args
-        child = subprocess.Popen(cmd, env=env, start_new_session=True)
-        try:
-            code = child.wait()
-        except BaseException:
-            _kill_group(child.pid)
-            raise
-        _kill_group(child.pid)  # anything the run left behind (it cleans up itself normally)
-        sys.exit(code)
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def run_unprivileged_writing(out_dir):
-    """run_unprivileged() for a script that writes files into out_dir (which the unprivileged uid
-    may not be able to write): as root, the unprivileged run writes into a scratch directory of
-    its own, copied into out_dir when it exits, and this process exits with its status.
-    Returns the directory to write into (out_dir itself when not root)."""
-    if os.getuid() != 0 or os.environ.get(_CHILD_MARK):
-        return os.environ.get(_OUT_MARK, out_dir)
-    tmp = tempfile.mkdtemp(prefix="alvh-calc-out-")
-    try:
-        os.chown(tmp, UNPRIVILEGED_UID, -1)
-        os.environ[_OUT_MARK] = tmp
-        try:
-            run_unprivileged()
-        except SystemExit:
-            for name in sorted(os.listdir(tmp)):
-                shutil.copy(os.path.join(tmp, name), os.path.join(out_dir, name))
-            raise
-    finally:
-        os.environ.pop(_OUT_MARK, None)
-        shutil.rmtree(tmp, ignore_errors=True)
-    return out_dir  # not reached: run_unprivileged() exits as root
-
-
-def _world_readable(path):
-    """True when any uid can read path: o+r on it, o+x on every directory above it."""
-    try:
-        if not os.stat(path).st_mode & 0o004:
-            return False
-        d = os.path.dirname(path)
-        while True:
-            if not os.stat(d).st_mode & 0o001:
-                return False
-            parent = os.path.dirname(d)
-            if parent == d:
-                return True
-            d = parent
-    except OSError:
-        return False
-
-
-def _kill_group(pgid):
-    try:
-        os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def prop(name, value):
-    import uno  # noqa: F401  (python3-uno; imported lazily so --help works anywhere)
-    from com.sun.star.beans import PropertyValue
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
 
 
 class OfficeError(RuntimeError):
     pass
 
 
-class Checks:
-    """Counts checks; prints each failure as it happens. The scripts end with
-    print(f"{checks.passed} passed, {checks.failed} failed")."""
-
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, cond, what):
-        if cond:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL", what, flush=True)
-        return cond
-
-
-def col_name(c):
-    """Column letters of 0-based column c: 0 -> A, 25 -> Z, 26 -> AA."""
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def range_a1(addr):
-    """"B2:C3" of a com.sun.star.table.CellRangeAddress."""
-    return (f"{col_name(addr.StartColumn)}{addr.StartRow + 1}:"
-            f"{col_name(addr.EndColumn)}{addr.EndRow + 1}")
-
-
-def error_cells(doc):
-    """"Sheet!B2:C3" of every formula cell range showing an error, in every sheet of doc (one
-    query per sheet)."""
-    from com.sun.star.sheet.FormulaResult import ERROR
-    bad = []
-    for i in range(doc.Sheets.Count):
-        sh = doc.Sheets.getByIndex(i)
-        for a in sh.queryFormulaCells(ERROR).RangeAddresses:
-            bad.append(f"{sh.Name}!{range_a1(a)}")
-    return bad
+def kill_group(pgid):
+    """SIGKILL to every process of the process group pgid (gone already: nothing)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 class CalcOffice:
@@ -314,7 +155,7 @@ class CalcOffice:
             self.proc.wait(timeout=STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
             pass
-        _kill_group(self.proc.pid)  # soffice.bin is oosplash's child, in the same group
+        kill_group(self.proc.pid)  # soffice.bin is oosplash's child, in the same group
         try:
             self.proc.wait(timeout=STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -367,9 +208,8 @@ class CalcOffice:
                                                  (prop("Hidden", True),))
 
     def load(self, path):
-        import uno
-        return self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)),
-                                                 "_blank", 0, (prop("Hidden", True),))
+        return self.desktop.loadComponentFromURL(file_url(path), "_blank", 0,
+                                                 (prop("Hidden", True),))
 
     def service(self, name):
         return self.ctx.ServiceManager.createInstanceWithContext(name, self.ctx)
@@ -379,8 +219,7 @@ class CalcOffice:
 
     # ---- internals ------------------------------------------------------------------------
     def _profile_arg(self):
-        import uno
-        return "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile)
+        return "-env:UserInstallation=" + file_url(self.profile)
 
     def _env(self):
         return dict(os.environ, HOME=os.path.join(self.run_dir, "home"),
@@ -397,10 +236,10 @@ class CalcOffice:
             try:
                 code = p.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                _kill_group(p.pid)
+                kill_group(p.pid)
                 p.wait()
                 raise OfficeError(f"timed out after {timeout}s: {' '.join(cmd)}")
-            _kill_group(p.pid)  # e.g. a soffice.bin that outlived its oosplash
+            kill_group(p.pid)  # e.g. a soffice.bin that outlived its oosplash
         with open(self._log(logname), encoding="utf-8", errors="replace") as f:
             out = f.read()
         if code != 0:
@@ -425,9 +264,9 @@ class CalcOffice:
         pid = self.proc.pid
 
         def fire():
-            sys.stderr.write(f"harness: watchdog: soffice still busy after "
+            sys.stderr.write(f"office: watchdog: soffice still busy after "
                              f"{self.watchdog_seconds}s, killing it\n")
-            _kill_group(pid)
+            kill_group(pid)
         self._watchdog = threading.Timer(self.watchdog_seconds, fire)
         self._watchdog.daemon = True
         self._watchdog.start()
