@@ -5,6 +5,8 @@ Function values are checked by each concept's own tests; this checks the CLI's p
 functions whose results are known without computation (ALVH_ERROR, errors).
 usage: test_cli.py ALVH_BINARY
 """
+import os
+import re
 import sys
 
 from clicheck import check, report, run
@@ -45,5 +47,17 @@ check(code == 1 and len(lines) == 3 and lines[1].startswith("#ERR UNKNOWN_FUNCTI
       and lines[2].startswith("MISSING: function is required"), "batch with a failure: " + out)
 code, out, _ = run(["call", "--batch"], "X" + "\t1" * 40 + "\n")
 check(code == 1 and out.startswith("#ERR ARG_COUNT"), "batch with too many fields: " + out)
+# ALVH_VERSION is the project's version, as the top-level CMakeLists.txt declares it (the .oxt's
+# description.xml is made from the same declaration; tests/calc/check_oxt.py checks that side).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "CMakeLists.txt"),
+          encoding="utf-8") as f:
+    declared = re.search(r"project\(alvh_calc VERSION ([0-9.]+)", f.read()).group(1)
+code, out, _ = run(["call", "ALVH_VERSION"])
+check(code == 0 and out == declared + "\n", f"ALVH_VERSION is {declared}: " + out)
+code, out, _ = run(["call", "ALVH_VERSION", "NAME"])
+check(code == 0 and out == f"ALVH Calc {declared}\n", "ALVH_VERSION name: " + out)
+code, out, _ = run(["call", "ALVH_VERSION", "build"])
+check(code == 1 and out.startswith('#ERR ARGUMENT: what must be "number" or "name", got "build"'),
+      "ALVH_VERSION refuses other words: " + out)
 
 sys.exit(report("test_cli"))

@@ -3,6 +3,10 @@
 
 #include "internal.h"
 
+#ifndef ALVH_VERSION_NUMBER
+#error "ALVH_VERSION_NUMBER comes from core/CMakeLists.txt (the project's version)"
+#endif
+
 /* ALVH_ERROR(function; arg; ...): evaluates the named call and returns its error sentence,
  * "OK" when it succeeds. A spreadsheet user reads why a cell shows Err:502. The call's own
  * arguments start at ERR_ARGUMENTS (alvh_call gives at least ERR_FUNCTION). */
@@ -36,6 +40,36 @@ static const alvh_arg_spec k_error_args[] = {
 };
 ALVH_CHECK_ARGS(k_error_args, ERR_NARGS);
 
+/* ALVH_VERSION([what]): the add-in's version, "0.1.0", or with what = "name" the product and
+ * version, "ALVH Calc 0.1.0". A sheet tests for the add-in with ISERROR(ALVH_VERSION()): without
+ * alvh.oxt the call is #NAME?. */
+enum { VER_WHAT, VER_NARGS };
+
+static alvh_status eval_version(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    const alvh_value *what = &args[VER_WHAT];
+    const char *text;
+    if (what->kind == ALVH_EMPTY || alvh_strieq(what->text, "number"))
+        text = ALVH_VERSION_NUMBER;
+    else if (alvh_strieq(what->text, "name"))
+        text = "ALVH Calc " ALVH_VERSION_NUMBER;
+    else
+        return alvh_fail(out, ALVH_E_ARGUMENT, "what must be \"number\" or \"name\", got \"%.60s\"",
+                         what->text);
+    alvh_status s = alvh_result_alloc(out, 1, 1);
+    if (s == ALVH_OK)
+        s = alvh_result_set_text(out, 0, 0, text);
+    return s;
+}
+
+static const alvh_arg_spec k_version_args[] = {
+    [VER_WHAT] = {"what", "\"number\" (the default): the version, e.g. 0.1.0; \"name\": the product "
+                          "and version, e.g. ALVH Calc 0.1.0",
+                  ALVH_ARG_TEXT, 1, 0, NULL},
+};
+ALVH_CHECK_ARGS(k_version_args, VER_NARGS);
+
 const alvh_func alvh_fn_utility[] = {
     {"ALVH_ERROR", "Utility",
      "Explains an error cell: evaluates a call given by name and returns its error sentence",
@@ -43,5 +77,11 @@ const alvh_func alvh_fn_utility[] = {
      ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_error_args), eval_error,
      "BS_PRICE\tC\t100\t100\t1\t-0.2\n"
      "NOPE\n"},
+    {"ALVH_VERSION", "Utility",
+     "The version of the ALVH Calc add-in; a sheet without the add-in shows #NAME? instead",
+     "Text: the version number (\"0.1.0\"), or the product and version (\"ALVH Calc 0.1.0\")",
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_version_args), eval_version,
+     "\"\"\n"
+     "name\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(utility);
