@@ -166,17 +166,3 @@ alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, d
 
 /* ---- the policy ----------------------------------------------------------------------------- */
 
-alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
-{
-    if (v->kind == ALVH_EMPTY) {
-        alvh_policy_default(p);
-        return ALVH_OK;
-    }
-    if (v->kind != ALVH_TEXT)
-        return alvh_fail(out, ALVH_E_ARG_TYPE, "policy must be JSON text or a JSON file path");
-    char err[ALVH_MESSAGE_SIZE];
-    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
-    if (st != ALVH_OK)
-        return alvh_fail(out, st, "%s", err);
-    return ALVH_OK;
-}

@@ -89,10 +89,28 @@ alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, d
 
 /* ---- the policy ----------------------------------------------------------------------------- */
 
-/*! alvh_arg_policy() : a [policy] argument: omitted -> the default policy; text -> JSON or the
- *  path of a JSON file (alvh_policy_parse). @return : ALVH_OK, ALVH_E_ARG_TYPE or a policy
- *  status with the parser's sentence. */
+/*! alvh_arg_policy() (args_policy.c) : a [policy] argument, in any of its forms:
+ *    - omitted, a blank cell, or a range every cell of which is blank: the default policy;
+ *    - text: JSON (typographic quotes as AutoCorrect types them accepted) or the path of a JSON
+ *      file (alvh_policy_parse);
+ *    - a two-column range of key/value rows: keys as ALVH_POLICY names them (dotted paths such
+ *      as "signals.rsi_level", layers numbered 1-3, any case), values a number, TRUE/FALSE (or
+ *      the words) for true/false keys, or a word; blank rows skipped; each key once. Applied to
+ *      the default policy through alvh_policy_set, then checked (alvh_policy_check): the same
+ *      checks and sentences as JSON, each naming the range's row.
+ *  The three forms of one policy give the same policy, byte for byte.
+ *  @return : ALVH_OK, ALVH_E_ARG_TYPE, ALVH_E_RANGE_SHAPE, ALVH_E_NO_MEMORY or a policy status
+ *            with a sentence. */
 alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out);
+
+/*! alvh_arg_policy_named() : alvh_arg_policy() whose failure sentences start "<argname>: ", for
+ *  functions that name the argument in their sentences (ALVH_SIGNAL, ALVH_BACKTEST, VIX_BETA). */
+alvh_status alvh_arg_policy_named(const alvh_value *v, const char *argname, alvh_policy *p,
+                                  alvh_result *out);
+
+/*! alvh_arg_is_policy_range() : v is a two-column range whose first non-blank cell is text: a
+ *  key/value policy, for arguments that take either numbers or a policy (VIX_BETA's params). */
+int alvh_arg_is_policy_range(const alvh_value *v);
 
 /* ---- positions: a condor's strikes, legs, VIX call layers (args_positions.c) ---------------- */
 

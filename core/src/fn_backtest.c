@@ -83,12 +83,10 @@ static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
     if (st != ALVH_OK)
         return st;
     alvh_policy policy;
-    char err[ALVH_MESSAGE_SIZE];
-    err[0] = '\0';
-    const char *text = args[BT_POLICY].kind == ALVH_TEXT ? args[BT_POLICY].text : NULL;
-    st = alvh_policy_parse(text, &policy, err, sizeof err);
+    st = alvh_arg_policy_named(&args[BT_POLICY], "policy", &policy, out);
     if (st != ALVH_OK)
-        return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
+        return st;
+    char err[ALVH_MESSAGE_SIZE];
     r->days = malloc(r->n * sizeof *r->days);
     if (!r->days)
         return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
@@ -148,10 +146,10 @@ static const alvh_arg_spec k_bt_args[] = {
     [BT_VIX] = {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0,
                 0, NULL},
     [BT_POLICY] = {"policy",
-                   "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the "
-                   "condor, costs and thresholds (default: 16-delta 45-day condors, 4/4/2 layers "
-                   "per $100,000)",
-                   ALVH_ARG_TEXT, 1, 0, NULL},
+                   "ALVH policy: JSON text, a JSON file's path, or a 2-column range of key/value "
+                   "rows; its \"backtest\" part sets the condor, costs and thresholds (default: "
+                   "16-delta 45-day condors, 4/4/2 layers per $100,000)",
+                   ALVH_ARG_RANGE, 1, 0, NULL},
     [BT_FUTURES] = {"futures",
                     "VIX futures prices, one row per date and one column per tenor (points); "
                     "omitted or all cells empty: the policy's model curve from spot VIX",

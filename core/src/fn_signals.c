@@ -337,12 +337,9 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
 {
     (void)nargs;
     alvh_policy policy;
-    char err[ALVH_MESSAGE_SIZE];
-    err[0] = '\0';
-    const char *text = args[SIG_POLICY].kind == ALVH_TEXT ? args[SIG_POLICY].text : NULL;
-    alvh_status st = alvh_policy_parse(text, &policy, err, sizeof err);
+    alvh_status st = alvh_arg_policy_named(&args[SIG_POLICY], "policy", &policy, out);
     if (st != ALVH_OK)
-        return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
+        return st;
     const char *bad = NULL;
     if (alvh_signal_policy_check(&policy.signals, &bad) != ALVH_OK)
         return alvh_fail(out, ALVH_E_POLICY_VALUE,
@@ -406,9 +403,10 @@ static const alvh_arg_spec k_signal_args[] = {
                      ALVH_ARG_RANGE, 1, 0, NULL},
     [SIG_SPX] = {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
                  ALVH_ARG_RANGE, 1, 0, NULL},
-    [SIG_POLICY] = {"policy", "ALVH policy: JSON text or a JSON file's path; its \"signals\" part "
-                    "sets the thresholds (default: RSI 14 above 70, MACD 12/26/9, VIX above 25, "
-                    "lookback 20)", ALVH_ARG_TEXT, 1, 0, NULL},
+    [SIG_POLICY] = {"policy", "ALVH policy: JSON text, a JSON file's path, or a 2-column range of "
+                    "key/value rows; its \"signals\" part sets the thresholds (default: RSI 14 "
+                    "above 70, MACD 12/26/9, VIX above 25, lookback 20)", ALVH_ARG_RANGE, 1, 0,
+                    NULL},
 };
 ALVH_CHECK_ARGS(k_signal_args, SIG_NARGS);
 
