@@ -52,7 +52,7 @@ alvh_status alvh_arg_series(const alvh_value *v, const char *argname, double **d
         gap->cell = cells[i];
     }
     for (; i < len; ++i)
-        d[i] = NAN;
+        d[i] = (double)NAN;
     *data = d;
     *n = len;
     return ALVH_OK;
