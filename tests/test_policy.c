@@ -408,8 +408,8 @@ static void typographic_quotes_read_as_json(void)
         "\xC2\xABsignals\xC2\xBB : {\xC2\xABrsi_level\xC2\xBB : 75}, \xC2\xABrounding\xC2\xBB : "
         "\xC2\xAB" "down\xC2\xBB}",
         /* mixed with straight quotes, and a closing quote typed as the opening one */
-        "{\"sizing\": \xE2\x80\x9Cvega\xE2\x80\x9C, \"signals\": {\"rsi_level\": 75}, "
-        "\xE2\x80\x9Drounding\xE2\x80\x9D: \"down\"}",
+        ("{\"sizing\": \xE2\x80\x9Cvega\xE2\x80\x9C, \"signals\": {\"rsi_level\": 75}, "
+         "\xE2\x80\x9Drounding\xE2\x80\x9D: \"down\"}"),
     };
     alvh_policy want, got;
     char err[256];
