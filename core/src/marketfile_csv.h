@@ -43,12 +43,32 @@ int alvh_csv_number(const char *s, double *x);
 /* YYYY-MM-DD, or a serial number, as a serial date. @return : 0, or -1. */
 int alvh_csv_date(const char *s, double *serial);
 
+/* The first field equal to one of names (ASCII case-insensitive; names ends with NULL).
+ * @return : its 0-based index, or ALVH_CSV_NONE. */
+#define ALVH_CSV_NONE ((size_t)-1)
+size_t alvh_csv_column(char *const *fields, size_t nf, const char *const *names);
+
+/* The header of a published file: the first line with a field equal to key (case-insensitive),
+ * split into fields[0..min(*nf, max)); the lines before it (a disclaimer, blank lines) are
+ * skipped. @return : the line's number (t->line), or 0 when no line has key. */
+size_t alvh_csv_find_header(alvh_csv_text *t, const char *key, char **fields, size_t max,
+                            size_t *nf);
+
 /* The failure: st, the printf-formatted sentence and its place into err (may be NULL).
  * @return : st. */
 alvh_status alvh_csv_fail(alvh_marketfile_error *err, alvh_status st, size_t line, size_t column,
                           const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* The failure in a published file: "PATH: line L, column C (NAME): " and the sentence
+ * (line 0: "PATH: "; column 0: "PATH: line L: "), at line and column in err. @return : st. */
+alvh_status alvh_csv_fail_in(alvh_marketfile_error *err, alvh_status st, const char *path,
+                             size_t line, size_t column, const char *name, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
 #endif
     ;
 
