@@ -192,9 +192,9 @@ static int parse_args(int argc, char **argv, const char **data, const char **pol
         }
     }
     int files = src->spx || src->vix || src->nfutures > 0 || src->join.ntenors > 0;
-    if ((!*data && !files) || (*data && files)) {
-        if (*data)
-            fprintf(stderr, "alvh backtest: give DATA.csv or --spx and --vix, not both\n");
+    if ((!*data && !files) || (*data && files) || (files && (!src->spx || !src->vix))) {
+        if (files)
+            fprintf(stderr, "alvh backtest: give DATA.csv, or --spx and --vix\n");
         backtest_usage(stderr);
         return 2;
     }
@@ -259,8 +259,10 @@ int alvh_cli_backtest(int argc, char **argv)
     alvh_market_series t;
     memset(&t, 0, sizeof t);
     size_t first_row = 2;
-    if (rc < 0 && read_market(data, &src, &t, &first_row) != 0)
-        rc = 1;
+    if (rc < 0) {
+        int got = read_market(data, &src, &t, &first_row);
+        rc = got != 0 ? got : -1;
+    }
     if (rc < 0) {
         char label[256];
         snprintf(label, sizeof label, data ? "%s" : "--spx %s --vix %s", data ? data : src.spx,
