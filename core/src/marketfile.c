@@ -155,25 +155,29 @@ static alvh_status read_lines(alvh_csv_text *t, alvh_market_series *s, header *h
     return ALVH_OK;
 }
 
+/* The reader's state for alvh_csv_read(). */
+typedef struct {
+    const char *path;
+    alvh_market_series *s;
+} market_read;
+
+static alvh_status read_market(alvh_csv_text *t, void *ctx, alvh_marketfile_error *err)
+{
+    const market_read *m = ctx;
+    header hd;
+    memset(&hd, 0, sizeof hd);
+    alvh_status st = read_lines(t, m->s, &hd, err);
+    if (st == ALVH_OK && hd.ncols == 0)
+        st = alvh_csv_fail(err, ALVH_E_DATA_FORMAT, 0, 0,
+                           "%s is empty (it needs a header line)", m->path);
+    return st;
+}
+
 alvh_status alvh_marketfile_read(const char *path, alvh_market_series *series,
                                  alvh_marketfile_error *err)
 {
-    if (err)
-        memset(err, 0, sizeof *err);
-    if (!path || !series)
-        return alvh_csv_fail(err, ALVH_E_ARGUMENT, 0, 0, "no file or no series given");
-    alvh_csv_text t;
-    alvh_status st = alvh_csv_load(path, &t, err);
-    if (st != ALVH_OK)
-        return st;
-    header hd;
-    memset(&hd, 0, sizeof hd);
-    st = read_lines(&t, series, &hd, err);
-    alvh_csv_free(&t);
-    if (st == ALVH_OK && hd.ncols == 0)
-        st = alvh_csv_fail(err, ALVH_E_DATA_FORMAT, 0, 0,
-                           "%s is empty (it needs a header line)", path);
-    return st;
+    market_read m = {path, series};
+    return alvh_csv_read(path, series, "series", read_market, &m, err);
 }
 
 alvh_backtest_data alvh_market_series_data(const alvh_market_series *s)

@@ -61,6 +61,7 @@ typedef struct {
     double last_date;      /* the last row's trade date (0: none yet) */
     size_t last_line;
     double last_settle;    /* its settlement after rescaling (0: none) */
+    alvh_vix_contract *c;  /* the contract filled */
 } layout;
 
 enum { TRADE_DATE, FUTURES, SETTLE };
@@ -170,33 +171,29 @@ static alvh_status read_row(layout *lo, char **fields, size_t nf, size_t line,
     return ALVH_OK;
 }
 
-/* The header (after the disclaimer), then the rows. */
-static alvh_status read_contract(alvh_csv_text *t, layout *lo, alvh_vix_contract *c,
-                                 alvh_marketfile_error *err)
+/* The header (after the disclaimer), then the rows (an alvh_csv_body: ctx is the layout, its
+ * contract in lo->c). */
+static alvh_status read_contract(alvh_csv_text *t, void *ctx, alvh_marketfile_error *err)
 {
+    layout *lo = ctx;
+    alvh_vix_contract *c = lo->c;
     static const char *const names[3][2] = {{"trade date", NULL}, {"futures", NULL},
                                             {"settle", NULL}};
     char *fields[MAX_FIELDS];
-    size_t nf = 0;
-    size_t hline = alvh_csv_find_header(t, "trade date", fields, MAX_FIELDS, &nf);
-    if (hline == 0)
-        return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, lo->path, 0, 0, NULL,
-                                "no header line with a Trade Date column");
-    size_t shown = nf < MAX_FIELDS ? nf : MAX_FIELDS;
+    size_t nf = 0, hline = 0;
+    alvh_status hs = alvh_csv_find_header(t, lo->path, "trade date", "Trade Date", fields,
+                                          MAX_FIELDS, &nf, &hline, err);
+    if (hs != ALVH_OK)
+        return hs;
     for (int k = 0; k < 3; ++k) {
-        lo->col[k] = alvh_csv_column(fields, shown, names[k]);
+        lo->col[k] = alvh_csv_column(fields, nf, names[k]);
         if (lo->col[k] == ALVH_CSV_NONE)
             return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, lo->path, hline, 0, NULL,
                                     "the header needs Trade Date, Futures and Settle columns");
         lo->name[k] = fields[lo->col[k]];
     }
-    char *line;
-    while ((line = alvh_csv_next_line(t)) != NULL) {
-        line = alvh_csv_trim(line);
-        if (*line == '\0')
-            continue;
-        nf = alvh_csv_split(line, fields, MAX_FIELDS);
-        alvh_status st = read_row(lo, fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, t->line, c, err);
+    while ((nf = alvh_csv_next_fields(t, fields, MAX_FIELDS)) > 0) {
+        alvh_status st = read_row(lo, fields, nf, t->line, c, err);
         if (st != ALVH_OK)
             return st;
     }
@@ -209,20 +206,11 @@ static alvh_status read_contract(alvh_csv_text *t, layout *lo, alvh_vix_contract
 alvh_status alvh_cfe_futures_read(const char *path, alvh_vix_contract *contract,
                                   alvh_marketfile_error *err)
 {
-    if (err)
-        memset(err, 0, sizeof *err);
-    if (!path || !contract)
-        return alvh_csv_fail(err, ALVH_E_ARGUMENT, 0, 0, "no file or no contract given");
-    alvh_csv_text t;
-    alvh_status st = alvh_csv_load(path, &t, err);
-    if (st != ALVH_OK)
-        return st;
     layout lo;
     memset(&lo, 0, sizeof lo);
     lo.path = path;
-    st = read_contract(&t, &lo, contract, err);
-    alvh_csv_free(&t);
-    return st;
+    lo.c = contract;
+    return alvh_csv_read(path, contract, "contract", read_contract, &lo, err);
 }
 
 void alvh_vix_contract_free(alvh_vix_contract *c)

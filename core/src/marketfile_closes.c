@@ -23,6 +23,7 @@ typedef struct {
     size_t date_col, close_col;
     const char *date_name, *close_name;
     int want_vix;                     /* fill vix (else spx) */
+    alvh_market_series *s;            /* the series filled */
 } layout;
 
 /* One row: its date and close appended to s (the other index 0). */
@@ -90,19 +91,19 @@ static void reverse(alvh_market_series *s)
     }
 }
 
-/* The header, then the rows. */
-static alvh_status read_closes(alvh_csv_text *t, layout *lo, alvh_market_series *s,
-                               alvh_marketfile_error *err)
+/* The header, then the rows (an alvh_csv_body: ctx is the layout, its series in lo->s). */
+static alvh_status read_closes(alvh_csv_text *t, void *ctx, alvh_marketfile_error *err)
 {
+    layout *lo = ctx;
+    alvh_market_series *s = lo->s;
     char *fields[MAX_FIELDS];
-    size_t nf = 0;
-    size_t hline = alvh_csv_find_header(t, "date", fields, MAX_FIELDS, &nf);
-    if (hline == 0)
-        return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, lo->path, 0, 0, NULL,
-                                "no header line with a Date column");
-    size_t shown = nf < MAX_FIELDS ? nf : MAX_FIELDS;
-    lo->date_col = alvh_csv_column(fields, shown, k_date_names);
-    lo->close_col = alvh_csv_column(fields, shown, k_close_names);
+    size_t nf = 0, hline = 0;
+    alvh_status hs = alvh_csv_find_header(t, lo->path, "date", "Date", fields, MAX_FIELDS, &nf,
+                                          &hline, err);
+    if (hs != ALVH_OK)
+        return hs;
+    lo->date_col = alvh_csv_column(fields, nf, k_date_names);
+    lo->close_col = alvh_csv_column(fields, nf, k_close_names);
     if (lo->close_col == ALVH_CSV_NONE)
         return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, lo->path, hline, 0, NULL,
                                 "the header has no Close column (Adj Close is not read)");
@@ -110,13 +111,8 @@ static alvh_status read_closes(alvh_csv_text *t, layout *lo, alvh_market_series 
     lo->close_name = fields[lo->close_col];
     int dir = 0;
     size_t prev_line = 0;
-    char *line;
-    while ((line = alvh_csv_next_line(t)) != NULL) {
-        line = alvh_csv_trim(line);
-        if (*line == '\0')
-            continue; /* blank lines between and after rows */
-        nf = alvh_csv_split(line, fields, MAX_FIELDS);
-        alvh_status st = read_row(lo, fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, t->line, s, err);
+    while ((nf = alvh_csv_next_fields(t, fields, MAX_FIELDS)) > 0) {
+        alvh_status st = read_row(lo, fields, nf, t->line, s, err);
         if (st == ALVH_OK)
             st = check_order(lo, s, t->line, prev_line, &dir, err);
         if (st != ALVH_OK)
@@ -134,18 +130,8 @@ static alvh_status read_closes(alvh_csv_text *t, layout *lo, alvh_market_series 
 static alvh_status read_history(const char *path, int want_vix, alvh_market_series *s,
                                 alvh_marketfile_error *err)
 {
-    if (err)
-        memset(err, 0, sizeof *err);
-    if (!path || !s)
-        return alvh_csv_fail(err, ALVH_E_ARGUMENT, 0, 0, "no file or no series given");
-    alvh_csv_text t;
-    alvh_status st = alvh_csv_load(path, &t, err);
-    if (st != ALVH_OK)
-        return st;
-    layout lo = {.path = path, .want_vix = want_vix};
-    st = read_closes(&t, &lo, s, err);
-    alvh_csv_free(&t);
-    return st;
+    layout lo = {.path = path, .want_vix = want_vix, .s = s};
+    return alvh_csv_read(path, s, "series", read_closes, &lo, err);
 }
 
 alvh_status alvh_spx_history_read(const char *path, alvh_market_series *series,

@@ -76,6 +76,22 @@ void alvh_csv_free(alvh_csv_text *t)
     memset(t, 0, sizeof *t);
 }
 
+alvh_status alvh_csv_read(const char *path, const void *output, const char *what,
+                          alvh_csv_body body, void *ctx, alvh_marketfile_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (!path || !output)
+        return alvh_csv_fail(err, ALVH_E_ARGUMENT, 0, 0, "no file or no %s given", what);
+    alvh_csv_text t;
+    alvh_status st = alvh_csv_load(path, &t, err);
+    if (st != ALVH_OK)
+        return st;
+    st = body(&t, ctx, err);
+    alvh_csv_free(&t);
+    return st;
+}
+
 char *alvh_csv_next_line(alvh_csv_text *t)
 {
     if (t->pos >= t->len)
@@ -197,21 +213,31 @@ size_t alvh_csv_column(char *const *fields, size_t nf, const char *const *names)
     return ALVH_CSV_NONE;
 }
 
-size_t alvh_csv_find_header(alvh_csv_text *t, const char *key, char **fields, size_t max,
-                            size_t *nf)
+size_t alvh_csv_next_fields(alvh_csv_text *t, char **fields, size_t max)
 {
-    const char *names[] = {key, NULL};
     char *line;
     while ((line = alvh_csv_next_line(t)) != NULL) {
         line = alvh_csv_trim(line);
         if (*line == '\0')
             continue;
-        *nf = alvh_csv_split(line, fields, max);
-        size_t shown = *nf < max ? *nf : max;
-        if (alvh_csv_column(fields, shown, names) != ALVH_CSV_NONE)
-            return t->line;
+        size_t nf = alvh_csv_split(line, fields, max);
+        return nf < max ? nf : max;
     }
     return 0;
+}
+
+alvh_status alvh_csv_find_header(alvh_csv_text *t, const char *path, const char *key,
+                                 const char *shown, char **fields, size_t max, size_t *nf,
+                                 size_t *line, alvh_marketfile_error *err)
+{
+    const char *names[] = {key, NULL};
+    while ((*nf = alvh_csv_next_fields(t, fields, max)) > 0)
+        if (alvh_csv_column(fields, *nf, names) != ALVH_CSV_NONE) {
+            *line = t->line;
+            return ALVH_OK;
+        }
+    return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, path, 0, 0, NULL,
+                            "no header line with a %s column", shown);
 }
 
 /* ---- errors and rows ------------------------------------------------------------------------ */

@@ -26,6 +26,15 @@ alvh_status alvh_csv_load(const char *path, alvh_csv_text *t, alvh_marketfile_er
 
 void alvh_csv_free(alvh_csv_text *t);
 
+/* What a reader does with the loaded text (ctx: the reader's own). */
+typedef alvh_status (*alvh_csv_body)(alvh_csv_text *t, void *ctx, alvh_marketfile_error *err);
+
+/* Every reader's frame: err cleared; path and the reader's output (what: its name in the
+ * message, "series") checked; the file loaded, body run on it, the text freed.
+ * @return : alvh_csv_load()'s failure, ALVH_E_ARGUMENT, or body's status. */
+alvh_status alvh_csv_read(const char *path, const void *output, const char *what,
+                          alvh_csv_body body, void *ctx, alvh_marketfile_error *err);
+
 /* The next line without its '\n', NUL-terminated in place (the first line without a UTF-8
  * byte order mark), t->line its number; NULL after the last line. */
 char *alvh_csv_next_line(alvh_csv_text *t);
@@ -48,11 +57,17 @@ int alvh_csv_date(const char *s, double *serial);
 #define ALVH_CSV_NONE ((size_t)-1)
 size_t alvh_csv_column(char *const *fields, size_t nf, const char *const *names);
 
-/* The header of a published file: the first line with a field equal to key (case-insensitive),
- * split into fields[0..min(*nf, max)); the lines before it (a disclaimer, blank lines) are
- * skipped. @return : the line's number (t->line), or 0 when no line has key. */
-size_t alvh_csv_find_header(alvh_csv_text *t, const char *key, char **fields, size_t max,
-                            size_t *nf);
+/* The next line that is not blank, split into fields (at most max stored: the count returned
+ * is min(fields, max)); t->line its number. @return : 0 after the last line. */
+size_t alvh_csv_next_fields(alvh_csv_text *t, char **fields, size_t max);
+
+/* The header of the published file path: the first line with a field equal to key
+ * (case-insensitive), its fields in fields[0..*nf) as alvh_csv_next_fields() gives them, its
+ * number in *line; the lines before it (a disclaimer, blank lines) are skipped.
+ * @return : ALVH_OK, or ALVH_E_DATA_FORMAT "PATH: no header line with a <shown> column". */
+alvh_status alvh_csv_find_header(alvh_csv_text *t, const char *path, const char *key,
+                                 const char *shown, char **fields, size_t max, size_t *nf,
+                                 size_t *line, alvh_marketfile_error *err);
 
 /* The failure: st, the printf-formatted sentence and its place into err (may be NULL).
  * @return : st. */
