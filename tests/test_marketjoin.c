@@ -190,6 +190,24 @@ static void the_window_and_bad_options(void)
     CHECK(strcmp(err.text, "the futures contract F (Jan 22) is given twice") == 0, "twice: %s",
           err.text);
     alvh_market_series_free(&out);
+    /* The SPX series given as the VIX side: its VIX column is 0. */
+    memset(&out, 0, sizeof out);
+    CHECK_STATUS(alvh_market_join(&g_spx, &g_spx, NULL, 0, NULL, &out, &r, &err),
+                 ALVH_E_DATA_VALUE, "SPX as VIX");
+    CHECK(strcmp(err.text, "the VIX close of row 1 is not a positive number") == 0,
+          "SPX as VIX: %s", err.text);
+    alvh_market_series_free(&out);
+    /* A contract built by hand with a settlement of 0. */
+    double cd[2] = {44564, 44565}, cs[2] = {17, 0};
+    alvh_vix_contract zero = {.label = "F (Jan 22)", .year = 2022, .month = 1, .expiry = 44580,
+                              .n = 2, .date = cd, .settle = cs};
+    memset(&out, 0, sizeof out);
+    CHECK_STATUS(alvh_market_join(&g_spx, &g_vix, &zero, 1, NULL, &out, &r, &err),
+                 ALVH_E_DATA_VALUE, "a zero settlement");
+    CHECK(strcmp(err.text, "the futures contract F (Jan 22): settlement 2 is not positive, or "
+                           "its date does not increase") == 0,
+          "zero settlement: %s", err.text);
+    alvh_market_series_free(&out);
     alvh_join_options bad = {.ntenors = 2, .tenors = {60, 30}};
     memset(&out, 0, sizeof out);
     CHECK_STATUS(alvh_market_join(&g_spx, &g_vix, g_fut, 3, &bad, &out, &r, &err),

@@ -39,16 +39,21 @@ static int in_window(double t, double from, double to)
 
 /* ---- checks --------------------------------------------------------------------------------- */
 
-/* A side's dates increase (the readers ensure it; a caller's series might not). */
-static alvh_status check_dates(const alvh_market_series *s, const char *what,
-                               alvh_marketfile_error *err)
+/* A side's dates increase and its closes are positive (the readers ensure both; a caller's
+ * series might not, or be the other index's). */
+static alvh_status check_side(const alvh_market_series *s, int vix, alvh_marketfile_error *err)
 {
+    const char *what = vix ? "VIX" : "SPX";
     if (!s || s->n == 0)
         return alvh_csv_fail(err, ALVH_E_DATA_SHORT, 0, 0, "no %s closes given", what);
-    for (size_t i = 1; i < s->n; ++i)
-        if (!(floor(s->date[i]) > floor(s->date[i - 1])))
+    for (size_t i = 0; i < s->n; ++i) {
+        if (i > 0 && !(floor(s->date[i]) > floor(s->date[i - 1])))
             return alvh_csv_fail(err, ALVH_E_DATA_ORDER, 0, 0,
                                  "the %s closes' dates do not increase at row %zu", what, i + 1);
+        if (!alvh_positive_finite(vix ? s->vix[i] : s->spx[i]))
+            return alvh_csv_fail(err, ALVH_E_DATA_VALUE, 0, 0,
+                                 "the %s close of row %zu is not a positive number", what, i + 1);
+    }
     return ALVH_OK;
 }
 
@@ -95,11 +100,18 @@ static alvh_status sort_contracts(const alvh_vix_contract *c, size_t n,
         if ((*sorted)[j]->expiry == (*sorted)[j - 1]->expiry)
             return alvh_csv_fail(err, ALVH_E_DATA_FORMAT, 0, 0,
                                  "the futures contract %s is given twice", (*sorted)[j]->label);
-    for (size_t j = 0; j < n; ++j)
-        if ((*sorted)[j]->n == 0 || !(*sorted)[j]->date || !(*sorted)[j]->settle)
+    for (size_t j = 0; j < n; ++j) {
+        const alvh_vix_contract *k = (*sorted)[j];
+        if (k->n == 0 || !k->date || !k->settle)
             return alvh_csv_fail(err, ALVH_E_DATA_SHORT, 0, 0,
-                                 "the futures contract %s has no settlement",
-                                 (*sorted)[j]->label);
+                                 "the futures contract %s has no settlement", k->label);
+        for (size_t i = 0; i < k->n; ++i)
+            if (!alvh_positive_finite(k->settle[i]) || (i > 0 && !(k->date[i] > k->date[i - 1])))
+                return alvh_csv_fail(err, ALVH_E_DATA_VALUE, 0, 0,
+                                     "the futures contract %s: settlement %zu is not positive, "
+                                     "or its date does not increase",
+                                     k->label, i + 1);
+    }
     return ALVH_OK;
 }
 
@@ -136,15 +148,18 @@ static void curve_on(futures_day *f, double t, double vix)
 
 /* Row i's futures at the asked tenors from the curve: linear in days between the two points
  * that bracket the tenor (alvh_vix_future_curve(), the engine's own interpolation); a tenor
- * beyond the farthest contract is noted in the report and left NAN. */
-static void futures_row(const futures_day *f, double t, alvh_market_series *out, size_t i,
-                        alvh_join_report *r)
+ * beyond the farthest contract is noted in the report and left NAN (its column is dropped). */
+static alvh_status futures_row(const futures_day *f, double t, alvh_market_series *out,
+                               size_t i, alvh_join_report *r, alvh_marketfile_error *err)
 {
     for (size_t k = 0; k < r->ntenors; ++k) {
         double v = (double)NAN;
         if (r->tenors[k] <= f->days[f->np - 1]) {
-            if (alvh_vix_future_curve(r->tenors[k], f->days, f->quotes, f->np, &v) != ALVH_OK)
-                v = (double)NAN;
+            /* The points were checked (positive, days increasing): this cannot fail. */
+            alvh_status st = alvh_vix_future_curve(r->tenors[k], f->days, f->quotes, f->np, &v);
+            if (st != ALVH_OK || !isfinite(v))
+                return alvh_csv_fail(err, st != ALVH_OK ? st : ALVH_E_NOT_FINITE, 0, 0,
+                                     "the futures curve of row %zu cannot be interpolated", i + 1);
         } else {
             if (r->unbracketed[k].count == 0)
                 r->reach[k] = f->days[f->np - 1];
@@ -152,6 +167,7 @@ static void futures_row(const futures_day *f, double t, alvh_market_series *out,
         }
         out->fut[i * r->ntenors + k] = v;
     }
+    return ALVH_OK;
 }
 
 /* Keeps the tenors bracketed on every row: out's futures columns compacted in place. */
@@ -190,9 +206,7 @@ static alvh_status add_row(double t, double spx, double vix, futures_day *f,
     out->date[i] = t;
     out->spx[i] = spx;
     out->vix[i] = vix;
-    if (f->n > 0)
-        futures_row(f, t, out, i, r);
-    return ALVH_OK;
+    return f->n > 0 ? futures_row(f, t, out, i, r, err) : ALVH_OK;
 }
 
 /* Walks the two sides' dates together. */
@@ -236,9 +250,9 @@ alvh_status alvh_market_join(const alvh_market_series *spx, const alvh_market_se
     if (!out || !report || (ncontracts > 0 && !contracts))
         return alvh_csv_fail(err, ALVH_E_ARGUMENT, 0, 0, "no output or no contracts given");
     memset(report, 0, sizeof *report);
-    alvh_status st = check_dates(spx, "SPX", err);
+    alvh_status st = check_side(spx, 0, err);
     if (st == ALVH_OK)
-        st = check_dates(vix, "VIX", err);
+        st = check_side(vix, 1, err);
     if (st == ALVH_OK && ncontracts > 0)
         st = pick_tenors(opt, report, err);
     futures_day f;

@@ -203,8 +203,10 @@ typedef struct alvh_join_options {
  *  filled) and reported with how many dates and the first one.
  *  @return : ALVH_OK; ALVH_E_DATA_SHORT (a side empty, no date joined, a contract without
  *            settlements); ALVH_E_DATA_ORDER (a side's dates not increasing);
- *            ALVH_E_DATA_FORMAT (a contract given twice); ALVH_E_ARGUMENT (bad tenors, NULL
- *            outputs); ALVH_E_NO_MEMORY. err gets the sentence (line and column 0). */
+ *            ALVH_E_DATA_VALUE (a close or a settlement not positive and finite, a contract's
+ *            dates not increasing); ALVH_E_DATA_FORMAT (a contract given twice);
+ *            ALVH_E_ARGUMENT (bad tenors, NULL outputs); ALVH_E_NO_MEMORY. err gets the
+ *            sentence (line and column 0). */
 alvh_status alvh_market_join(const alvh_market_series *spx, const alvh_market_series *vix,
                              const alvh_vix_contract *contracts, size_t ncontracts,
                              const alvh_join_options *opt, alvh_market_series *out,
