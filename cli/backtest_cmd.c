@@ -249,7 +249,6 @@ int alvh_cli_backtest(int argc, char **argv)
         char err[512];
         err[0] = '\0';
         alvh_status st = alvh_policy_parse(policy_text, &policy, err, sizeof err);
-        rc = -1;
         if (st != ALVH_OK) {
             fprintf(stderr, "alvh backtest: %s: policy: %s\n", alvh_status_name(st),
                     err[0] ? err : alvh_status_message(st));
@@ -264,9 +263,11 @@ int alvh_cli_backtest(int argc, char **argv)
         rc = got != 0 ? got : -1;
     }
     if (rc < 0) {
-        char label[256];
-        snprintf(label, sizeof label, data ? "%s" : "--spx %s --vix %s", data ? data : src.spx,
-                 src.vix);
+        char label[512];
+        if (data)
+            snprintf(label, sizeof label, "%s", data);
+        else
+            snprintf(label, sizeof label, "--spx %s --vix %s", src.spx, src.vix);
         rc = run(label, &t, first_row, &policy, daily, by_year);
     }
     alvh_market_series_free(&t);

@@ -86,7 +86,7 @@ static void the_report_lists_the_first_five_dates(void)
     memset(&out, 0, sizeof out);
     CHECK_STATUS(alvh_market_join(&spx, &vix, NULL, 0, NULL, &out, &r, &err), ALVH_E_DATA_SHORT,
                  "no common date");
-    CHECK(strcmp(err.text, "no date has an SPX close, a VIX close in the dates asked for") == 0,
+    CHECK(strcmp(err.text, "no date has both an SPX close and a VIX close") == 0,
           "no common date: %s", err.text);
     alvh_market_series_free(&out);
 }

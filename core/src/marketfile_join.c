@@ -276,10 +276,12 @@ alvh_status alvh_market_join(const alvh_market_series *spx, const alvh_market_se
     if (ncontracts > 0)
         keep_tenors(out, report);
     report->rows = out->n;
+    const int bounded = opt && (opt->from > 0 || opt->to > 0);
     if (out->n == 0)
-        return alvh_csv_fail(err, ALVH_E_DATA_SHORT, 0, 0,
-                             "no date has an SPX close, a VIX close%s in the dates asked for",
-                             ncontracts > 0 ? " and a futures settlement" : "");
+        return alvh_csv_fail(err, ALVH_E_DATA_SHORT, 0, 0, "no date%s has %s",
+                             bounded ? " within the dates asked for" : "",
+                             ncontracts > 0 ? "an SPX close, a VIX close and a futures settlement"
+                                            : "both an SPX close and a VIX close");
     return ALVH_OK;
 }
 
