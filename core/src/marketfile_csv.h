@@ -1,8 +1,12 @@
 /* marketfile_csv.h (internal): what the market-file readers share (alvh/marketfile.h): the
  * file as text, its lines and fields, numbers and dates, error sentences with their line and
  * column, and a growing series. marketfile.c reads the market format on these; a reader of
- * another published format is one more marketfile_<format>.c on the same helpers. Not
- * installed. */
+ * another published format is one more marketfile_<format>.c on the same helpers, shaped like
+ * marketfile_closes.c and marketfile_cfe.c: its public function hands a body to
+ * alvh_csv_read() (arguments, load, free), the body finds the header by name
+ * (alvh_csv_find_header(), skipping a disclaimer), the columns by name (alvh_csv_column()),
+ * then reads rows with alvh_csv_next_fields(), dates with alvh_marketfile_date(), and fails with
+ * alvh_csv_fail_in() so the sentence names the file, the line and the column. Not installed. */
 #ifndef ALVH_MARKETFILE_CSV_H
 #define ALVH_MARKETFILE_CSV_H
 
