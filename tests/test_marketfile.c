@@ -286,14 +286,15 @@ static void cfe_files_give_one_contract_s_settlements(void)
 static void cfe_settlements_before_2007_03_26_are_divided_by_ten(void)
 {
     /* CFE quoted VIX futures at ten times the index until 2007-03-26. April 2007 expired on
-     * 2007-04-18 (the Wednesday 30 days before Friday 2007-05-18). */
+     * 2007-04-18 (the Wednesday 30 days before Friday 2007-05-18). The second row ends in a
+     * comma, as some archive rows do: an empty field past the header is allowed. */
     const char *path = write_file("rescale",
                                   "Trade Date,Futures,Open,High,Low,Close,Settle,Change,Total "
                                   "Volume,EFP,Open Interest\n"
                                   "03/23/2007,J (Apr 07),134.00,135.50,133.00,133.50,133.30,-0.30,"
                                   "369,0,10632\n"
                                   "03/26/2007,J (Apr 07),13.49,14.50,13.21,13.40,13.38,0.50,675,0,"
-                                  "11006\n");
+                                  "11006,\n");
     alvh_vix_contract c;
     alvh_marketfile_error err;
     memset(&c, 0, sizeof c);
@@ -328,6 +329,12 @@ static const struct {
      ALVH_E_DATA_VALUE,
      "test_marketfile_pub_bad_number.csv: line 4, column 5 (Close): \"abc\" is not a number", 4,
      5},
+    {SPX, "pub_thousands", YAHOO_HEAD "2022-01-03,1,2,3,4800.25,4798.75,9\n"
+                           "2022-01-04,1,2,3,4,790.50,4789,9\n",
+     ALVH_E_DATA_FORMAT,
+     "test_marketfile_pub_thousands.csv: line 3: more fields than the header's 7 (a comma "
+     "inside a value?)",
+     3, 0},
     {SPX, "pub_missing", YAHOO_HEAD "2022-01-03,1,2,3,,4798.75,9\n", ALVH_E_DATA_VALUE,
      "test_marketfile_pub_missing.csv: line 2, column 5 (Close): missing", 2, 5},
     {SPX, "pub_short", "Date,Open,High,Low,Close\r\n01/03/2022,1,2\r\n", ALVH_E_DATA_VALUE,

@@ -56,6 +56,7 @@ static int parse_label(const char *s, int *year, int *month)
 typedef struct {
     const char *path;
     size_t col[3];         /* trade date, futures, settle */
+    size_t width;          /* the header's fields */
     const char *name[3];
     size_t label_line;     /* the first row's line (its label names the contract) */
     double last_date;      /* the last row's trade date (0: none yet) */
@@ -192,8 +193,11 @@ static alvh_status read_contract(alvh_csv_text *t, void *ctx, alvh_marketfile_er
                                     "the header needs Trade Date, Futures and Settle columns");
         lo->name[k] = fields[lo->col[k]];
     }
+    lo->width = nf;
     while ((nf = alvh_csv_next_fields(t, fields, MAX_FIELDS)) > 0) {
-        alvh_status st = read_row(lo, fields, nf, t->line, c, err);
+        alvh_status st = alvh_csv_check_width(lo->path, t->line, fields, nf, lo->width, err);
+        if (st == ALVH_OK)
+            st = read_row(lo, fields, nf, t->line, c, err);
         if (st != ALVH_OK)
             return st;
     }

@@ -21,6 +21,7 @@ static const char *const k_close_names[] = {"close", "close/last", NULL};
 typedef struct {
     const char *path;
     size_t date_col, close_col;
+    size_t width;                     /* the header's fields */
     const char *date_name, *close_name;
     int want_vix;                     /* fill vix (else spx) */
     alvh_market_series *s;            /* the series filled */
@@ -107,12 +108,15 @@ static alvh_status read_closes(alvh_csv_text *t, void *ctx, alvh_marketfile_erro
     if (lo->close_col == ALVH_CSV_NONE)
         return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, lo->path, hline, 0, NULL,
                                 "the header has no Close column (Adj Close is not read)");
+    lo->width = nf;
     lo->date_name = fields[lo->date_col];
     lo->close_name = fields[lo->close_col];
     int dir = 0;
     size_t prev_line = 0;
     while ((nf = alvh_csv_next_fields(t, fields, MAX_FIELDS)) > 0) {
-        alvh_status st = read_row(lo, fields, nf, t->line, s, err);
+        alvh_status st = alvh_csv_check_width(lo->path, t->line, fields, nf, lo->width, err);
+        if (st == ALVH_OK)
+            st = read_row(lo, fields, nf, t->line, s, err);
         if (st == ALVH_OK)
             st = check_order(lo, s, t->line, prev_line, &dir, err);
         if (st != ALVH_OK)

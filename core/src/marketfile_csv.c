@@ -240,6 +240,18 @@ alvh_status alvh_csv_find_header(alvh_csv_text *t, const char *path, const char 
                             "no header line with a %s column", shown);
 }
 
+alvh_status alvh_csv_check_width(const char *path, size_t line, char *const *fields, size_t nf,
+                                 size_t width, alvh_marketfile_error *err)
+{
+    for (size_t k = width; k < nf; ++k)
+        if (fields[k][0] != '\0')
+            return alvh_csv_fail_in(err, ALVH_E_DATA_FORMAT, path, line, 0, NULL,
+                                    "more fields than the header's %zu (a comma inside a "
+                                    "value?)",
+                                    width);
+    return ALVH_OK;
+}
+
 /* ---- errors and rows ------------------------------------------------------------------------ */
 
 alvh_status alvh_csv_fail(alvh_marketfile_error *err, alvh_status st, size_t line, size_t column,

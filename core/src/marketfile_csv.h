@@ -65,6 +65,13 @@ size_t alvh_csv_column(char *const *fields, size_t nf, const char *const *names)
  * is min(fields, max)); t->line its number. @return : 0 after the last line. */
 size_t alvh_csv_next_fields(alvh_csv_text *t, char **fields, size_t max);
 
+/* A row of the published file path with more fields than its header's width: allowed when the
+ * extra ones are empty (a trailing comma), else ALVH_E_DATA_FORMAT "PATH: line L: more fields
+ * than the header's W (a comma inside a value?)" (a thousands separator would shift the
+ * columns). @return : ALVH_OK or that failure. */
+alvh_status alvh_csv_check_width(const char *path, size_t line, char *const *fields, size_t nf,
+                                 size_t width, alvh_marketfile_error *err);
+
 /* The header of the published file path: the first line with a field equal to key
  * (case-insensitive), its fields in fields[0..*nf) as alvh_csv_next_fields() gives them, its
  * number in *line; the lines before it (a disclaimer, blank lines) are skipped.

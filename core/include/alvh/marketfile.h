@@ -102,7 +102,8 @@ alvh_status alvh_market_series_window(alvh_market_series *series, double from, d
  * Dates in published files are YYYY-MM-DD or MM/DD/YYYY (US order; month and day of one or two
  * digits, a four-digit year). Lines may end in LF or CRLF; a UTF-8 byte order mark, blank lines
  * and any lines before the header (a disclaimer) are skipped; columns are found by name (any
- * case), other columns are ignored. */
+ * case), other columns are ignored; a row may not have more fields than the header unless the
+ * extra ones are empty (ALVH_E_DATA_FORMAT: a comma inside a value would shift the columns). */
 
 /*! alvh_marketfile_date() : a date as published files write it (above), as a serial date.
  *  @return : ALVH_OK, ALVH_E_DATE (not a date in either form), ALVH_E_ARGUMENT (NULL). */
