@@ -541,7 +541,7 @@ static void daily_columns_keep_the_daily_file_and_table_order(void)
                         "condor_pnl,front_pnl,hedge_day_pnl,long_put,short_put,short_call,"
                         "long_call,condor_expiry,layer1_contracts,layer1_strike,layer1_expiry,"
                         "layer2_contracts,layer2_strike,layer2_expiry,layer3_contracts,"
-                        "layer3_strike,layer3_expiry,events";
+                        "layer3_strike,layer3_expiry,events,notional,hedge_premium";
     const char *table = "equity_unhedged,equity_hedged,hedge_pnl,drawdown_unhedged,"
                         "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,events";
     size_t n = 0;

@@ -289,6 +289,8 @@ static alvh_status score_books(alvh_bt_run *r, alvh_backtest_day *day, double co
         r->spike_hedge += day->hedge_day_pnl;
     }
     r->notional_sum += r->notional;
+    day->notional = r->notional;
+    day->hedge_premium = h->premium;
     return ALVH_OK;
 }
 

@@ -1,10 +1,15 @@
 /* backtest_output.c: what a backtest returns, described once: the summary's measures and the
  * daily columns in output order (alvh/backtest.h). The CLI (`alvh backtest`, its --daily file)
  * and the table functions (ALVH_BACKTEST, ALVH_BACKTEST_SUMMARY) both lay out the results
- * through these descriptors. */
+ * through these descriptors. And the same measures per calendar year (alvh_backtest_years()),
+ * from the daily series. */
+#include <math.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "alvh/backtest.h"
+#include "alvh/dates.h"
 
 #define M(name, doc, field) {name, doc, offsetof(alvh_backtest_summary, field)}
 #define UNHEDGED ALVH_BOOK_UNHEDGED
@@ -98,6 +103,8 @@ static const alvh_backtest_column k_columns[] = {
     LAYER(2),
     LAYER(3),
     C("events", events, EVENTS, 1),
+    C("notional", notional, NUMBER, 0),
+    C("hedge_premium", hedge_premium, NUMBER, 0),
 };
 #undef LAYER
 #undef C
@@ -114,4 +121,168 @@ double alvh_backtest_column_value(const alvh_backtest_day *day, const alvh_backt
     if (c->kind == ALVH_BT_COLUMN_EVENTS)
         return (double)*(const unsigned *)(const void *)field;
     return *(const double *)(const void *)field;
+}
+
+/* ---- per calendar year ------------------------------------------------------------------------ */
+
+#define Y(name, doc, field) {name, doc, offsetof(alvh_backtest_year, field)}
+#define UNHEDGED ALVH_BOOK_UNHEDGED
+#define HEDGED ALVH_BOOK_VIX_CALLS
+static const alvh_backtest_measure k_year_measures[] = {
+    Y("year", "calendar year", year),
+    Y("rows", "rows dated in the year", rows),
+    Y("hv_days", "high_vix_days: rows with VIX above backtest.high_vix", high_vix_days),
+    Y("hv_dd_unhedged", "high_vix_drawdown_unhedged, from the year's running peak",
+      high_vix_drawdown[UNHEDGED]),
+    Y("hv_dd_hedged", "high_vix_drawdown_hedged, from the year's running peak",
+      high_vix_drawdown[HEDGED]),
+    Y("hv_dd_reduction", "high_vix_drawdown_reduction: 1 - hedged / unhedged", high_vix_reduction),
+    Y("hv_loss_unhedged", "high_vix_loss_unhedged: dollars lost on the year's high-VIX rows",
+      high_vix_loss[UNHEDGED]),
+    Y("hv_loss_hedged", "high_vix_loss_hedged: dollars lost on the year's high-VIX rows",
+      high_vix_loss[HEDGED]),
+    Y("hv_loss_reduction", "high_vix_loss_reduction: 1 - hedged / unhedged",
+      high_vix_loss_reduction),
+    Y("return_unhedged", "total_return_unhedged over the year", total_return[UNHEDGED]),
+    Y("return_hedged", "total_return_hedged over the year", total_return[HEDGED]),
+    Y("max_dd_unhedged", "max_drawdown_unhedged, from the year's running peak",
+      max_drawdown[UNHEDGED]),
+    Y("max_dd_hedged", "max_drawdown_hedged, from the year's running peak", max_drawdown[HEDGED]),
+    Y("hedge_pnl", "hedge_pnl: dollars the hedge added in the year", hedge_pnl),
+    Y("premium_pct_month", "hedge_premium_pct_month: the year's premium / months / notional",
+      hedge_premium_month),
+    Y("cost_pct_month", "hedge_cost_pct_month: -the year's hedge_pnl / months / notional",
+      hedge_cost_month),
+};
+#undef Y
+
+const alvh_backtest_measure *alvh_backtest_year_measures(size_t *n)
+{
+    *n = sizeof k_year_measures / sizeof k_year_measures[0];
+    return k_year_measures;
+}
+
+double alvh_backtest_year_value(const alvh_backtest_year *y, const alvh_backtest_measure *m)
+{
+    return *(const double *)(const void *)((const char *)y + m->offset);
+}
+
+/* A year's running sums, between its first and its last row. */
+typedef struct {
+    double open[ALVH_BACKTEST_BOOKS], peak[ALVH_BACKTEST_BOOKS], last[ALVH_BACKTEST_BOOKS];
+    double start_date;       /* the previous year's last date (the first year: its first) */
+    double hedge_pnl_open, premium_open, notional_sum;
+} year_run;
+
+/* Year y begins after row `prev` (SIZE_MAX: the run's first year). */
+static void year_begin(alvh_backtest_year *y, year_run *w, int year, const alvh_backtest_data *d,
+                       const alvh_backtest_day *days, size_t prev, double capital)
+{
+    memset(y, 0, sizeof *y);
+    y->year = year;
+    const int first = prev == SIZE_MAX;
+    for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
+        y->high_vix_drawdown[k] = (double)INFINITY;
+        w->open[k] = first ? capital
+                           : (k == ALVH_BOOK_UNHEDGED ? days[prev].equity_unhedged
+                                                      : days[prev].equity_hedged);
+        w->peak[k] = w->last[k] = w->open[k];
+    }
+    w->start_date = floor(d->date[first ? 0 : prev]);
+    w->hedge_pnl_open = first ? 0.0 : days[prev].hedge_pnl;
+    w->premium_open = first ? 0.0 : days[prev].hedge_premium;
+    w->notional_sum = 0;
+}
+
+/* Row i of the year: the drawdown from the year's peak and the high-VIX sums. */
+static void year_row(alvh_backtest_year *y, year_run *w, const alvh_backtest_day *day)
+{
+    const double eq[ALVH_BACKTEST_BOOKS] = {[ALVH_BOOK_UNHEDGED] = day->equity_unhedged,
+                                            [ALVH_BOOK_VIX_CALLS] = day->equity_hedged};
+    const int high = (day->events & ALVH_BT_HIGH_VIX) != 0;
+    for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
+        w->peak[k] = fmax(w->peak[k], eq[k]);
+        double dd = w->peak[k] > 0 ? eq[k] / w->peak[k] - 1.0 : -1.0;
+        y->max_drawdown[k] = fmin(y->max_drawdown[k], dd);
+        if (high) {
+            y->high_vix_drawdown[k] = fmin(y->high_vix_drawdown[k], dd);
+            y->high_vix_loss[k] += fmax(w->last[k] - eq[k], 0.0);
+        }
+        w->last[k] = eq[k];
+    }
+    y->high_vix_days += high;
+    y->rows += 1;
+    w->notional_sum += day->notional;
+}
+
+/* Year y ends at row `last`: the ratios (in the summary's order of operations). */
+static void year_end(alvh_backtest_year *y, const year_run *w, const alvh_backtest_data *d,
+                     const alvh_backtest_day *days, size_t last)
+{
+    for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
+        y->total_return[k] = w->open[k] > 0 ? w->last[k] / w->open[k] - 1.0 : (double)NAN;
+        if (!isfinite(y->high_vix_drawdown[k]))
+            y->high_vix_drawdown[k] = (double)NAN;
+    }
+    const double hvd_u = y->high_vix_drawdown[UNHEDGED], hvd_h = y->high_vix_drawdown[HEDGED];
+    y->high_vix_reduction = hvd_u < 0 ? 1.0 - hvd_h / hvd_u : (double)NAN;
+    const double loss_u = y->high_vix_loss[UNHEDGED], loss_h = y->high_vix_loss[HEDGED];
+    y->high_vix_loss_reduction = loss_u > 0 ? 1.0 - loss_h / loss_u : (double)NAN;
+    y->months = (floor(d->date[last]) - w->start_date) / 365.0 * 12.0;
+    y->hedge_pnl = days[last].hedge_pnl - w->hedge_pnl_open;
+    y->hedge_premium = days[last].hedge_premium - w->premium_open;
+    y->average_notional = w->notional_sum / y->rows;
+    if (y->months > 0 && y->average_notional > 0) {
+        y->hedge_premium_month = y->hedge_premium / y->months / y->average_notional;
+        y->hedge_cost_month = (0.0 - y->hedge_pnl) / y->months / y->average_notional;
+    } else {
+        y->hedge_premium_month = y->hedge_cost_month = (double)NAN;
+    }
+}
+#undef UNHEDGED
+#undef HEDGED
+
+/* The calendar year of row i. */
+static int year_of(const alvh_backtest_data *d, size_t i, int *year)
+{
+    int m = 0, day = 0;
+    return alvh_ymd_from_serial(floor(d->date[i]), year, &m, &day) == ALVH_OK ? 0 : -1;
+}
+
+alvh_status alvh_backtest_years(const alvh_backtest_data *d, const alvh_backtest_day *days,
+                                double capital, alvh_backtest_year *years, size_t max,
+                                size_t *count)
+{
+    if (!count)
+        return ALVH_E_ARGUMENT;
+    *count = 0;
+    if (!d || !days || d->n == 0 || !d->date)
+        return ALVH_E_ARGUMENT;
+    size_t ny = 0;
+    int cur = 0, year = 0;
+    for (size_t i = 0; i < d->n; ++i) {
+        if (year_of(d, i, &year) != 0)
+            return ALVH_E_DATE;
+        ny += i == 0 || year != cur;
+        cur = year;
+    }
+    *count = ny;
+    if (!years)
+        return ALVH_OK;
+    if (max < ny)
+        return ALVH_E_ARGUMENT;
+    year_run w;
+    size_t iy = 0;
+    for (size_t i = 0; i < d->n; ++i) {
+        year_of(d, i, &year);
+        if (i == 0 || year != cur) {
+            if (i > 0)
+                year_end(&years[iy++], &w, d, days, i - 1);
+            year_begin(&years[iy], &w, year, d, days, i == 0 ? SIZE_MAX : i - 1, capital);
+        }
+        cur = year;
+        year_row(&years[iy], &w, &days[i]);
+    }
+    year_end(&years[iy], &w, d, days, d->n - 1);
+    return ALVH_OK;
 }

@@ -1,11 +1,14 @@
 /* marketfile.c: the market format (alvh/marketfile.h), date,spx,vix[,fut_<days>...]
- * [,advancers,decliners], read into a market series; and the series itself. */
+ * [,advancers,decliners], read into a market series and written from one; and the series
+ * itself. */
 #include "alvh/marketfile.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alvh/dates.h"
 #include "base.h"
 #include "marketfile_csv.h"
 
@@ -152,25 +155,29 @@ static alvh_status read_lines(alvh_csv_text *t, alvh_market_series *s, header *h
     return ALVH_OK;
 }
 
+/* The reader's state for alvh_csv_read(). */
+typedef struct {
+    const char *path;
+    alvh_market_series *s;
+} market_read;
+
+static alvh_status read_market(alvh_csv_text *t, void *ctx, alvh_marketfile_error *err)
+{
+    const market_read *m = ctx;
+    header hd;
+    memset(&hd, 0, sizeof hd);
+    alvh_status st = read_lines(t, m->s, &hd, err);
+    if (st == ALVH_OK && hd.ncols == 0)
+        st = alvh_csv_fail(err, ALVH_E_DATA_FORMAT, 0, 0,
+                           "%s is empty (it needs a header line)", m->path);
+    return st;
+}
+
 alvh_status alvh_marketfile_read(const char *path, alvh_market_series *series,
                                  alvh_marketfile_error *err)
 {
-    if (err)
-        memset(err, 0, sizeof *err);
-    if (!path || !series)
-        return alvh_csv_fail(err, ALVH_E_ARGUMENT, 0, 0, "no file or no series given");
-    alvh_csv_text t;
-    alvh_status st = alvh_csv_load(path, &t, err);
-    if (st != ALVH_OK)
-        return st;
-    header hd;
-    memset(&hd, 0, sizeof hd);
-    st = read_lines(&t, series, &hd, err);
-    alvh_csv_free(&t);
-    if (st == ALVH_OK && hd.ncols == 0)
-        st = alvh_csv_fail(err, ALVH_E_DATA_FORMAT, 0, 0,
-                           "%s is empty (it needs a header line)", path);
-    return st;
+    market_read m = {path, series};
+    return alvh_csv_read(path, series, "series", read_market, &m, err);
 }
 
 alvh_backtest_data alvh_market_series_data(const alvh_market_series *s)
@@ -194,4 +201,67 @@ void alvh_market_series_free(alvh_market_series *s)
     free(s->advancers);
     free(s->decliners);
     memset(s, 0, sizeof *s);
+}
+
+/* ---- the format written ---------------------------------------------------------------------- */
+
+/* Appends text to buf (cut at size - 1); *len counts every byte, written or not. */
+static void put(char *buf, size_t size, size_t *len, const char *text)
+{
+    size_t k = strlen(text);
+    if (*len < size) {
+        size_t room = size - 1 - *len;
+        size_t n = k < room ? k : room;
+        memcpy(buf + *len, text, n);
+        buf[*len + n] = '\0';
+    }
+    *len += k;
+}
+
+static void put_number(char *buf, size_t size, size_t *len, double x)
+{
+    char num[40] = ",";
+    alvh_format_number(num + 1, sizeof num - 1, x);
+    put(buf, size, len, num);
+}
+
+size_t alvh_market_series_header(const alvh_market_series *s, char *buf, size_t size)
+{
+    size_t len = 0;
+    if (size > 0)
+        buf[0] = '\0';
+    put(buf, size, &len, "date,spx,vix");
+    for (size_t k = 0; k < s->nfut; ++k) {
+        char days[40];
+        alvh_format_number(days, sizeof days, s->fut_days[k]);
+        put(buf, size, &len, ",fut_");
+        put(buf, size, &len, days);
+    }
+    if (s->has_breadth)
+        put(buf, size, &len, ",advancers,decliners");
+    return len;
+}
+
+size_t alvh_market_series_row(const alvh_market_series *s, size_t i, char *buf, size_t size)
+{
+    size_t len = 0;
+    if (size > 0)
+        buf[0] = '\0';
+    char day[40];
+    int y = 0, m = 0, d = 0;
+    double t = s->date[i];
+    if (t == floor(t) && alvh_ymd_from_serial(t, &y, &m, &d) == ALVH_OK)
+        snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+    else
+        alvh_format_number(day, sizeof day, t);
+    put(buf, size, &len, day);
+    put_number(buf, size, &len, s->spx[i]);
+    put_number(buf, size, &len, s->vix[i]);
+    for (size_t k = 0; k < s->nfut; ++k)
+        put_number(buf, size, &len, s->fut[i * s->nfut + k]);
+    if (s->has_breadth) {
+        put_number(buf, size, &len, s->advancers[i]);
+        put_number(buf, size, &len, s->decliners[i]);
+    }
+    return len;
 }

@@ -93,6 +93,10 @@ typedef struct alvh_backtest_day {
     double condor_expiry;                      /* serial date-time, 0 when none */
     double layer_contracts[3], layer_strike[3], layer_expiry[3]; /* at the close */
     unsigned events;
+    double notional;                           /* the hedge-sizing notional at the close (of
+                                                  the latest condor; 0 before the first) */
+    double hedge_premium;                      /* premium paid for VIX calls so far, fees
+                                                  included (cumulative) */
 } alvh_backtest_day;
 
 /* The books a run keeps. Every book trades the same condors; each holds its own hedge (none,
@@ -164,6 +168,56 @@ const alvh_backtest_column *alvh_backtest_columns(size_t *n);
 
 /*! alvh_backtest_column_value() : column c of day (events as a whole number). */
 double alvh_backtest_column_value(const alvh_backtest_day *day, const alvh_backtest_column *c);
+
+/* One calendar year of a run (alvh_backtest_years()), measured from the daily series alone.
+ * Year y holds the rows dated in y; E_open is the equity at the close of the previous year's
+ * last row (the capital for the first year), E_t the equity at row t's close, per book.
+ *   drawdown in the year  DD_t = E_t / max(E_open, E of the year's rows up to t) - 1 (<= 0; -1
+ *                         when that peak is not positive): from the running peak within the
+ *                         year, the year's opening equity included
+ *   months                12 x (last date - the previous year's last date) / 365 (the first
+ *                         year: from its first date), so the years' months add up to the run's
+ * For a run inside one calendar year every measure equals the summary's of the same name. */
+typedef struct alvh_backtest_year {
+    double year;                               /* e.g. 2022 */
+    double rows;                               /* rows dated in the year */
+    double months;                             /* as above */
+    double total_return[ALVH_BACKTEST_BOOKS];  /* E_last / E_open - 1 */
+    double max_drawdown[ALVH_BACKTEST_BOOKS];  /* min over the year's rows of DD_t */
+    double high_vix_days;                      /* rows with the high-VIX event */
+    double high_vix_drawdown[ALVH_BACKTEST_BOOKS]; /* min of DD_t over them (NAN: none) */
+    double high_vix_reduction;                 /* 1 - hvd[h] / hvd[u], when hvd[u] < 0 */
+    double high_vix_loss[ALVH_BACKTEST_BOOKS]; /* dollars: sum of max(E_{t-1} - E_t, 0) over
+                                                  them (E_{t-1} the previous row's, across the
+                                                  year's start too) */
+    double high_vix_loss_reduction;            /* 1 - loss[h] / loss[u], when loss[u] > 0 */
+    double hedge_pnl;                          /* dollars: the change of hedge_pnl over the
+                                                  year (hedged minus unhedged P&L) */
+    double hedge_premium;                      /* dollars paid for VIX calls in the year */
+    double average_notional;                   /* mean notional over the year's rows */
+    double hedge_premium_month;                /* premium / months / average notional */
+    double hedge_cost_month;                   /* -hedge_pnl / months / average notional */
+} alvh_backtest_year;
+
+/*! alvh_backtest_years() :
+ *  The per-year measures of a finished run: d its data, days its n = d->n daily rows,
+ *  capital the policy's backtest.capital. Years are calendar years of the rows' dates, oldest
+ *  first, one entry per year that has rows.
+ *  years : room for max entries, or NULL to count them only; *count gets the number of years.
+ *  @return : ALVH_OK; ALVH_E_ARGUMENT (no rows, NULL data, max too small: *count still set);
+ *            ALVH_E_DATE (a date outside the supported range). */
+alvh_status alvh_backtest_years(const alvh_backtest_data *d, const alvh_backtest_day *days,
+                                double capital, alvh_backtest_year *years, size_t max,
+                                size_t *count);
+
+/*! alvh_backtest_year_measures() : the per-year measures in output order (count in *n), a
+ *  static table (names shorter than the summary's, for a table with a row per year; doc gives
+ *  the summary measure each matches). */
+const alvh_backtest_measure *alvh_backtest_year_measures(size_t *n);
+
+/*! alvh_backtest_year_value() : measure m (from alvh_backtest_year_measures()) of year y (NAN
+ *  when undefined). */
+double alvh_backtest_year_value(const alvh_backtest_year *y, const alvh_backtest_measure *m);
 
 /*! alvh_backtest_check() :
  *  Validates market data: n >= 2, every date finite and strictly after the previous (no
