@@ -23,6 +23,9 @@ int alvh_cli_backtest(int argc, char **argv);
 /* The policy as JSON (policy_cmd.c). */
 int alvh_cli_policy(int argc, char **argv);
 
+/* Option chains: CBOE's quote table download (chain_cmd.c). */
+int alvh_cli_chain(int argc, char **argv);
+
 /* Prints a result the way `alvh call` does (one line). */
 void alvh_cli_print_result(FILE *f, const alvh_result *r);
 
