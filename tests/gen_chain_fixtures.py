@@ -676,8 +676,9 @@ def outputs():
             ok = a["status"] == "OK"
             groups_rows.append([fx["name"], iso(g.expiry), g.root, a["status"], fmt(a["years"])] +
                                [fmt(a[k]) if ok else "" for k in
-                                ("forward", "discount", "reference", "pairs", "used", "outliers",
-                                 "rate", "div_yield")] +
+                                ("forward", "discount", "reference")] +
+                               [str(a[k]) if ok else "" for k in ("pairs", "used", "outliers")] +
+                               [fmt(a[k]) if ok else "" for k in ("rate", "div_yield")] +
                                [opt_num(a.get("atm_iv")) if ok else "",
                                 fmt(a["true_forward"]), fmt(a["true_discount"])])
             if not ok:
