@@ -179,4 +179,18 @@ check(code == 0 and "--hedge" in out, "help")
 code, out, err = run(["chain", SPX, "--bogus"])
 check(code == 2 and "unexpected argument" in err, "bogus: " + err)
 
+# ---- the output blocks of docs/chains.md are what the CLI prints ----
+DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "chains.md")
+ROOT = os.path.dirname(DOC) + "/.."
+text = open(DOC, encoding="utf-8").read()
+blocks = text.split("<!-- chain-output:begin ")[1:]
+check(len(blocks) == 2, "docs/chains.md has %d output blocks" % len(blocks))
+for block in blocks:
+    command, rest = block.split(" -->\n", 1)
+    shown = rest.split("<!-- chain-output:end -->")[0].strip().strip("`").strip("\n")
+    args = [a if not a.startswith("tests/") else os.path.join(ROOT, a) for a in command.split()]
+    code, out, err = run(args)
+    check(code == 0 and out.rstrip("\n") == shown, "docs/chains.md block `alvh %s` is stale: run "
+          "it and paste its output" % command)
+
 sys.exit(report("cli_chain"))

@@ -185,8 +185,8 @@ typedef struct alvh_chain_condor {
  *  is nearest short_delta, each at its own vol (ties: the strike farther from the forward).
  *  Wings: the long put is the listed strike nearest K_short_put - wing, the long call the one
  *  nearest K_short_call + wing, among strikes beyond the short whose option on that side has
- *  a two-sided quote; when that strike is not listed (or not quoted) the nearest that is
- *  (ties: the wider wing), and put_wing/call_wing report the widths obtained.
+ *  a mid vol (so a two-sided quote); when that strike is not listed (or not quoted) the nearest
+ *  that is (ties: the wider wing), and put_wing/call_wing report the widths obtained.
  *  Greeks: one short condor (+1, -1, -1, +1), each leg at its own vol, through
  *  alvh_book_greek (BSM on spot F with div_yield = rate = -ln(D)/T, which is Black-76 on F).
  *  @param short_delta in (0, 0.5);  wing > 0 points
