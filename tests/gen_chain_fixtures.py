@@ -110,15 +110,25 @@ def implied_vol(kind, price, F, K, T, D):
         return "ABOVE_MAXIMUM", 0
     if price == intrinsic:
         return "NO_TIME_VALUE", 0
-    f = lambda v: b76(kind, F, K, T, v, D) - price
-    lo, hi = mp.mpf("1e-6"), mp.mpf(20)
-    for _ in range(45):  # bisection to ~1e-12, then the secant method to 40 digits
-        mid = (lo + hi) / 2
-        if f(mid) > 0:
-            hi = mid
+    # Newton on the price with the analytic vega, kept inside a bisection bracket [lo, hi].
+    lo, hi, v = mp.mpf("1e-6"), mp.mpf(20), mp.mpf("0.5")
+    for _ in range(200):
+        s = v * mp.sqrt(T)
+        d1 = (mp.log(F / K) + s * s / 2) / s
+        f = D * kind * (F * mp.ncdf(kind * d1) - K * mp.ncdf(kind * (d1 - s))) - price
+        if f > 0:
+            hi = v
         else:
-            lo = mid
-    return "OK", mp.findroot(f, (lo + hi) / 2)
+            lo = v
+        vega = D * F * mp.npdf(d1) * mp.sqrt(T)
+        step = f / vega if vega > 0 else mp.inf
+        nv = v - step
+        if not (lo < nv < hi):
+            nv = (lo + hi) / 2
+        if abs(nv - v) <= mp.mpf(10) ** (-mp.mp.dps + 3) * v:
+            return "OK", nv
+        v = nv
+    raise ArithmeticError("implied vol did not converge")
 
 
 def bsm_iv_cboe(kind, price, S, K, days, r, q):

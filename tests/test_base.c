@@ -40,7 +40,7 @@ static void distinct_numbers_differ_in_print(void)
               cases[i].want_y);
     }
     char bx[32], by[32];
-    alvh_format_distinct(bx, sizeof bx, by, sizeof by, NAN, 1.0, 6);
+    alvh_format_distinct(bx, sizeof bx, by, sizeof by, (double)NAN, 1.0, 6);
     CHECK(strcmp(bx, "nan") == 0 && strcmp(by, "1") == 0, "NaN: %s %s", bx, by);
     alvh_format_distinct(bx, sizeof bx, by, sizeof by, 1.0, 1.0 + 2.220446049250313e-16, 40);
     CHECK(strcmp(bx, "1") == 0 && strcmp(by, "1.0000000000000002") == 0, "min 40 is 17: %s %s",
@@ -48,7 +48,7 @@ static void distinct_numbers_differ_in_print(void)
     /* Any two different doubles print differently: neighbours across magnitudes. */
     const double xs[] = {1e-300, 3.14159, 2.5e10, 123456789.123, 6.02214076e23};
     for (size_t i = 0; i < sizeof xs / sizeof xs[0]; ++i) {
-        double y = nextafter(xs[i], INFINITY);
+        double y = nextafter(xs[i], (double)INFINITY);
         alvh_format_distinct(bx, sizeof bx, by, sizeof by, xs[i], y, 6);
         CHECK(strcmp(bx, by) != 0 && strtod(bx, NULL) < strtod(by, NULL),
               "neighbours of %.17g: %s %s", xs[i], bx, by);

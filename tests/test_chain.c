@@ -30,7 +30,7 @@ static const alvh_chain *chain_of(const char *name)
 static double iso_serial(const char *iso)
 {
     int y = 0, m = 0, d = 0;
-    double s = NAN;
+    double s = (double)NAN;
     if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
         alvh_serial_from_ymd(y, m, d, &s);
     return s;
@@ -415,7 +415,7 @@ static void vol_statuses(void)
     CHECK(p.iv_bid < p.iv && p.iv < p.iv_ask, "bid vol < mid vol < ask vol");
     CHECK_STATUS(alvh_quote_check(1, 1), ALVH_OK, "locked quote");
     CHECK_STATUS(alvh_quote_check(0, 1), ALVH_E_NO_QUOTE, "no bid");
-    CHECK_STATUS(alvh_quote_check(NAN, 1), ALVH_E_NO_QUOTE, "NaN bid");
+    CHECK_STATUS(alvh_quote_check((double)NAN, 1), ALVH_E_NO_QUOTE, "NaN bid");
 }
 
 static void condor_rejects_bad_rules(void)
