@@ -282,6 +282,11 @@ static int discount_ok(double d)
     return isfinite(d) && d > 0.0 && d < 2.0;
 }
 
+static int prices_ok(double call, double put)
+{
+    return isfinite(call) && call >= 0.0 && isfinite(put) && put >= 0.0;
+}
+
 alvh_status alvh_parity_carry(double forward, double discount, double years, double spot,
                               double *rate, double *div_yield)
 {
@@ -306,7 +311,7 @@ alvh_status alvh_parity_carry(double forward, double discount, double years, dou
 alvh_status alvh_parity_forward(double call, double put, double strike, double discount,
                                 double *forward)
 {
-    if (!isfinite(call) || call < 0.0 || !isfinite(put) || put < 0.0)
+    if (!prices_ok(call, put))
         return ALVH_E_PRICE;
     if (!alvh_positive_finite(strike))
         return ALVH_E_STRIKE;
@@ -324,7 +329,7 @@ alvh_status alvh_parity_forward(double call, double put, double strike, double d
 alvh_status alvh_parity_conversion(double call, double put, double spot, double strike,
                                    double years, double rate, double div_yield, double *value)
 {
-    if (!isfinite(call) || call < 0.0 || !isfinite(put) || put < 0.0)
+    if (!prices_ok(call, put))
         return ALVH_E_PRICE;
     if (!alvh_positive_finite(spot))
         return ALVH_E_SPOT;

@@ -426,6 +426,7 @@ static alvh_status schedule_layers(double valuation, double notional, double con
     return schedule_size(notional, condor_vega, p, unit_vega, unit_carry, rows);
 }
 
+/* The model schedule. alvh_hedge_schedule() has checked the curve (and anchored it at spot). */
 static alvh_status schedule_impl(double valuation, double vix_spot, double notional,
                                  double condor_vega, const alvh_policy *p, const alvh_curve *curve,
                                  alvh_layer_row rows[ALVH_LAYERS], int *bad_layer)
@@ -436,19 +437,9 @@ static alvh_status schedule_impl(double valuation, double vix_spot, double notio
         return ALVH_E_DATE;
     if (!alvh_positive_finite(vix_spot))
         return ALVH_E_SPOT;
-    if (!alvh_positive_finite(notional))
-        return ALVH_E_NOTIONAL;
-    if (!isfinite(condor_vega) || condor_vega == 0.0)
-        return ALVH_E_VEGA;
-    if (curve && curve->n > 0) {
-        size_t bad;
-        alvh_status cst = alvh_vix_curve_check(curve->tenors, curve->futures, curve->n, &bad);
-        if (cst != ALVH_OK)
-            return cst;
-    }
     model_source m = {vix_spot, curve};
     alvh_layer_source src = {model_price, &m};
-    return schedule_layers(valuation, notional, condor_vega, p, &src, rows, bad_layer);
+    return alvh_hedge_schedule_priced(valuation, notional, condor_vega, p, &src, rows, bad_layer);
 }
 
 alvh_status alvh_hedge_schedule_priced(double valuation, double notional, double condor_vega,
