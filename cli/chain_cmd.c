@@ -1,7 +1,7 @@
 /* chain_cmd.c: `alvh chain FILE ...`, a thin shell over the chain engine (alvh/chain.h): reads
  * CBOE's quote table download and prints tab-separated tables, header first (docs/chains.md):
  *
- *   alvh chain FILE                                   one line per expiry and root
+ *   alvh chain FILE [--root R]                        one line per expiry and root
  *   alvh chain FILE --expiry YYYY-MM-DD [--root R]    the smile of one expiry
  *   alvh chain FILE --condor --dte N --delta D --wing W [--root R]     key<TAB>value lines
  *   alvh chain FILE --hedge --notional N --condor-vega V [--price mid|ask] [--policy P]
@@ -31,7 +31,7 @@ typedef struct chain_args {
 static void chain_usage(FILE *f)
 {
     fprintf(f,
-            "usage: alvh chain FILE                                 one line per expiry and root\n"
+            "usage: alvh chain FILE [--root R]                      one line per expiry and root\n"
             "       alvh chain FILE --expiry YYYY-MM-DD [--root R]  the smile of one expiry\n"
             "       alvh chain FILE --condor --dte N --delta D --wing W [--root R]\n"
             "       alvh chain FILE --hedge --notional N --condor-vega V [--price mid|ask]\n"
@@ -65,7 +65,7 @@ static int fail(alvh_status st, const char *what)
     return 1;
 }
 
-/* ---- options -------------------------------------------------------------------------------- */
+/* ---- options --------------------------------------------------------------------------------- */
 
 static int number_arg(const char *name, const char *text, double *x, int *have)
 {
@@ -132,14 +132,16 @@ static int parse_args(int argc, char **argv, chain_args *a)
     return 0;
 }
 
-/* ---- the summary ------------------------------------------------------------------------------ */
+/* ---- the summary ----------------------------------------------------------------------------- */
 
-static void print_summary(const alvh_chain *c)
+static void print_summary(const alvh_chain *c, const char *root)
 {
     printf("expiry\troot\tdays\tforward\tdiscount\tatm_iv\tquotes\trate\tdiv_yield\tpairs\t"
            "outliers\tstatus\n");
     for (size_t g = 0; g < c->ngroups; ++g) {
         const alvh_chain_group *x = &c->groups[g];
+        if (root && root[0] && strcmp(root, x->root) != 0)
+            continue;
         alvh_chain_summary s;
         alvh_status st = alvh_chain_summarize(c, g, &s);
         put_date(stdout, x->expiry);
@@ -170,7 +172,7 @@ static void print_summary(const alvh_chain *c)
     }
 }
 
-/* ---- one expiry's smile ------------------------------------------------------------------------ */
+/* ---- one expiry's smile ---------------------------------------------------------------------- */
 
 static int expiry_date(const char *text, double *serial)
 {
@@ -226,7 +228,7 @@ static int print_smile(const alvh_chain *c, size_t g)
     return 0;
 }
 
-/* ---- the condor --------------------------------------------------------------------------------- */
+/* ---- the condor ------------------------------------------------------------------------------ */
 
 static void kv(const char *key, double x)
 {
@@ -286,7 +288,7 @@ static int print_condor(const alvh_chain *c, const chain_args *a)
     return 0;
 }
 
-/* ---- the quote-priced hedge ----------------------------------------------------------------- */
+/* ---- the quote-priced hedge ------------------------------------------------------------------ */
 
 /* The futures of the market file's row on the quote date (else the last before it), as a curve
  * in years from the quote time. */
@@ -413,7 +415,7 @@ int alvh_cli_chain(int argc, char **argv)
                                             "--root (e.g. SPX or SPXW)"
                                           : "the chain lists no options for that expiry and root");
     } else {
-        print_summary(&c);
+        print_summary(&c, a.root);
     }
     alvh_chain_free(&c);
     if (fflush(stdout) != 0)

@@ -5,7 +5,8 @@
  * Build and run (clang):
  *   CC=clang cmake -S . -B build-fuzz -DALVH_FUZZ=ON -DALVH_SANITIZE=ON -DALVH_BUILD_ADDIN=OFF
  *   cmake --build build-fuzz --target fuzz_chain
- *   build-fuzz/fuzz/fuzz_chain -dict=fuzz/chain.dict -max_total_time=300 /tmp/corpus fuzz/corpus_chain
+ *   build-fuzz/fuzz/fuzz_chain -dict=fuzz/chain.dict -max_total_time=300 /tmp/corpus \
+ *       fuzz/corpus_chain
  *
  * Properties checked beyond "no crash, leak, hang or sanitizer report":
  *   - a failed read leaves an empty chain and a message that names the file;

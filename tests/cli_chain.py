@@ -56,6 +56,9 @@ for name in ("chain_spx_20230914.csv", "chain_spx_20240112.csv", "chain_vix_2023
         else:
             same(num(g["div_yield"]), w["div_yield"], where + " div_yield")
 
+code, head, got, _ = table([SPX, "--root", "SPXW"])
+check(code == 0 and [g["root"] for g in got] == ["SPXW"] * 3, "--root SPXW: %s" % got)
+
 # ---- one expiry's smile ----
 SMILE = ["strike", "side", "bid", "ask", "mid", "iv", "delta", "iv_bid", "iv_ask", "cboe_iv",
          "status"]

@@ -41,7 +41,7 @@ static int group_of(const alvh_chain *c, const char *iso, const char *root, size
     return alvh_chain_find(c, iso_serial(iso), root, g) == ALVH_OK;
 }
 
-/* ---- reading ---------------------------------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------------------------------- */
 
 static void reads_fixtures(void)
 {
@@ -200,7 +200,7 @@ static void smile_uses_the_out_of_the_money_side(void)
     }
 }
 
-/* ---- condors and the hedge ---------------------------------------------------------------------- */
+/* ---- condors and the hedge ------------------------------------------------------------------- */
 
 static void condors_match_mpmath(void)
 {
@@ -314,7 +314,7 @@ static void hedge_names_the_layer_without_quotes(void)
     CHECK(bad == 1, "bad layer %d, want 1", bad);
 }
 
-/* ---- hand-derived cases ------------------------------------------------------------------------ */
+/* ---- hand-derived cases ---------------------------------------------------------------------- */
 
 /* C - P = 0.99 (4500 - K) exactly at five strikes (puts 10 .. 110, calls = put + 0.99 (4500 -
  * K), each quoted mid +- 0.5): the fit must give D = 0.99 and F = 4500, with no outlier; a call

@@ -37,6 +37,7 @@ static void quote_time_variants(void)
         {"Date: 14 September 2023 at 16:31 EDT", SEP14 + 991.0 / 1440},
         {"\"Date: September 14, 2023 at 4:31 PM\",Bid: 1", SEP14 + 991.0 / 1440},
         {"\"Date: Sep 14, 2023 at 4:31PM ET\"", SEP14 + 991.0 / 1440},
+        {"\"Date: Thursday, September 14, 2023 at 4:31 PM EDT\"", SEP14 + 991.0 / 1440},
         /* 2022-02-05: 2022-01-01 = 44927 - 365 = 44562, + 35 days; no "at", comma before */
         {"\"Date: February 5 2022, 8:09 PM EST\",Bid: 4420.5", 44597.0 + 1209.0 / 1440},
         /* other zones through UTC: in September Eastern is UTC-4 */
@@ -222,8 +223,46 @@ static void builds_from_columns(void)
     CHECK(strstr(err.text, "row 1:") != NULL, "build message: %s", err.text);
 }
 
+/* The parsers adapters use on a pasted chain, and the years to settlement. */
+static void parses_symbols_dates_years(void)
+{
+    char root[ALVH_CHAIN_ROOT_SIZE];
+    double expiry = 0, strike = 0, serial = 0, years = 0;
+    int kind = 0;
+    CHECK_STATUS(alvh_chain_parse_symbol("SPXW231020P04512500", root, &expiry, &kind, &strike),
+                 ALVH_OK, "SPXW put");
+    /* 2023-10-20 = 45183 + 36 = 45219 */
+    CHECK(strcmp(root, "SPXW") == 0 && expiry == 45219 && kind == -1 && strike == 4512.5,
+          "SPXW put: %s %g %d %g", root, expiry, kind, strike);
+    CHECK_STATUS(alvh_chain_parse_symbol("VIX231018C00032500", root, &expiry, &kind, &strike),
+                 ALVH_OK, "VIX call");
+    CHECK(strcmp(root, "VIX") == 0 && expiry == 45217 && kind == 1 && strike == 32.5, "VIX call");
+    const char *bad[] = {"SPX231020X04500000", "SPX2310", "231020C04500000", "SPX231320C04500000",
+                         "LONGROOT231020C04500000", "SPX231020C0450000x", NULL};
+    for (int i = 0; bad[i]; ++i)
+        CHECK_STATUS(alvh_chain_parse_symbol(bad[i], root, &expiry, &kind, &strike),
+                     ALVH_E_CHAIN_VALUE, bad[i]);
+    CHECK_STATUS(alvh_chain_parse_expiration("Fri Oct 20 2023", &serial), ALVH_OK, "expiration");
+    CHECK(serial == 45219, "Fri Oct 20 2023 = %g", serial);
+    CHECK_STATUS(alvh_chain_parse_expiration("Sat Oct 20 2023", &serial), ALVH_E_CHAIN_VALUE,
+                 "wrong weekday");
+    char why[256];
+    CHECK_STATUS(alvh_chain_parse_quote_time("Date: 2023-09-14 16:31", &serial, why, sizeof why),
+                 ALVH_E_CHAIN_VALUE, "ISO date");
+    CHECK(strstr(why, "English date") != NULL, "why: %s", why);
+    /* From 16:31 on Sep 14 to Oct 20: 09:30 (SPX) is 36 days less 421 minutes, 16:00 (SPXW)
+     * 36 days less 31 minutes. */
+    const double q = SEP14 + 991.0 / 1440;
+    CHECK_STATUS(alvh_chain_years("SPX", 45219, q, &years), ALVH_OK, "SPX years");
+    CHECK_CLOSE(years, (36.0 - 421.0 / 1440) / 365, 1e-13, 0, "SPX to 09:30");
+    CHECK_STATUS(alvh_chain_years("SPXW", 45219.7, q, &years), ALVH_OK, "SPXW years");
+    CHECK_CLOSE(years, (36.0 - 31.0 / 1440) / 365, 1e-13, 0, "SPXW to 16:00 (time of day dropped)");
+    CHECK_STATUS(alvh_chain_years("SPX", (double)NAN, q, &years), ALVH_E_DATE, "NaN expiry");
+}
+
 int main(void)
 {
+    parses_symbols_dates_years();
     quote_time_variants();
     reads_roots_and_synonyms();
     errors_name_the_place();

@@ -65,7 +65,7 @@ alvh_status alvh_quotes_check(const alvh_quotes *q, size_t *bad)
     return ALVH_OK;
 }
 
-/* ---- the parity fit ------------------------------------------------------------------------ */
+/* ---- the parity fit -------------------------------------------------------------------------- */
 
 /* One strike with both sides two-sided: y = C - P (mids), s the half-spreads. */
 typedef struct pair {

@@ -25,6 +25,16 @@ void alvh_chain_settlement(const char *root, int *am, int *on_future)
     *on_future = alvh_strieq(root, "VIX") || alvh_strieq(root, "VIXW");
 }
 
+alvh_status alvh_chain_years(const char *root, double expiry, double quote_time, double *years)
+{
+    int am, on_future;
+    alvh_chain_settlement(root, &am, &on_future);
+    if (!isfinite(expiry))
+        return ALVH_E_DATE;
+    return alvh_years_between(quote_time, floor(expiry) + (am ? ALVH_TIME_AM : ALVH_TIME_PM),
+                              years);
+}
+
 void alvh_chain_free(alvh_chain *chain)
 {
     if (!chain)
@@ -35,7 +45,7 @@ void alvh_chain_free(alvh_chain *chain)
     memset(chain, 0, sizeof *chain);
 }
 
-/* ---- building ------------------------------------------------------------------------------- */
+/* ---- building -------------------------------------------------------------------------------- */
 
 /* Row order: expiry date, root (bytes), strike. qsort has no context argument, so the rows
  * are sorted as (key, index) records. */
@@ -168,7 +178,7 @@ static alvh_status make_groups(alvh_chain *c, const row_key *keys, alvh_marketfi
         g->expiry = keys[k].expiry;
         alvh_chain_settlement(g->root, &g->am, &g->on_future);
         g->settlement = g->expiry + (g->am ? ALVH_TIME_AM : ALVH_TIME_PM);
-        alvh_status st = alvh_years_between(c->quote_time, g->settlement, &g->years);
+        alvh_status st = alvh_chain_years(g->root, g->expiry, c->quote_time, &g->years);
         if (st != ALVH_OK)
             return build_fail(err, st, in, keys[k].index, "the expiry is out of range");
         g->first = k;
@@ -216,10 +226,14 @@ alvh_status alvh_chain_build(const alvh_chain_input *in, double quote_time, doub
     return st;
 }
 
-/* ---- look-ups ------------------------------------------------------------------------------- */
+/* ---- look-ups -------------------------------------------------------------------------------- */
 
 alvh_quotes alvh_chain_quotes(const alvh_chain *c, size_t g)
 {
+    if (g >= c->ngroups) {
+        alvh_quotes none = {0, NULL, NULL, NULL, NULL, NULL};
+        return none;
+    }
     const alvh_chain_group *x = &c->groups[g];
     alvh_quotes q = {x->count,        c->strike + x->first,  c->call.bid + x->first,
                      c->call.ask + x->first, c->put.bid + x->first, c->put.ask + x->first};
@@ -270,6 +284,8 @@ alvh_status alvh_chain_summarize(const alvh_chain *chain, size_t g, alvh_chain_s
 {
     memset(out, 0, sizeof *out);
     out->atm_status = ALVH_E_NO_QUOTE;
+    if (g >= chain->ngroups)
+        return ALVH_E_CHAIN_EXPIRY;
     const alvh_chain_group *x = &chain->groups[g];
     if (!(x->years > 0.0))
         return ALVH_E_SETTLED;

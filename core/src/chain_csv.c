@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alvh/black.h"
 #include "alvh/dates.h"
 #include "base.h"
 #include "marketfile_csv.h"
@@ -80,7 +81,7 @@ static alvh_status fail(const reader *r, alvh_status st, size_t line, size_t col
     return alvh_csv_fail(r->err, st, 0, 0, "%s: %s", r->name, what);
 }
 
-/* ---- rows storage ----------------------------------------------------------------------------- */
+/* ---- rows storage ---------------------------------------------------------------------------- */
 
 static void rows_free(rows *t)
 {
@@ -121,7 +122,7 @@ static alvh_status rows_grow(rows *t)
     return ALVH_OK;
 }
 
-/* ---- words and numbers ------------------------------------------------------------------------ */
+/* ---- words and numbers ----------------------------------------------------------------------- */
 
 static int month_of(const char *w)
 {
@@ -198,7 +199,7 @@ static int parse_symbol(const char *s, char root[ALVH_CHAIN_ROOT_SIZE], double *
     return 0;
 }
 
-/* ---- the three lines before the table ---------------------------------------------------------- */
+/* ---- the three lines before the table -------------------------------------------------------- */
 
 /* Strips one pair of surrounding double quotes and the spaces inside. */
 static char *unquote(char *s)
@@ -237,7 +238,7 @@ static alvh_status read_underlying(const reader *r, char *line, size_t lineno, a
     return ALVH_OK;
 }
 
-/* ---- the quote time ---------------------------------------------------------------------------- */
+/* ---- the quote time -------------------------------------------------------------------------- */
 
 /* Offset of US/Eastern from UTC in hours at the UTC serial date-time u: -4 from the second
  * Sunday of March 07:00 UTC to the first Sunday of November 06:00 UTC (the Energy Policy Act
@@ -336,42 +337,52 @@ static size_t words(char *s, char **w, size_t max)
     return n;
 }
 
-/* The quote time line: "Date: <month> <day>[,] <year>[,] [at] <h:mm> [AM|PM] [zone]" or with
- * the day first ("Date: 14 September 2023 at 16:31 EDT"); what follows (",Bid: ...") is
- * ignored. A time without zone is Eastern. -> serial date-time, US/Eastern wall clock. */
-static alvh_status read_quote_time(const reader *r, char *line, size_t lineno, double *serial)
+static int is_weekday(const char *w)
+{
+    static const char *const full[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                        "Thursday", "Friday", "Saturday"};
+    for (int i = 0; i < 7; ++i)
+        if (alvh_strieq(w, k_wday[i]) || alvh_strieq(w, full[i]))
+            return 1;
+    return 0;
+}
+
+alvh_status alvh_chain_parse_quote_time(const char *text, double *serial, char *err,
+                                        size_t errsize)
 {
     char copy[256];
-    snprintf(copy, sizeof copy, "%s", line);
+    snprintf(copy, sizeof copy, "%s", text ? text : "");
     char *at = strstr(copy, "Date:");
-    char *w[16];
-    size_t n = at ? words(at + 5, w, 16) : 0;
+    char *w[16], **v = w;
+    size_t n = words(at ? at + 5 : copy, w, 16);
+    if (n > 0 && is_weekday(w[0]))
+        ++v, --n; /* "Thursday, September 14, 2023 ..." */
     int m = 0;
     long day = 0, year = 0;
-    if (n >= 3 && (m = month_of(w[0])) != 0)
-        m = whole(w[1], 1, 31, &day) == 0 ? m : 0;
-    else if (n >= 3 && (m = month_of(w[1])) != 0)
-        m = whole(w[0], 1, 31, &day) == 0 ? m : 0;
+    if (n >= 3 && (m = month_of(v[0])) != 0)
+        m = whole(v[1], 1, 31, &day) == 0 ? m : 0;
+    else if (n >= 3 && (m = month_of(v[1])) != 0)
+        m = whole(v[0], 1, 31, &day) == 0 ? m : 0;
     size_t k = 3;
     double date = 0.0, clock = 0.0;
-    if (m == 0 || whole(w[2], 1900, 9999, &year) != 0 ||
+    if (m == 0 || whole(v[2], 1900, 9999, &year) != 0 ||
         alvh_serial_from_ymd((int)year, m, (int)day, &date) != ALVH_OK)
-        return fail(r, ALVH_E_CHAIN_VALUE, lineno, 0,
-                    "the quote time must read \"Date: September 14, 2023 at 4:31 PM EDT\" (an "
-                    "English date), got \"%.80s\"", line);
-    if (k < n && alvh_strieq(w[k], "at"))
+        return alvh_fail_text(err, errsize, ALVH_E_CHAIN_VALUE,
+                              "the quote time must read \"Date: September 14, 2023 at 4:31 PM "
+                              "EDT\" (an English date), got \"%.80s\"", copy);
+    if (k < n && alvh_strieq(v[k], "at"))
         ++k;
     size_t used = 0;
-    if (k >= n || parse_clock(w + k, n - k, &used, &clock) != 0)
-        return fail(r, ALVH_E_CHAIN_VALUE, lineno, 0,
-                    "the quote time has no time of day such as \"4:31 PM\": \"%.80s\"", line);
+    if (k >= n || parse_clock(v + k, n - k, &used, &clock) != 0)
+        return alvh_fail_text(err, errsize, ALVH_E_CHAIN_VALUE,
+                              "the quote time has no time of day such as \"4:31 PM\"");
     k += used;
     double hours = 0.0;
     int eastern = 1;
-    if (k < n && w[k][strlen(w[k]) - 1] != ':' && zone_offset(w[k], &hours, &eastern) != 0)
-        return fail(r, ALVH_E_CHAIN_VALUE, lineno, 0,
-                    "unknown time zone \"%.20s\" in the quote time (known: EDT, EST, ET, CDT, "
-                    "CST, MDT, MST, PDT, PST, GMT, UTC, GMT+h, UTC-h)", w[k]);
+    if (k < n && v[k][strlen(v[k]) - 1] != ':' && zone_offset(v[k], &hours, &eastern) != 0)
+        return alvh_fail_text(err, errsize, ALVH_E_CHAIN_VALUE,
+                              "unknown time zone \"%.20s\" in the quote time (known: EDT, EST, "
+                              "ET, CDT, CST, MDT, MST, PDT, PST, GMT, UTC, GMT+h, UTC-h)", v[k]);
     *serial = date + clock;
     if (!eastern) {
         double utc = *serial - hours / 24.0;
@@ -380,7 +391,31 @@ static alvh_status read_quote_time(const reader *r, char *line, size_t lineno, d
     return ALVH_OK;
 }
 
-/* ---- the table ------------------------------------------------------------------------------ */
+/* The quote time line (alvh_chain_parse_quote_time), its error placed on its line. */
+static alvh_status read_quote_time(const reader *r, const char *line, size_t lineno,
+                                   double *serial)
+{
+    char why[256];
+    alvh_status st = alvh_chain_parse_quote_time(line, serial, why, sizeof why);
+    return st == ALVH_OK ? st : fail(r, st, lineno, 0, "%s", why);
+}
+
+alvh_status alvh_chain_parse_expiration(const char *text, double *serial)
+{
+    return text && parse_expiration(text, serial) == 0 ? ALVH_OK : ALVH_E_CHAIN_VALUE;
+}
+
+alvh_status alvh_chain_parse_symbol(const char *symbol, char root[ALVH_CHAIN_ROOT_SIZE],
+                                    double *expiry, int *kind, double *strike)
+{
+    char cp;
+    if (!symbol || parse_symbol(symbol, root, expiry, &cp, strike) != 0)
+        return ALVH_E_CHAIN_VALUE;
+    *kind = cp == 'C' ? ALVH_CALL : ALVH_PUT;
+    return ALVH_OK;
+}
+
+/* ---- the table ------------------------------------------------------------------------------- */
 
 static alvh_status read_header(const reader *r, char *line, size_t lineno)
 {
@@ -460,7 +495,7 @@ static alvh_status read_row(const reader *r, char *line, size_t lineno, rows *t)
     return ALVH_OK;
 }
 
-/* ---- the file ------------------------------------------------------------------------------- */
+/* ---- the file -------------------------------------------------------------------------------- */
 
 /* The next line that is not blank (trailing blanks end the file); NULL at the end. */
 static char *next_nonblank(alvh_csv_text *t, size_t *blank_before)

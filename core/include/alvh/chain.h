@@ -37,7 +37,7 @@
 extern "C" {
 #endif
 
-/* ---- quotes of one expiry ------------------------------------------------------------------ */
+/* ---- quotes of one expiry -------------------------------------------------------------------- */
 
 /* One expiry's quotes as columns, n rows, strikes strictly increasing. */
 typedef struct alvh_quotes {
@@ -56,7 +56,7 @@ alvh_status alvh_quote_check(double bid, double ask);
  *  @return : ALVH_OK, ALVH_E_CHAIN_STRIKES (*bad: the 0-based row), ALVH_E_PRICE (*bad). */
 alvh_status alvh_quotes_check(const alvh_quotes *q, size_t *bad);
 
-/* ---- put-call parity ------------------------------------------------------------------------ */
+/* ---- put-call parity ------------------------------------------------------------------------- */
 
 /* The forward and discount of one expiry, from its quotes (alvh_parity_fit). */
 typedef struct alvh_parity {
@@ -103,7 +103,8 @@ alvh_status alvh_parity_carry(double forward, double discount, double years, dou
 
 /*! alvh_parity_forward() : the forward one strike's pair implies, F = K + (C - P) / D.
  *  call, put >= 0 (prices); strike > 0; discount in (0, 2).
- *  @return : ALVH_OK, ALVH_E_PRICE, ALVH_E_STRIKE, ALVH_E_ARGUMENT, ALVH_E_CHAIN_PARITY (F <= 0). */
+ *  @return : ALVH_OK, ALVH_E_PRICE, ALVH_E_STRIKE, ALVH_E_ARGUMENT, ALVH_E_CHAIN_PARITY
+ *            (F <= 0). */
 alvh_status alvh_parity_forward(double call, double put, double strike, double discount,
                                 double *forward);
 
@@ -285,10 +286,33 @@ alvh_status alvh_chain_read(const char *path, alvh_chain *chain, alvh_marketfile
 alvh_status alvh_chain_parse(const char *text, size_t len, const char *name, alvh_chain *chain,
                              alvh_marketfile_error *err);
 
+/*! alvh_chain_parse_quote_time() : the quote time of line 2 ("Date: September 14, 2023 at
+ *  4:31 PM EDT", with the variants of alvh_chain_read; text may hold the whole line, quotes and
+ *  the fields after the zone) -> serial date-time, US/Eastern wall clock.
+ *  @return : ALVH_OK, ALVH_E_CHAIN_VALUE (err, may be NULL: the sentence saying what is wrong). */
+alvh_status alvh_chain_parse_quote_time(const char *text, double *serial, char *err,
+                                        size_t errsize);
+
+/*! alvh_chain_parse_expiration() : "Fri Oct 20 2023" (the weekday must be that date's) ->
+ *  serial date. @return : ALVH_OK or ALVH_E_CHAIN_VALUE. */
+alvh_status alvh_chain_parse_expiration(const char *text, double *serial);
+
+/*! alvh_chain_parse_symbol() : SPX231020C04500000 -> root "SPX" (the text before the last 15
+ *  characters: 1 to 7 letters or digits), expiry (serial date of 2023-10-20), kind (ALVH_CALL),
+ *  strike 4500 (the 8 digits / 1000). @return : ALVH_OK or ALVH_E_CHAIN_VALUE. */
+alvh_status alvh_chain_parse_symbol(const char *symbol, char root[ALVH_CHAIN_ROOT_SIZE],
+                                    double *expiry, int *kind, double *strike);
+
+/*! alvh_chain_years() : years from quote_time to the settlement of root's options expiring on
+ *  the date of expiry (alvh_chain_settlement: 09:30 or 16:00), ACT/365; negative when settled.
+ *  @return : ALVH_OK, ALVH_E_DATE. */
+alvh_status alvh_chain_years(const char *root, double expiry, double quote_time, double *years);
+
 /*! alvh_chain_free() : frees the chain's columns and zeroes it (NULL: nothing). */
 void alvh_chain_free(alvh_chain *chain);
 
-/*! alvh_chain_quotes() : the quotes of group g as a view into the chain. */
+/*! alvh_chain_quotes() : the quotes of group g as a view into the chain (n = 0 when g is not
+ *  below chain->ngroups). */
 alvh_quotes alvh_chain_quotes(const alvh_chain *chain, size_t g);
 
 /*! alvh_chain_find() : the group of expiry date (serial; the time of day is dropped) and root
@@ -312,11 +336,12 @@ typedef struct alvh_chain_summary {
 
 /*! alvh_chain_summarize() : alvh_parity_fit(), alvh_parity_carry() and the at-the-money vol
  *  of group g.
- *  @return : ALVH_OK; ALVH_E_SETTLED (years <= 0); alvh_parity_fit()'s statuses (out->parity
- *            holds the pair count); alvh_parity_carry()'s; ALVH_E_NO_MEMORY. */
+ *  @return : ALVH_OK; ALVH_E_CHAIN_EXPIRY (g not below chain->ngroups); ALVH_E_SETTLED (years
+ *            <= 0); alvh_parity_fit()'s statuses (out->parity holds the pair count);
+ *            alvh_parity_carry()'s; ALVH_E_NO_MEMORY. */
 alvh_status alvh_chain_summarize(const alvh_chain *chain, size_t g, alvh_chain_summary *out);
 
-/* ---- the hedge priced from VIX option quotes ------------------------------------------------ */
+/* ---- the hedge priced from VIX option quotes ------------------------------------------------- */
 
 /* Which quote prices a layer's option. */
 typedef enum alvh_quote_price { ALVH_QUOTE_MID = 0, ALVH_QUOTE_ASK = 1 } alvh_quote_price;
