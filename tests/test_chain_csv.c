@@ -159,7 +159,7 @@ static void errors_name_the_place(void)
         {NULL, NULL, "\"Date: September 14, 2023\"\n", NULL, ALVH_E_CHAIN_VALUE,
          "no time of day"},
         {NULL, NULL, NULL, "S&P 500 INDEX,Close: 4505\n", ALVH_E_CHAIN_FORMAT,
-         "q.csv: line 1: the first line must name the underlying"},
+         "q.csv: line 1: the underlying's line must read \"<name>,Last: <price>,...\""},
         {NULL, NULL, NULL, "S&P 500 INDEX,Last: 0,Change: 1\n", ALVH_E_CHAIN_VALUE,
          "the underlying's Last \"0\" is not a positive price"},
     };

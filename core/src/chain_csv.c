@@ -220,7 +220,7 @@ static alvh_status read_underlying(const reader *r, char *line, size_t lineno, a
     char *at = strstr(line, "Last:");
     if (!at)
         return fail(r, ALVH_E_CHAIN_FORMAT, lineno, 0,
-                    "the first line must name the underlying and its \"Last: <price>\", got "
+                    "the underlying's line must read \"<name>,Last: <price>,...\", got "
                     "\"%.60s\"", line);
     char *num = at + 5, *comma = strchr(num, ',');
     if (comma)
