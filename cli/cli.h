@@ -55,6 +55,9 @@ void alvh_cli_put_date(FILE *f, double serial);
 /* The policy as JSON (policy_cmd.c). */
 int alvh_cli_policy(int argc, char **argv);
 
+/* Option chains: CBOE's quote table download (chain_cmd.c). */
+int alvh_cli_chain(int argc, char **argv);
+
 /* Prints a result the way `alvh call` does (one line). */
 void alvh_cli_print_result(FILE *f, const alvh_result *r);
 

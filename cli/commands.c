@@ -11,5 +11,6 @@ const alvh_cli_command alvh_cli_extra_commands[] = {
              "[--to DATE]",
      alvh_cli_join_files},
     {"policy", "policy [POLICY]", alvh_cli_policy},
+    {"chain", "chain FILE [--expiry DATE | --condor ... | --hedge ...]", alvh_cli_chain},
     {NULL, NULL, NULL},
 };

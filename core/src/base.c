@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int alvh_strieq(const char *a, const char *b)
 {
@@ -21,6 +22,19 @@ void alvh_format_number(char *buf, size_t size, double x)
     snprintf(buf, size, "%.15g", x);
     if (strtod(buf, NULL) != x && isfinite(x))
         snprintf(buf, size, "%.17g", x);
+}
+
+void alvh_format_distinct(char *bx, size_t nx, char *by, size_t ny, double x, double y,
+                          int min_digits)
+{
+    int p = min_digits < 1 ? 1 : (min_digits > 17 ? 17 : min_digits);
+    for (;;) {
+        snprintf(bx, nx, "%.*g", p, x);
+        snprintf(by, ny, "%.*g", p, y);
+        if (p == 17 || x == y || !(isfinite(x) && isfinite(y)) || strcmp(bx, by) != 0)
+            return;
+        ++p;
+    }
 }
 
 alvh_status alvh_fail_text(char *err, size_t size, alvh_status st, const char *fmt, ...)

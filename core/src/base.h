@@ -34,6 +34,15 @@ int alvh_strieq(const char *a, const char *b);
  *  exactly, else %.17g (messages and JSON text). */
 void alvh_format_number(char *buf, size_t size, double x);
 
+/*! alvh_format_distinct() : x and y for a sentence that compares them ("price 19.98 is below
+ *  the intrinsic value 19.980000000000004"): both with the same number of significant digits
+ *  (%.Ng, so trailing zeros go), the fewest from min_digits (1..17; 6 is printf's %g) up that
+ *  give two different texts when x != y. Equal numbers, or ones that differ only in sign of
+ *  zero, get min_digits. 17 digits always separate two different doubles; a NaN or infinity
+ *  prints as %g does. Buffers of 32 bytes hold any result. */
+void alvh_format_distinct(char *bx, size_t nx, char *by, size_t ny, double x, double y,
+                          int min_digits);
+
 /*! alvh_fail_text() : a printf-formatted sentence into err (size bytes; NULL or 0: none), for
  *  functions that report through an err buffer rather than an alvh_result.
  *  @return : st. */

@@ -302,81 +302,51 @@ static alvh_status find_expiry(double valuation, double min_days, double after, 
     return ALVH_E_NO_EXPIRY;
 }
 
-static alvh_status schedule_impl(double valuation, double vix_spot, double notional,
-                                 double condor_vega, const alvh_policy *p, const alvh_curve *curve,
-                                 alvh_layer_row rows[ALVH_LAYERS], int *bad_layer)
-{
-    *bad_layer = 0;
-    memset(rows, 0, sizeof(alvh_layer_row) * ALVH_LAYERS);
-    if (!isfinite(valuation))
-        return ALVH_E_DATE;
-    if (!alvh_positive_finite(vix_spot))
-        return ALVH_E_SPOT;
-    if (!alvh_positive_finite(notional))
-        return ALVH_E_NOTIONAL;
-    if (!isfinite(condor_vega) || condor_vega == 0.0)
-        return ALVH_E_VEGA;
-    if (curve && curve->n > 0) {
-        size_t bad;
-        alvh_status cst = alvh_vix_curve_check(curve->tenors, curve->futures, curve->n, &bad);
-        if (cst != ALVH_OK)
-            return cst;
-    }
-    double unit_vega[ALVH_LAYERS];
-    double unit_carry[ALVH_LAYERS]; /* dollars per contract charged over the holding period */
-    double prev = -HUGE_VAL;
-    for (int i = 0; i < ALVH_LAYERS; ++i) {
-        const alvh_layer_policy *lp = &p->layers[i];
-        alvh_layer_row *r = &rows[i];
-        r->layer = i + 1;
-        double e;
-        alvh_status st = find_expiry(valuation, lp->min_days,
-                                     p->distinct_expiries ? prev : -HUGE_VAL, &e);
-        if (st != ALVH_OK) {
-            *bad_layer = i + 1;
-            return st;
-        }
-        r->expiry = e;
-        r->days = e - valuation;
-        if (r->days > lp->max_days) {
-            *bad_layer = i + 1;
-            return ALVH_E_NO_EXPIRY; /* rows[i].expiry/days hold the first candidate */
-        }
-        prev = e;
-        double years;
-        st = alvh_years_between(valuation, e, &years);
-        if (st != ALVH_OK)
-            return st;
-        st = curve_future(years, vix_spot, p, curve, &r->future);
-        if (st != ALVH_OK)
-            return st;
-        r->strike = strike_ceil(r->future + lp->otm_points, p);
-        st = alvh_vix_beta(years, p->beta_weight, p->beta_fast, p->beta_slow, &r->beta);
-        if (st != ALVH_OK)
-            return st;
-        alvh_greeks g;
-        st = alvh_black76_greeks(ALVH_CALL, r->future, r->strike, years, lp->vol_of_vol, p->rate,
-                                 &g);
-        if (st != ALVH_OK)
-            return st;
-        r->price = g.price;
-        r->delta = g.delta;
-        unit_vega[i] = p->vix_multiplier * g.delta * r->beta;
-        /* Value at the roll date: roll_days before expiry, the future read from today's curve
-         * at that remaining tenor (the curve stands still), the same vol of vol. */
-        double residual = 0.0;
-        if (p->cost_method == ALVH_COST_CARRY) {
-            double roll_years = lp->roll_days / 365.0, f_roll;
-            st = curve_future(roll_years, vix_spot, p, curve, &f_roll);
-            if (st == ALVH_OK)
-                st = alvh_black76_price(ALVH_CALL, f_roll, r->strike, roll_years, lp->vol_of_vol,
-                                        p->rate, &residual);
-            if (st != ALVH_OK)
-                return st;
-        }
-        unit_carry[i] = (r->price - residual) * p->vix_multiplier;
-    }
+/* The model's price of a layer (the source alvh_hedge_schedule() passes): the future from the
+ * curve (quoted or model), the strike on the policy's grid, Black-76 with the layer's vol of
+ * vol, and the value at the roll date from the same curve. */
+typedef struct model_source {
+    double vix_spot;
+    const alvh_curve *curve;
+} model_source;
 
+static alvh_status model_price(void *ctx, int layer, double valuation, double expiry,
+                               double years, const alvh_policy *p, alvh_layer_price *out)
+{
+    (void)valuation;
+    (void)expiry;
+    const model_source *m = ctx;
+    const alvh_layer_policy *lp = &p->layers[layer - 1];
+    alvh_status st = curve_future(years, m->vix_spot, p, m->curve, &out->future);
+    if (st != ALVH_OK)
+        return st;
+    out->strike = strike_ceil(out->future + lp->otm_points, p);
+    alvh_greeks g;
+    st = alvh_black76_greeks(ALVH_CALL, out->future, out->strike, years, lp->vol_of_vol, p->rate,
+                             &g);
+    if (st != ALVH_OK)
+        return st;
+    out->price = g.price;
+    out->delta = g.delta;
+    /* Value at the roll date: roll_days before expiry, the future read from today's curve
+     * at that remaining tenor (the curve stands still), the same vol of vol. */
+    out->residual = 0.0;
+    if (p->cost_method == ALVH_COST_CARRY) {
+        double roll_years = lp->roll_days / 365.0, f_roll;
+        st = curve_future(roll_years, m->vix_spot, p, m->curve, &f_roll);
+        if (st == ALVH_OK)
+            st = alvh_black76_price(ALVH_CALL, f_roll, out->strike, roll_years, lp->vol_of_vol,
+                                    p->rate, &out->residual);
+    }
+    return st;
+}
+
+/* Contracts, debits, vegas, costs and coverages of rows[] whose prices are set. */
+static alvh_status schedule_size(double notional, double condor_vega, const alvh_policy *p,
+                                 const double unit_vega[ALVH_LAYERS],
+                                 const double unit_carry[ALVH_LAYERS],
+                                 alvh_layer_row rows[ALVH_LAYERS])
+{
     double contracts[ALVH_LAYERS];
     if (p->sizing == ALVH_SIZING_VEGA) {
         alvh_calibration cal;
@@ -407,6 +377,86 @@ static alvh_status schedule_impl(double valuation, double vix_spot, double notio
                 return ALVH_E_NOT_FINITE;
     }
     return ALVH_OK;
+}
+
+/* The schedule's layers: expiries by the calendar, prices from src, then sizing and costs. */
+static alvh_status schedule_layers(double valuation, double notional, double condor_vega,
+                                   const alvh_policy *p, const alvh_layer_source *src,
+                                   alvh_layer_row rows[ALVH_LAYERS], int *bad_layer)
+{
+    double unit_vega[ALVH_LAYERS];
+    double unit_carry[ALVH_LAYERS]; /* dollars per contract charged over the holding period */
+    double prev = -HUGE_VAL;
+    for (int i = 0; i < ALVH_LAYERS; ++i) {
+        const alvh_layer_policy *lp = &p->layers[i];
+        alvh_layer_row *r = &rows[i];
+        r->layer = i + 1;
+        double e;
+        alvh_status st = find_expiry(valuation, lp->min_days,
+                                     p->distinct_expiries ? prev : -HUGE_VAL, &e);
+        if (st != ALVH_OK) {
+            *bad_layer = i + 1;
+            return st;
+        }
+        r->expiry = e;
+        r->days = e - valuation;
+        if (r->days > lp->max_days) {
+            *bad_layer = i + 1;
+            return ALVH_E_NO_EXPIRY; /* rows[i].expiry/days hold the first candidate */
+        }
+        prev = e;
+        double years;
+        st = alvh_years_between(valuation, e, &years);
+        if (st != ALVH_OK)
+            return st;
+        st = alvh_vix_beta(years, p->beta_weight, p->beta_fast, p->beta_slow, &r->beta);
+        if (st != ALVH_OK)
+            return st;
+        alvh_layer_price lq;
+        st = src->price(src->ctx, i + 1, valuation, e, years, p, &lq);
+        if (st != ALVH_OK)
+            return st; /* *bad_layer stays 0: a source that names layers says so itself */
+        r->future = lq.future;
+        r->strike = lq.strike;
+        r->price = lq.price;
+        r->delta = lq.delta;
+        unit_vega[i] = p->vix_multiplier * lq.delta * r->beta;
+        unit_carry[i] = (r->price - lq.residual) * p->vix_multiplier;
+    }
+    return schedule_size(notional, condor_vega, p, unit_vega, unit_carry, rows);
+}
+
+/* The model schedule. alvh_hedge_schedule() has checked the curve (and anchored it at spot). */
+static alvh_status schedule_impl(double valuation, double vix_spot, double notional,
+                                 double condor_vega, const alvh_policy *p, const alvh_curve *curve,
+                                 alvh_layer_row rows[ALVH_LAYERS], int *bad_layer)
+{
+    *bad_layer = 0;
+    memset(rows, 0, sizeof(alvh_layer_row) * ALVH_LAYERS);
+    if (!isfinite(valuation))
+        return ALVH_E_DATE;
+    if (!alvh_positive_finite(vix_spot))
+        return ALVH_E_SPOT;
+    model_source m = {vix_spot, curve};
+    alvh_layer_source src = {model_price, &m};
+    return alvh_hedge_schedule_priced(valuation, notional, condor_vega, p, &src, rows, bad_layer);
+}
+
+alvh_status alvh_hedge_schedule_priced(double valuation, double notional, double condor_vega,
+                                       const alvh_policy *p, const alvh_layer_source *src,
+                                       alvh_layer_row rows[ALVH_LAYERS], int *bad_layer)
+{
+    *bad_layer = 0;
+    memset(rows, 0, sizeof(alvh_layer_row) * ALVH_LAYERS);
+    if (!isfinite(valuation))
+        return ALVH_E_DATE;
+    if (!alvh_positive_finite(notional))
+        return ALVH_E_NOTIONAL;
+    if (!isfinite(condor_vega) || condor_vega == 0.0)
+        return ALVH_E_VEGA;
+    if (!src || !src->price)
+        return ALVH_E_ARGUMENT;
+    return schedule_layers(valuation, notional, condor_vega, p, src, rows, bad_layer);
 }
 
 alvh_status alvh_hedge_schedule(double valuation, double vix_spot, double notional,

@@ -93,6 +93,30 @@ static const status_entry k_statuses[] = {
     {ALVH_E_BREADTH, "BREADTH",
      "advancers and decliners must be zero or positive, finite counts of issues"},
     {ALVH_E_VIX_LEVEL, "VIX_LEVEL", "a VIX close must be a positive, finite index level"},
+    /* 500-599: option chains */
+    {ALVH_E_CHAIN_FORMAT, "CHAIN_FORMAT",
+     "the option chain is not laid out as CBOE's quote table download (quotedata.csv)"},
+    {ALVH_E_CHAIN_VALUE, "CHAIN_VALUE",
+     "an option chain value is not a number, date, time or option symbol where one belongs"},
+    {ALVH_E_CHAIN_PAIRS, "CHAIN_PAIRS",
+     "too few strikes have both the call and the put quoted to fit the forward from put-call "
+     "parity"},
+    {ALVH_E_CHAIN_PARITY, "CHAIN_PARITY",
+     "put-call parity gives no sensible forward and discount for these quotes (discount not "
+     "between 0 and 2, or forward not positive)"},
+    {ALVH_E_SETTLED, "SETTLED",
+     "the options have settled by the quote time, so no time is left to expiry"},
+    {ALVH_E_CHAIN_EXPIRY, "CHAIN_EXPIRY", "the chain lists no options for that expiry and root"},
+    {ALVH_E_NO_QUOTE, "NO_QUOTE",
+     "the option has no two-sided quote (a bid or an ask of 0 means none)"},
+    {ALVH_E_CROSSED_QUOTE, "CROSSED_QUOTE",
+     "the option's quote is crossed (ask below bid), so it gives no price"},
+    {ALVH_E_NO_STRIKE, "NO_STRIKE",
+     "no listed strike with a two-sided quote meets the rule"},
+    {ALVH_E_CHAIN_ROOT, "CHAIN_ROOT",
+     "several option roots list that expiry (e.g. SPX and SPXW): choose one"},
+    {ALVH_E_CHAIN_STRIKES, "CHAIN_STRIKES",
+     "strikes must be positive, finite and strictly increasing within one expiry"},
 };
 
 static const status_entry *find_status(alvh_status status)

@@ -175,6 +175,41 @@ alvh_status alvh_hedge_schedule(double valuation, double vix_spot, double notion
                                 double condor_vega, const alvh_policy *p, const alvh_curve *curve,
                                 alvh_layer_row rows[ALVH_LAYERS], int *bad_layer);
 
+/* A layer's option as a pricing source gives it (alvh_hedge_schedule_priced). */
+typedef struct alvh_layer_price {
+    double future;   /* VIX future of the layer's expiry, VIX points */
+    double strike;   /* the layer's strike, VIX points */
+    double price;    /* the call's price, VIX points per option */
+    double delta;    /* its Black-76 delta to the future */
+    double residual; /* its value at the roll date, VIX points, charged against price under
+                        cost "carry" (0 under "debit") */
+} alvh_layer_price;
+
+/* A pricing source: fills *out for layer (1..3) expiring at serial expiry, years (ACT/365)
+ * after valuation; any status but ALVH_OK stops the schedule with that status. */
+typedef alvh_status (*alvh_layer_pricer)(void *ctx, int layer, double valuation, double expiry,
+                                         double years, const alvh_policy *p,
+                                         alvh_layer_price *out);
+
+typedef struct alvh_layer_source {
+    alvh_layer_pricer price;
+    void *ctx;
+} alvh_layer_source;
+
+/*! alvh_hedge_schedule_priced() :
+ *  alvh_hedge_schedule() with the layers' options priced by src instead of the model: the same
+ *  expiries (calendar, windows, distinct expiries), betas, sizing, debits, vegas, monthly costs
+ *  and coverages; src gives each layer's future, strike, price, delta and roll-date residual.
+ *  alvh_hedge_schedule() is this function with the model source (curve, strike grid, Black-76
+ *  at the vol of vol), bit for bit. Another source: quotes (alvh/chain.h).
+ *  @param valuation  serial date-time;  notional > 0;  condor_vega nonzero
+ *  @return : ALVH_OK, ALVH_E_DATE, ALVH_E_NOTIONAL, ALVH_E_VEGA, ALVH_E_ARGUMENT (src NULL),
+ *            ALVH_E_NO_EXPIRY (*bad_layer), ALVH_E_NO_SOLUTION, the source's statuses
+ *            (*bad_layer 0), ALVH_E_NOT_FINITE. */
+alvh_status alvh_hedge_schedule_priced(double valuation, double notional, double condor_vega,
+                                       const alvh_policy *p, const alvh_layer_source *src,
+                                       alvh_layer_row rows[ALVH_LAYERS], int *bad_layer);
+
 /*! alvh_hedge_breakeven() :
  *  Break-even at expiry of `contracts` short condors with the hedge debit charged against the
  *  credit: net = credit - hedge_debit / (contracts x multiplier) points per condor; lower

@@ -10,6 +10,7 @@
  *   200 - 299  iron condors, books, scenarios
  *   300 - 399  indicators and signals
  *   400 - 499  backtest and market data
+ *   500 - 599  option chains (quotes, put-call parity, the quote-priced hedge)
  */
 #ifndef ALVH_STATUS_H
 #define ALVH_STATUS_H
@@ -90,6 +91,19 @@ typedef enum alvh_status {
     ALVH_E_DATA_GAP = 404,      /* market data: missing days (a gap longer than allowed) */
     ALVH_E_DATA_FORMAT = 405,   /* market data: bad CSV header or column count */
     ALVH_E_DATA_SHORT = 406,    /* market data: too few rows for a backtest */
+
+    /* 500-599: option chains */
+    ALVH_E_CHAIN_FORMAT = 500,  /* chain file: not CBOE's quote table layout (lines, header, fields) */
+    ALVH_E_CHAIN_VALUE = 501,   /* chain file: a value is not a number, date, time or symbol */
+    ALVH_E_CHAIN_PAIRS = 502,   /* too few strikes with both sides quoted for the parity fit */
+    ALVH_E_CHAIN_PARITY = 503,  /* parity gives no sensible forward/discount */
+    ALVH_E_SETTLED = 504,       /* the expiry has settled at the quote time: no time left */
+    ALVH_E_CHAIN_EXPIRY = 505,  /* no expiry (and root) in the chain as asked */
+    ALVH_E_NO_QUOTE = 506,      /* an option has no two-sided quote (bid or ask 0) */
+    ALVH_E_CROSSED_QUOTE = 507, /* an option's quote is crossed (ask below bid) */
+    ALVH_E_NO_STRIKE = 508,     /* no listed, quoted strike meets the rule */
+    ALVH_E_CHAIN_ROOT = 509,    /* several roots list that expiry: choose one */
+    ALVH_E_CHAIN_STRIKES = 510, /* strikes not positive and strictly increasing */
 
     ALVH_STATUS_END_ /* not a status; keep last */
 } alvh_status;
