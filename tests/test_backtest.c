@@ -488,12 +488,17 @@ static void table_rows_match_the_engine(void)
     char err[256];
     alvh_backtest_run(&d, &p, 1, days, &s, err, sizeof err);
     if (r.status == ALVH_OK) {
-        CHECK(r.rows == 3 && r.cols == 10, "3 x 10, got %zu x %zu", r.rows, r.cols);
-        for (size_t i = 0; i < 3 && r.cols == 10; ++i) {
-            CHECK(r.cells[i * 10 + 0].number == days[i].equity_unhedged, "equity_unhedged");
-            CHECK(r.cells[i * 10 + 1].number == days[i].equity_hedged, "equity_hedged");
-            CHECK(r.cells[i * 10 + 8].number == days[i].hedge_mark, "hedge_mark");
-            CHECK(r.cells[i * 10 + 9].number == (double)days[i].events, "events");
+        /* Issue 18 appended the put spread's book as columns 11-15; the first 10 are as before. */
+        CHECK(r.rows == 3 && r.cols == 15, "3 x 15, got %zu x %zu", r.rows, r.cols);
+        for (size_t i = 0; i < 3 && r.cols == 15; ++i) {
+            CHECK(r.cells[i * 15 + 0].number == days[i].equity_unhedged, "equity_unhedged");
+            CHECK(r.cells[i * 15 + 1].number == days[i].equity_hedged, "equity_hedged");
+            CHECK(r.cells[i * 15 + 8].number == days[i].hedge_mark, "hedge_mark");
+            CHECK(r.cells[i * 15 + 9].number == (double)days[i].events, "events");
+            CHECK(r.cells[i * 15 + 10].number == days[i].book_equity[ALVH_BOOK_PUT_SPREAD],
+                  "equity_put_spread");
+            CHECK(r.cells[i * 15 + 14].number == days[i].book_hedge_mark[ALVH_BOOK_PUT_SPREAD],
+                  "put_spread_mark");
         }
     }
     CHECK_STATUS(alvh_call_by_name("ALVH_BACKTEST_SUMMARY", args, 3, &r), ALVH_OK, r.message);
@@ -536,9 +541,15 @@ static void daily_columns_keep_the_daily_file_and_table_order(void)
                         "condor_pnl,front_pnl,hedge_day_pnl,long_put,short_put,short_call,"
                         "long_call,condor_expiry,layer1_contracts,layer1_strike,layer1_expiry,"
                         "layer2_contracts,layer2_strike,layer2_expiry,layer3_contracts,"
-                        "layer3_strike,layer3_expiry,events";
+                        "layer3_strike,layer3_expiry,events,"
+                        /* appended by issue 18: the put spread's book */
+                        "equity_put_spread,hedge_pnl_put_spread,drawdown_put_spread,"
+                        "cash_put_spread,put_spread_mark,put_spread_day_pnl,put_contracts,"
+                        "put_long_strike,put_short_strike,put_expiry,put_events";
     const char *table = "equity_unhedged,equity_hedged,hedge_pnl,drawdown_unhedged,"
-                        "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,events";
+                        "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,events,"
+                        "equity_put_spread,hedge_pnl_put_spread,drawdown_put_spread,"
+                        "cash_put_spread,put_spread_mark";
     size_t n = 0;
     const alvh_backtest_column *c = alvh_backtest_columns(&n);
     char all[1024] = "", ours[1024] = "";

@@ -1,7 +1,8 @@
 /* backtest_output.c: what a backtest returns, described once: the summary's measures and the
  * daily columns in output order (alvh/backtest.h). The CLI (`alvh backtest`, its --daily file)
  * and the table functions (ALVH_BACKTEST, ALVH_BACKTEST_SUMMARY) both lay out the results
- * through these descriptors. */
+ * through these descriptors; `alvh backtest` prints the books side by side (alvh_backtest_rows). */
+#include <math.h>
 #include <stddef.h>
 
 #include "alvh/backtest.h"
@@ -9,6 +10,7 @@
 #define M(name, doc, field) {name, doc, offsetof(alvh_backtest_summary, field)}
 #define UNHEDGED ALVH_BOOK_UNHEDGED
 #define HEDGED ALVH_BOOK_VIX_CALLS
+#define PUT ALVH_BOOK_PUT_SPREAD
 static const alvh_backtest_measure k_measures[] = {
     M("rows", "rows of market data", rows),
     M("years", "years from the first to the last date (ACT/365)", years),
@@ -54,10 +56,35 @@ static const alvh_backtest_measure k_measures[] = {
     M("condor_wins", "condors closed or settled for less than their credit", condor_wins),
     M("costs_unhedged", "dollars of transaction costs", costs[UNHEDGED]),
     M("costs_hedged", "dollars of transaction costs", costs[HEDGED]),
+    /* -- appended (issue 18): the put spread's book, as the rows of the VIX book above -- */
+    M("total_return_put_spread", "final equity / capital - 1, decimal", total_return[PUT]),
+    M("max_drawdown_put_spread", "lowest equity / running peak - 1, decimal (<= 0)",
+      max_drawdown[PUT]),
+    M("worst_day_put_spread", "lowest equity / previous equity - 1, decimal", worst_day[PUT]),
+    M("high_vix_drawdown_put_spread", "lowest drawdown on a high-VIX row, decimal (<= 0)",
+      high_vix_drawdown[PUT]),
+    M("high_vix_drawdown_reduction_put_spread",
+      "1 - put spread / unhedged high-VIX drawdown, decimal", book_high_vix_reduction[PUT]),
+    M("high_vix_pnl_put_spread", "dollars: sum of equity changes on high-VIX rows",
+      high_vix_pnl[PUT]),
+    M("high_vix_loss_put_spread", "dollars: sum of daily losses on high-VIX rows (>= 0)",
+      high_vix_loss[PUT]),
+    M("high_vix_loss_reduction_put_spread", "1 - put spread / unhedged high-VIX losses, decimal",
+      book_high_vix_loss_reduction[PUT]),
+    M("hedge_pnl_put_spread", "dollars: put spread minus unhedged equity at the last row",
+      book_hedge_pnl[PUT]),
+    M("hedge_premium_put_spread", "dollars paid for put spreads, fees included",
+      book_hedge_premium[PUT]),
+    M("hedge_premium_pct_month_put_spread", "premium per month / average notional, decimal",
+      book_hedge_premium_month[PUT]),
+    M("hedge_cost_pct_month_put_spread",
+      "net hedge cost (-hedge_pnl) per month / average notional, decimal",
+      book_hedge_cost_month[PUT]),
+    M("spike_ratio_hedge_put_spread", "put spread's gain / condor loss summed over spike rows",
+      book_spike_ratio[PUT]),
+    M("costs_put_spread", "dollars of transaction costs", costs[PUT]),
 };
 #undef M
-#undef UNHEDGED
-#undef HEDGED
 
 const alvh_backtest_measure *alvh_backtest_measures(size_t *n)
 {
@@ -68,6 +95,85 @@ const alvh_backtest_measure *alvh_backtest_measures(size_t *n)
 double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m)
 {
     return *(const double *)((const char *)s + m->offset);
+}
+
+/* The side-by-side rows: a measure of the run (RUN), of every book (BOOKS), or of the hedged
+ * books only (HEDGES: the VIX book's from its scalar or array, the put spread's from its
+ * array). */
+#define OFF(field) offsetof(alvh_backtest_summary, field)
+#define NONE ALVH_BACKTEST_NONE
+#define RUN(name, doc, field) {name, doc, {OFF(field), OFF(field), OFF(field)}}
+#define BOOKS(name, doc, field) \
+    {name, doc, {OFF(field[UNHEDGED]), OFF(field[HEDGED]), OFF(field[PUT])}}
+#define HEDGES(name, doc, vix, put) {name, doc, {NONE, OFF(vix), OFF(put)}}
+_Static_assert(ALVH_BACKTEST_BOOKS == 3, "a new book adds a column to k_rows");
+static const alvh_backtest_row k_rows[] = {
+    RUN("rows", "rows of market data", rows),
+    RUN("years", "years from the first to the last date (ACT/365)", years),
+    BOOKS("total_return", "final equity / capital - 1, decimal", total_return),
+    BOOKS("max_drawdown", "lowest equity / running peak - 1, decimal (<= 0)", max_drawdown),
+    BOOKS("worst_day", "lowest equity / previous equity - 1, decimal", worst_day),
+    RUN("high_vix_days", "rows with VIX above backtest.high_vix", high_vix_days),
+    BOOKS("high_vix_drawdown", "lowest drawdown on a high-VIX row, decimal (<= 0)",
+          high_vix_drawdown),
+    HEDGES("high_vix_drawdown_reduction", "1 - hedged / unhedged high-VIX drawdown, decimal",
+           high_vix_reduction, book_high_vix_reduction[PUT]),
+    BOOKS("high_vix_pnl", "dollars: sum of equity changes on high-VIX rows", high_vix_pnl),
+    BOOKS("high_vix_loss", "dollars: sum of daily losses on high-VIX rows (>= 0)",
+          high_vix_loss),
+    HEDGES("high_vix_loss_reduction", "1 - hedged / unhedged high-VIX losses, decimal",
+           high_vix_loss_reduction, book_high_vix_loss_reduction[PUT]),
+    HEDGES("hedge_pnl", "dollars: hedged minus unhedged equity at the last row", hedge_pnl,
+           book_hedge_pnl[PUT]),
+    HEDGES("hedge_premium", "dollars paid for the hedge, fees included", hedge_premium,
+           book_hedge_premium[PUT]),
+    RUN("average_notional", "dollars: mean hedge-sizing notional over the rows",
+        average_notional),
+    HEDGES("hedge_premium_pct_month", "premium per month / average notional, decimal",
+           hedge_premium_month, book_hedge_premium_month[PUT]),
+    HEDGES("hedge_cost_pct_month", "net hedge cost (-hedge_pnl) per month / average notional",
+           hedge_cost_month, book_hedge_cost_month[PUT]),
+    RUN("spike_days", "rows with VIX at least backtest.spike_rise above the previous close",
+        spike_days),
+    {"spike_ratio_front", "layer-1 gain / condor loss summed over spike rows",
+     {NONE, OFF(spike_ratio_front), NONE}},
+    HEDGES("spike_ratio_hedge", "the hedge's gain / condor loss summed over spike rows",
+           spike_ratio_hedge, book_spike_ratio[PUT]),
+    RUN("condors", "condors opened", condors),
+    RUN("condor_wins", "condors closed or settled for less than their credit", condor_wins),
+    BOOKS("costs", "dollars of transaction costs", costs),
+};
+#undef RUN
+#undef BOOKS
+#undef HEDGES
+#undef NONE
+#undef OFF
+#undef UNHEDGED
+#undef HEDGED
+#undef PUT
+
+const alvh_backtest_row *alvh_backtest_rows(size_t *n)
+{
+    *n = sizeof k_rows / sizeof k_rows[0];
+    return k_rows;
+}
+
+double alvh_backtest_row_value(const alvh_backtest_summary *s, const alvh_backtest_row *r,
+                               alvh_backtest_book b)
+{
+    if ((int)b < 0 || b >= ALVH_BACKTEST_BOOKS || r->offset[b] == ALVH_BACKTEST_NONE)
+        return (double)NAN;
+    return *(const double *)(const void *)((const char *)s + r->offset[b]);
+}
+
+const char *alvh_backtest_book_name(alvh_backtest_book b)
+{
+    static const char *const names[ALVH_BACKTEST_BOOKS] = {
+        [ALVH_BOOK_UNHEDGED] = "unhedged",
+        [ALVH_BOOK_VIX_CALLS] = "vix_calls",
+        [ALVH_BOOK_PUT_SPREAD] = "put_spread",
+    };
+    return (int)b >= 0 && b < ALVH_BACKTEST_BOOKS ? names[b] : "";
 }
 
 #define C(name, field, kind, in_table) \
@@ -98,6 +204,19 @@ static const alvh_backtest_column k_columns[] = {
     LAYER(2),
     LAYER(3),
     C("events", events, EVENTS, 1),
+    /* -- appended (issue 18): the put spread's book; the first five are ALVH_BACKTEST's
+     * columns 11-15 -- */
+    C("equity_put_spread", book_equity[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("hedge_pnl_put_spread", book_hedge_pnl[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("drawdown_put_spread", book_drawdown[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("cash_put_spread", book_cash[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("put_spread_mark", book_hedge_mark[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("put_spread_day_pnl", book_hedge_day_pnl[ALVH_BOOK_PUT_SPREAD], NUMBER, 0),
+    C("put_contracts", put_contracts, NUMBER, 0),
+    C("put_long_strike", put_long_strike, NUMBER, 0),
+    C("put_short_strike", put_short_strike, NUMBER, 0),
+    C("put_expiry", put_expiry, DATE, 0),
+    C("put_events", put_events, EVENTS, 0),
 };
 #undef LAYER
 #undef C

@@ -15,5 +15,6 @@
 #include "alvh/hedge.h"
 #include "alvh/condor.h"
 #include "alvh/scenario.h"
+#include "alvh/putspread.h"
 
 #endif

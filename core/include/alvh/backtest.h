@@ -80,6 +80,19 @@ typedef struct alvh_backtest_data {
 #define ALVH_BT_HIGH_VIX 64u      /* VIX closed above the policy's high_vix */
 #define ALVH_BT_SPIKE 128u        /* VIX closed at least spike_rise above the previous close */
 
+/* The books a run keeps. Every book trades the same condors; each holds its own hedge (none,
+ * the VIX call layers, or the SPX put spread). The per-book arrays of the day and of the
+ * summary are indexed by these. Which hedged books trade: all of them, unless the policy's
+ * hedge_kind is "none" (then none does) or backtest.compare_hedges is false (then only the
+ * book of hedge_kind does); a book that does not trade holds nothing and equals the unhedged
+ * book bit for bit. */
+typedef enum alvh_backtest_book {
+    ALVH_BOOK_UNHEDGED = 0,   /* the condors alone */
+    ALVH_BOOK_VIX_CALLS = 1,  /* the condors and the three VIX call layers ("hedged") */
+    ALVH_BOOK_PUT_SPREAD = 2, /* the condors and the SPX put spread (alvh/putspread.h) */
+    ALVH_BACKTEST_BOOKS       /* the number of books; keep last */
+} alvh_backtest_book;
+
 /* One row of the daily output. Dollars unless stated. */
 typedef struct alvh_backtest_day {
     double equity_unhedged, equity_hedged;
@@ -93,18 +106,25 @@ typedef struct alvh_backtest_day {
     double condor_expiry;                      /* serial date-time, 0 when none */
     double layer_contracts[3], layer_strike[3], layer_expiry[3]; /* at the close */
     unsigned events;
+    /* -- appended (issue 18): every book by alvh_backtest_book ([UNHEDGED] and [VIX_CALLS]
+     * equal the named fields above), and the put spread as held at the close -- */
+    double book_equity[ALVH_BACKTEST_BOOKS];     /* cash + condor mark + hedge mark */
+    double book_drawdown[ALVH_BACKTEST_BOOKS];   /* equity / running peak - 1, <= 0 */
+    double book_cash[ALVH_BACKTEST_BOOKS];       /* the condor's cash + the hedge's cash */
+    double book_hedge_mark[ALVH_BACKTEST_BOOKS]; /* the hedge's value (0 unhedged), >= 0 */
+    double book_hedge_pnl[ALVH_BACKTEST_BOOKS];  /* equity - the unhedged book's equity */
+    double book_hedge_day_pnl[ALVH_BACKTEST_BOOKS]; /* this row's P&L of the hedge */
+    double book_premium[ALVH_BACKTEST_BOOKS];    /* premium paid so far, fees included */
+    double put_contracts, put_long_strike, put_short_strike, put_expiry; /* 0 when none */
+    unsigned put_events;                         /* ALVH_BT_PUT_* bit flags */
 } alvh_backtest_day;
 
-/* The books a run keeps. Every book trades the same condors; each holds its own hedge (none,
- * or the VIX call layers). The summary's per-book arrays are indexed by these. */
-typedef enum alvh_backtest_book {
-    ALVH_BOOK_UNHEDGED = 0,  /* the condors alone */
-    ALVH_BOOK_VIX_CALLS = 1, /* the condors and the three VIX call layers ("hedged") */
-    ALVH_BACKTEST_BOOKS      /* the number of books; keep last */
-} alvh_backtest_book;
+/* Events of the put spread (alvh_backtest_day.put_events). */
+#define ALVH_BT_PUT_TRADE 1u  /* bought, or sold and re-bought (a roll) */
+#define ALVH_BT_PUT_EXPIRE 2u /* settled at expiry */
 
 /* The summary. Arrays [ALVH_BACKTEST_BOOKS] are per book (alvh_backtest_book: unhedged,
- * hedged). NAN marks a measure that is undefined on the data (shown as an empty cell / "n/a").
+ * hedged with VIX calls, hedged with the put spread). NAN marks a measure that is undefined on the data (shown as an empty cell / "n/a").
  * Decimals unless stated (0.05 is 5%). In the formulas, u and h are the two books. */
 typedef struct alvh_backtest_summary {
     double rows, years;              /* rows; (last date - first date) / 365 */
@@ -128,6 +148,17 @@ typedef struct alvh_backtest_summary {
     double condors;                  /* condors opened */
     double condor_wins;              /* closed or settled for less than their credit */
     double costs[ALVH_BACKTEST_BOOKS];         /* dollars of transaction costs */
+    /* -- appended (issue 18): the hedge measures of every book, by alvh_backtest_book, as the
+     * scalars above define them for the VIX book ([ALVH_BOOK_VIX_CALLS] equals the scalar;
+     * the unhedged book's are 0) -- */
+    double book_high_vix_reduction[ALVH_BACKTEST_BOOKS];      /* 1 - hvd[b] / hvd[u] */
+    double book_high_vix_loss_reduction[ALVH_BACKTEST_BOOKS]; /* 1 - loss[b] / loss[u] */
+    double book_hedge_pnl[ALVH_BACKTEST_BOOKS];               /* E_last[b] - E_last[u] */
+    double book_hedge_premium[ALVH_BACKTEST_BOOKS];           /* dollars paid for the hedge */
+    double book_hedge_premium_month[ALVH_BACKTEST_BOOKS];     /* premium / months / notional */
+    double book_hedge_cost_month[ALVH_BACKTEST_BOOKS];        /* -hedge_pnl / months / notional */
+    double book_spike_ratio[ALVH_BACKTEST_BOOKS];             /* the hedge's P&L / condor loss,
+                                                                 summed over spike rows */
 } alvh_backtest_summary;
 
 /* The summary's measures in output order: name, and where in the struct. */
@@ -142,6 +173,32 @@ const alvh_backtest_measure *alvh_backtest_measures(size_t *n);
 
 /*! alvh_backtest_measure_value() : measure m of summary s (NAN when undefined). */
 double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m);
+
+/* Not a measure of that book (alvh_backtest_row.offset). */
+#define ALVH_BACKTEST_NONE ((size_t)-1)
+
+/* The summary side by side, as `alvh backtest` prints it and ALVH_BACKTEST_COMPARE returns it:
+ * one row per measure, one column per book (alvh_backtest_book order). A measure of the run
+ * (rows, years, high_vix_days, ...) has the same offset in every column. */
+typedef struct alvh_backtest_row {
+    const char *name;                   /* "total_return": the measure without its book */
+    const char *doc;                    /* unit and meaning */
+    size_t offset[ALVH_BACKTEST_BOOKS]; /* of each book's double within alvh_backtest_summary;
+                                           ALVH_BACKTEST_NONE: not a measure of that book */
+} alvh_backtest_row;
+
+/*! alvh_backtest_rows() : the side-by-side rows (count in *n), a static table, in the order of
+ *  the measures (alvh_backtest_measures(): every measure is one cell of these rows). */
+const alvh_backtest_row *alvh_backtest_rows(size_t *n);
+
+/*! alvh_backtest_row_value() : row r's value for book b of summary s (NAN when undefined on the
+ *  data, or not a measure of that book; b < ALVH_BACKTEST_BOOKS). */
+double alvh_backtest_row_value(const alvh_backtest_summary *s, const alvh_backtest_row *r,
+                               alvh_backtest_book b);
+
+/*! alvh_backtest_book_name() : a book's column name: "unhedged", "vix_calls", "put_spread"
+ *  ("" for a value that is no book). */
+const char *alvh_backtest_book_name(alvh_backtest_book b);
 
 /* How a daily column is written. */
 typedef enum alvh_backtest_column_kind {
