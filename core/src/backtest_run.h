@@ -9,7 +9,8 @@
  *   4. roll the hedges    buy, roll, re-strike on a signal (hedge kind: roll)
  *   5. mark and score     the condor, each book's hedge (hedge kind: mark), equity, drawdowns
  * Every book (alvh_backtest_book) trades the same condor, whose cash is shared; a book with a
- * hedge adds the hedge's cash and mark. A new hedge kind is one more alvh_bt_hedge_kind (its
+ * hedge adds the hedge's cash and mark (backtest_vix.c: the VIX call layers; backtest_putspread.c:
+ * the SPX put spread). A new hedge kind is one more alvh_bt_hedge_kind (its
  * positions in alvh_bt_hedge_state, its three steps in a backtest_<kind>.c) and one more book
  * in backtest.c's k_book_hedge; the loop does not change. */
 #ifndef ALVH_BACKTEST_RUN_H

@@ -1,12 +1,14 @@
-/* alvh/backtest.h: a daily backtest of short SPX iron condors with and without the layered VIX
- * call hedge (ALVH), on market data a user supplies or on a synthetic market (alvh/market.h).
+/* alvh/backtest.h: a daily backtest of short SPX iron condors without a hedge, with the layered
+ * VIX call hedge (ALVH) and with an SPX put spread (alvh/putspread.h), on market data a user
+ * supplies or on a synthetic market (alvh/market.h).
  *
- * Both strategies trade the SAME condors; the hedged one also holds the three VIX call layers.
- * So, on every row, exactly:
+ * Every book (alvh_backtest_book) trades the SAME condors; the hedged ones also hold the three
+ * VIX call layers ("hedged"), or the put spread. So, on every row, exactly:
  *     equity_unhedged = cash_unhedged + condor_mark
  *     equity_hedged   = cash_hedged + condor_mark + hedge_mark
  *     hedge_pnl       = equity_hedged - equity_unhedged
  *                     = (cash_hedged - cash_unhedged) + hedge_mark
+ * and the same for the put spread's book (book_* arrays).
  * Cash earns no interest (so the identities hold without a financing term).
  *
  * Rules (every number from the policy, alvh/policy.h, "backtest" object and the hedge fields;
@@ -36,8 +38,13 @@
  *     tenor 0 and flat beyond the last quote; without quotes, the policy's model curve
  *     (alvh_vix_future_model(), vix_long_run, vix_speed). VIX calls: Black-76 on that future at
  *     the layer's vol_of_vol, discounted at the policy rate, multiplier vix_multiplier.
- *   - Costs: cost_spx dollars per SPX option contract per trade (4 legs), cost_vix per VIX
- *     option contract; settlement at expiry costs nothing.
+ *   - Put spread (its book): alvh_put_spread_set() on the row's SPX, VIX, the policy's rate and
+ *     backtest.div_yield, bought on the first row with a condor; sold at its model value and
+ *     re-bought when its days to expiry <= put_spread.roll_days; settled at its payoff with the
+ *     row's SPX at expiry. Sizing "budget": the VIX layers' monthly cost that row (the schedule
+ *     above on the latest condor: sum of monthly_cost x notional).
+ *   - Costs: cost_spx dollars per SPX option contract per trade (4 legs a condor, 2 a put
+ *     spread), cost_vix per VIX option contract; settlement at expiry costs nothing.
  * Sizing "vega" (calibration) is not supported by the backtest: ALVH_E_POLICY_VALUE.
  */
 #ifndef ALVH_BACKTEST_H
@@ -234,7 +241,7 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
                                 size_t first_row, char *err, size_t errsize);
 
 /*! alvh_backtest_run() :
- *  Runs both strategies over d (checked first, as above) under policy p.
+ *  Runs every book over d (checked first, as above) under policy p.
  *  days : room for d->n rows (caller-owned); summary : filled at the end.
  *  Linear in d->n; allocates two work arrays of d->n entries (signals), nothing per row.
  *  @return : ALVH_OK, the statuses of alvh_backtest_check(), ALVH_E_POLICY_VALUE (sizing
