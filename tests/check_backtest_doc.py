@@ -48,14 +48,21 @@ def flat(text):
     return first + last
 
 
+def preset_files(alvh, tmp):
+    """{preset: path of its market CSV in tmp} (`alvh market PRESET`, default seed)."""
+    out = {}
+    for p in PRESETS:
+        out[p] = os.path.join(tmp, p + ".csv")
+        with open(out[p], "w", encoding="utf-8") as f:
+            f.write(subprocess.run([alvh, "market", p], check=True, capture_output=True,
+                                   text=True).stdout)
+    return out
+
+
 def summaries(alvh):
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for p in PRESETS:
-            path = os.path.join(tmp, p + ".csv")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(subprocess.run([alvh, "market", p], check=True, capture_output=True,
-                                       text=True).stdout)
+        for p, path in preset_files(alvh, tmp).items():
             for kind, extra in (("default", []), ("maxloss", ["--policy", MAXLOSS])):
                 text = subprocess.run([alvh, "backtest", path] + extra, check=True,
                                       capture_output=True, text=True).stdout

@@ -13,13 +13,12 @@ import sys
 import tempfile
 
 import gen_condor_scenarios as scen
-from docblocks import splice
+from check_backtest_doc import MAXLOSS, PRESETS, preset_files
+from docblocks import check_generated
 
-PRESETS = ("calm", "bear2022", "crash2020")
 POLICIES = (("default", "", "The default policy (4/4/2 on short-strike notional, 1 condor, "
                             "$100,000)"),
-            ("max-loss notional", '{"notional_basis": "max_loss", "backtest": '
-                                  '{"condor_contracts": 20, "capital": 1000000}}',
+            ("max-loss notional", MAXLOSS,
              "The max-loss notional policy of docs/backtest.md's table 2 (20 condors, "
              "$1,000,000)"))
 BOOKS = ("unhedged", "vix_calls", "put_spread")
@@ -57,11 +56,7 @@ def backtests(alvh):
     """{(policy key, preset): (summary, zero-spread purchases, purchases)}."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for preset in PRESETS:
-            data = os.path.join(tmp, preset + ".csv")
-            with open(data, "w", encoding="utf-8") as f:
-                f.write(subprocess.run([alvh, "market", preset], check=True, capture_output=True,
-                                       text=True).stdout)
+        for preset, data in preset_files(alvh, tmp).items():
             for key, policy, _ in POLICIES:
                 daily = os.path.join(tmp, "daily.csv")
                 args = [alvh, "backtest", data, "--daily", daily]
@@ -299,31 +294,12 @@ def readme_block(tables, bt):
 
 def main():
     alvh, root = sys.argv[1], sys.argv[2]
-    update = "--update" in sys.argv
     doc, block = document(alvh)
-    stale = []
-    doc_path = os.path.join(root, "docs", "hedge-comparison.md")
-    current = open(doc_path, encoding="utf-8").read() if os.path.exists(doc_path) else ""
-    if current != doc:
-        stale.append(doc_path)
-        if update:
-            open(doc_path, "w", encoding="utf-8").write(doc)
-    readme_path = os.path.join(root, "README.md")
-    readme = open(readme_path, encoding="utf-8").read()
-    new, good = splice(readme, BEGIN, END, block, readme_path, update)
-    if not good and update:
-        return 1  # the markers are missing (splice said so)
-    if not good or new != readme:
-        stale.append(readme_path)
-        if update:
-            open(readme_path, "w", encoding="utf-8").write(new)
-    if stale and not update:
-        print("stale: " + ", ".join(stale) + f"\nrun: /usr/bin/python3 {sys.argv[0]} {alvh} "
-              f"{root} --update")
-        print("hedge comparison: 0 passed, 1 failed")
-        return 1
-    print("hedge comparison: 1 passed, 0 failed" if not stale else "updated: " + ", ".join(stale))
-    return 0
+    return check_generated([(os.path.join(root, "docs", "hedge-comparison.md"), doc)],
+                           [(os.path.join(root, "README.md"), BEGIN, END, block)],
+                           "--update" in sys.argv,
+                           f"/usr/bin/python3 {sys.argv[0]} {alvh} {root} --update",
+                           "hedge comparison")
 
 
 if __name__ == "__main__":
