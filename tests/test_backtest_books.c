@@ -158,7 +158,8 @@ static void the_put_spread_book_keeps_its_accounts(void)
         CHECK_STATUS(alvh_put_spread_value(strikes, years, &mk, &p, &px), ALVH_OK, "price");
         double fee = 2 * d0->put_contracts * p.backtest.cost_spx;
         CHECK(d0->put_contracts > 0 &&
-                  fabs(d0->book_premium[P] - (px * 100 * d0->put_contracts + fee)) < 1e-9 * px * 100,
+                  fabs(d0->book_premium[P] - (px * 100 * d0->put_contracts + fee)) <
+                      1e-9 * px * 100,
               "%s: first premium %g, want %g", k_presets[k], d0->book_premium[P],
               px * 100 * d0->put_contracts + fee);
         CHECK(fabs(d0->book_hedge_day_pnl[P] + fee) < 1e-6, "%s: the first day costs the fee",

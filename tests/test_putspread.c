@@ -172,7 +172,8 @@ static void other_sizings_and_failures(void)
     alvh_put_spread s;
     /* Notional: round(1 x 5,022,500 / (4820 x 100)) = round(10.42) = 10 (golden long strike). */
     p.put_spread.sizing = ALVH_SPREAD_NOTIONAL;
-    CHECK_STATUS(alvh_put_spread_set(46037, &k_market, 5022500, NAN, &p, &s), ALVH_OK, "notional");
+    const double nan = (double)NAN;
+    CHECK_STATUS(alvh_put_spread_set(46037, &k_market, 5022500, nan, &p, &s), ALVH_OK, "notional");
     CHECK(s.strikes[ALVH_SPREAD_LONG] == 4820 && s.contracts == 10, "10 spreads, got %g",
           s.contracts);
     p.put_spread.notional_ratio = 0.5; /* 5.21 -> 5 */
@@ -186,7 +187,7 @@ static void other_sizings_and_failures(void)
     CHECK(s.contracts == 7 && s.debit == 7 * s.spread.price * 100, "7 spreads");
     /* Budget: not finite is an argument error; no budget, no spread. */
     p.put_spread.sizing = ALVH_SPREAD_BUDGET;
-    CHECK_STATUS(alvh_put_spread_set(46037, &k_market, 1, NAN, &p, &s), ALVH_E_ARGUMENT, "NaN");
+    CHECK_STATUS(alvh_put_spread_set(46037, &k_market, 1, nan, &p, &s), ALVH_E_ARGUMENT, "NaN");
     CHECK_STATUS(alvh_put_spread_set(46037, &k_market, 1, 0, &p, &s), ALVH_OK, "zero");
     CHECK(s.contracts == 0 && s.debit == 0 && s.monthly_cost == 0, "no budget buys none");
     /* A spread that gains value as time passes (a 100% rate puts both strikes above spot: the
@@ -201,9 +202,9 @@ static void other_sizings_and_failures(void)
     bad.vix_spot = -3;
     CHECK_STATUS(alvh_put_spread_set(46037, &bad, 1, 1, &p, &s), ALVH_E_SPOT, "vix");
     bad = k_market;
-    bad.rate = NAN;
+    bad.rate = nan;
     CHECK_STATUS(alvh_put_spread_set(46037, &bad, 1, 1, &p, &s), ALVH_E_RATE, "rate");
-    CHECK_STATUS(alvh_put_spread_set(NAN, &k_market, 1, 1, &p, &s), ALVH_E_DATE, "valuation");
+    CHECK_STATUS(alvh_put_spread_set(nan, &k_market, 1, 1, &p, &s), ALVH_E_DATE, "valuation");
     /* At or after expiry a spread is worth its payoff: 4820/4630 at 4700 pays 120; at 4500
      * the width, 190; above the long strike nothing. */
     const double k[2] = {4820, 4630};
@@ -217,7 +218,7 @@ static void other_sizings_and_failures(void)
     }
 }
 
-/* ---- scenarios -------------------------------------------------------------------------------- */
+/* ---- scenarios ---------------------------------------------------------------------------- */
 
 /* One spread of a golden case, shocked: the hedge P&L of kind "spx_put_spread" against mpmath;
  * the condor's P&L does not depend on the hedge; "none" is no hedge. */

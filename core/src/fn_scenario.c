@@ -171,16 +171,16 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
                   "day)", ALVH_ARG_NUMBER, 0, 0, NULL},                                           \
     [SCN_LEGS] = {"legs", "The SPX book: legs range, columns type, strike, quantity (+ long, - "   \
                   "short), years, vol (IC_LEGS' output works)", ALVH_ARG_RANGE, 0, 0, NULL},      \
-    [SCN_HEDGE] = {"hedge", "The hedge held, as the policy's hedge_kind says: VIX calls "          \
-                   "(columns future, strike, contracts, years, vol_of_vol, one row per layer, or " \
-                   "ALVH_SCHEDULE's 13-column output); spx_put_spread: SPX legs (ALVH_PUT_SPREAD's " \
-                   "output); none: not read", ALVH_ARG_RANGE, 0, 0, NULL},                         \
+    [SCN_HEDGE] = {"hedge", "The hedge held, as the policy's hedge_kind says: VIX calls "       \
+                   "(columns future, strike, contracts, years, vol_of_vol, one row per layer, " \
+                   "or ALVH_SCHEDULE's 13-column output); spx_put_spread: SPX legs "            \
+                   "(ALVH_PUT_SPREAD's output); none: not read", ALVH_ARG_RANGE, 0, 0, NULL},   \
     [SCN_SPOT] = {"spot", "SPX now, points (5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                 \
     [SCN_VIX_SPOT] = {"vix_spot", "Spot VIX now, points (16)", ALVH_ARG_NUMBER, 0, 0, NULL},      \
-    [SCN_POLICY] = {"policy", "Policy: JSON text or a JSON file path (hedge_kind: vix_calls, "      \
-                    "spx_put_spread or none; backtest.vol_beta and backtest.skew move the SPX "   \
-                    "vols; beta_* move the VIX futures; multipliers; rate)", ALVH_ARG_TEXT, 1, 0, \
-                    NULL},                                                                        \
+    [SCN_POLICY] = {"policy", "Policy: JSON text or a JSON file path (hedge_kind: vix_calls, "   \
+                    "spx_put_spread or none; backtest.vol_beta and backtest.skew move the SPX " \
+                    "vols; beta_* move the VIX futures; multipliers; rate)", ALVH_ARG_TEXT, 1,  \
+                    0, NULL},                                                                   \
     [SCN_VOV_MOVE] = {"vov_move", "Change of every VIX option's vol of vol, decimal (+0.3 = 30 "  \
                       "points); 0 holds it", ALVH_ARG_NUMBER, 1, 0, NULL},                        \
     [SCN_RATE] = {"rate", "SPX legs' risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, \
@@ -210,7 +210,8 @@ ALVH_CHECK_ARGS(k_grid_args, SCN_NARGS);
     "[[\"P\",4750,1,0.0821917808219178,0.19],[\"P\",4800,-1,0.0821917808219178,0.175],"          \
     "[\"C\",5225,-1,0.0821917808219178,0.12],[\"C\",5275,1,0.0821917808219178,0.115]]"
 #define SCEN_HEDGE "[[17.2,18,1,0.0547945205479452,0.9],[18.4,20,1,0.134246575342466,0.8]]"
-#define SCEN_SPREAD "[[\"P\",4785,2,0.167123287671233,0.1745],[\"P\",4570,-2,0.167123287671233,0.2046]]"
+#define SCEN_SPREAD                                                                               \
+    "[[\"P\",4785,2,0.167123287671233,0.1745],[\"P\",4570,-2,0.167123287671233,0.2046]]"
 #define SCEN_PUT_POLICY "{\"hedge_kind\":\"spx_put_spread\"}"
 
 const alvh_func alvh_fn_scenario[] = {

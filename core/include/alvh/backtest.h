@@ -131,8 +131,9 @@ typedef struct alvh_backtest_day {
 #define ALVH_BT_PUT_EXPIRE 2u /* settled at expiry */
 
 /* The summary. Arrays [ALVH_BACKTEST_BOOKS] are per book (alvh_backtest_book: unhedged,
- * hedged with VIX calls, hedged with the put spread). NAN marks a measure that is undefined on the data (shown as an empty cell / "n/a").
- * Decimals unless stated (0.05 is 5%). In the formulas, u and h are the two books. */
+ * hedged with VIX calls, hedged with the put spread). NAN marks a measure that is undefined on
+ * the data (shown as an empty cell / "n/a"). Decimals unless stated (0.05 is 5%). In the
+ * formulas, u is the unhedged book and h the VIX book (the book_* arrays: any hedged book). */
 typedef struct alvh_backtest_summary {
     double rows, years;              /* rows; (last date - first date) / 365 */
     double total_return[ALVH_BACKTEST_BOOKS];  /* final equity / capital - 1 */

@@ -64,7 +64,7 @@ typedef enum alvh_hedge_kind {
 /* How many put spreads are bought (put_spread.sizing; docs/hedge.md, "The SPX put spread"). */
 typedef enum alvh_spread_sizing {
     ALVH_SPREAD_BUDGET = 0,   /* the VIX layers' monthly cost, in whole spreads (default) */
-    ALVH_SPREAD_NOTIONAL = 1, /* long strike x spx_multiplier x spreads = notional_ratio x notional */
+    ALVH_SPREAD_NOTIONAL = 1, /* long strike x spx_multiplier x spreads = ratio x notional */
     ALVH_SPREAD_CONTRACTS = 2 /* a fixed number of spreads: contracts */
 } alvh_spread_sizing;
 
