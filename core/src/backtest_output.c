@@ -10,7 +10,6 @@
 #define M(name, doc, field) {name, doc, offsetof(alvh_backtest_summary, field)}
 #define UNHEDGED ALVH_BOOK_UNHEDGED
 #define HEDGED ALVH_BOOK_VIX_CALLS
-#define PUT ALVH_BOOK_PUT_SPREAD
 static const alvh_backtest_measure k_measures[] = {
     M("rows", "rows of market data", rows),
     M("years", "years from the first to the last date (ACT/365)", years),
@@ -56,33 +55,6 @@ static const alvh_backtest_measure k_measures[] = {
     M("condor_wins", "condors closed or settled for less than their credit", condor_wins),
     M("costs_unhedged", "dollars of transaction costs", costs[UNHEDGED]),
     M("costs_hedged", "dollars of transaction costs", costs[HEDGED]),
-    /* -- appended (issue 18): the put spread's book, as the rows of the VIX book above -- */
-    M("total_return_put_spread", "final equity / capital - 1, decimal", total_return[PUT]),
-    M("max_drawdown_put_spread", "lowest equity / running peak - 1, decimal (<= 0)",
-      max_drawdown[PUT]),
-    M("worst_day_put_spread", "lowest equity / previous equity - 1, decimal", worst_day[PUT]),
-    M("high_vix_drawdown_put_spread", "lowest drawdown on a high-VIX row, decimal (<= 0)",
-      high_vix_drawdown[PUT]),
-    M("high_vix_drawdown_reduction_put_spread",
-      "1 - put spread / unhedged high-VIX drawdown, decimal", book_high_vix_reduction[PUT]),
-    M("high_vix_pnl_put_spread", "dollars: sum of equity changes on high-VIX rows",
-      high_vix_pnl[PUT]),
-    M("high_vix_loss_put_spread", "dollars: sum of daily losses on high-VIX rows (>= 0)",
-      high_vix_loss[PUT]),
-    M("high_vix_loss_reduction_put_spread", "1 - put spread / unhedged high-VIX losses, decimal",
-      book_high_vix_loss_reduction[PUT]),
-    M("hedge_pnl_put_spread", "dollars: put spread minus unhedged equity at the last row",
-      book_hedge_pnl[PUT]),
-    M("hedge_premium_put_spread", "dollars paid for put spreads, fees included",
-      book_hedge_premium[PUT]),
-    M("hedge_premium_pct_month_put_spread", "premium per month / average notional, decimal",
-      book_hedge_premium_month[PUT]),
-    M("hedge_cost_pct_month_put_spread",
-      "net hedge cost (-hedge_pnl) per month / average notional, decimal",
-      book_hedge_cost_month[PUT]),
-    M("spike_ratio_hedge_put_spread", "put spread's gain / condor loss summed over spike rows",
-      book_spike_ratio[PUT]),
-    M("costs_put_spread", "dollars of transaction costs", costs[PUT]),
 };
 #undef M
 
@@ -98,14 +70,16 @@ double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_ba
 }
 
 /* The side-by-side rows: a measure of the run (RUN), of every book (BOOKS), or of the hedged
- * books only (HEDGES: the VIX book's from its scalar or array, the put spread's from its
- * array). */
+ * books only (HEDGES: the VIX book's from its scalar, the put spread's from its array). The
+ * flat measures above are the unhedged and VIX columns' cells; the put spread's column is
+ * only here (ALVH_BACKTEST_SUMMARY keeps its layout; ALVH_BACKTEST_COMPARE has every book). */
 #define OFF(field) offsetof(alvh_backtest_summary, field)
 #define NONE ALVH_BACKTEST_NONE
 #define RUN(name, doc, field) {name, doc, {OFF(field), OFF(field), OFF(field)}}
 #define BOOKS(name, doc, field) \
     {name, doc, {OFF(field[UNHEDGED]), OFF(field[HEDGED]), OFF(field[PUT])}}
 #define HEDGES(name, doc, vix, put) {name, doc, {NONE, OFF(vix), OFF(put)}}
+#define PUT ALVH_BOOK_PUT_SPREAD
 _Static_assert(ALVH_BACKTEST_BOOKS == 3, "a new book adds a column to k_rows");
 static const alvh_backtest_row k_rows[] = {
     RUN("rows", "rows of market data", rows),

@@ -202,8 +202,8 @@ const alvh_func alvh_fn_backtest[] = {
                      "\t{\"backtest\": {\"take_profit\": 0, \"capital\": 250000}}\n"},
     {"ALVH_BACKTEST_SUMMARY", "Backtest",
      "Summary of ALVH_BACKTEST: returns, drawdowns, drawdown and losses on high-VIX days with and "
-     "without the hedge, hedge cost per month, spike-day ratio (the put spread's book in the "
-     "rows after costs_hedged)",
+     "without the hedge, hedge cost per month, spike-day ratio (the VIX hedge; "
+     "ALVH_BACKTEST_COMPARE adds the put spread)",
      "Two columns, one row per measure: name (text) and value (decimals for returns, drawdowns "
      "and ratios; dollars for P&L, premium and costs); empty (#N/A) when undefined on the data, "
      "e.g. no high-VIX day",

@@ -196,7 +196,8 @@ typedef struct alvh_backtest_row {
 } alvh_backtest_row;
 
 /*! alvh_backtest_rows() : the side-by-side rows (count in *n), a static table, in the order of
- *  the measures (alvh_backtest_measures(): every measure is one cell of these rows). */
+ *  the measures (alvh_backtest_measures(): every measure is one cell of the unhedged and VIX
+ *  columns; the put spread's column is only here). */
 const alvh_backtest_row *alvh_backtest_rows(size_t *n);
 
 /*! alvh_backtest_row_value() : row r's value for book b of summary s (NAN when undefined on the
