@@ -259,11 +259,29 @@ static void the_compare_function_lays_out_the_rows(void)
     alvh_result_free(&r);
 }
 
+/* A roll on which one spread costs nothing to carry (a 100% rate: the puts gain value as time
+ * passes, ALVH_PUT_SPREAD's NO_CARRY) buys no spread; the run goes on. */
+static void a_spread_without_carry_is_not_bought(void)
+{
+    market_data m = make_market("calm", 60);
+    run_out r = run(&m, "{\"rate\": 1}");
+    int trades = 0, held = 0;
+    for (size_t i = 0; i < m.d.n; ++i) {
+        trades += (r.days[i].put_events & ALVH_BT_PUT_TRADE) != 0;
+        held += r.days[i].put_contracts != 0;
+    }
+    CHECK(trades >= 1 && held == 0 && r.s.book_hedge_premium[P] == 0,
+          "%d rolls, %d rows holding spreads", trades, held);
+    free(r.days);
+    free_market(&m);
+}
+
 int main(void)
 {
     three_books_agree_with_separate_runs();
     the_put_spread_book_keeps_its_accounts();
     flat_measures_are_the_side_by_side_cells();
     the_compare_function_lays_out_the_rows();
+    a_spread_without_carry_is_not_bought();
     return check_summary("test_backtest_books");
 }

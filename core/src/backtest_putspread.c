@@ -79,6 +79,8 @@ static alvh_status roll(alvh_bt_run *r, alvh_bt_book *book, alvh_backtest_day *d
     alvh_scenario_market m = row_market(r);
     alvh_put_spread ps;
     alvh_status st = alvh_put_spread_set(r->t, &m, r->notional, budget, p, &ps);
+    if (st == ALVH_E_NO_CARRY) /* no budget sizes a spread that costs nothing: buy none */
+        st = alvh_put_spread_set(r->t, &m, r->notional, 0.0, p, &ps);
     if (st != ALVH_OK)
         return alvh_bt_row_fail(r, st, "the put spread cannot be set");
     if (sp->held && sp->contracts > 0) { /* sell what is held */
