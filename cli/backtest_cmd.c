@@ -5,8 +5,9 @@
  * messages is line N of DATA.csv (of the file `alvh join` would write for --spx/--vix).
  * --from/--to keep the rows between two dates; --policy: JSON text or a JSON file's path
  * (alvh/policy.h); --daily: writes the daily series (alvh_backtest_columns()). Prints the
- * summary: one line per measure, "name value" (n/a when undefined); --by-year adds a table of
- * the measures per calendar year (alvh_backtest_years()). */
+ * summary side by side: one line per measure, its name and one value per book (unhedged,
+ * vix_calls, put_spread; n/a when undefined, - when not a measure of that book); --by-year adds
+ * a table of the measures per calendar year (alvh_backtest_years()). */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,14 +19,6 @@
 #include "alvh/marketfile.h"
 #include "alvh/policy.h"
 #include "cli.h"
-
-static void print_value(FILE *f, double x)
-{
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-    else
-        fputs("n/a", f);
-}
 
 /* The daily series as CSV: date, spx, vix, then alvh_backtest_columns() (numbers with 15
  * significant digits). */
@@ -101,7 +94,24 @@ static int read_market(const char *data, const alvh_cli_sources *src, alvh_marke
     return 0;
 }
 
-/* The summary: a comment line, then "name value" per measure. */
+/* One cell of the side-by-side summary: the value, "n/a" when undefined on the data, "-" when
+ * the measure is not one of that book's. */
+static void print_cell(const alvh_backtest_summary *s, const alvh_backtest_row *row,
+                       alvh_backtest_book b)
+{
+    char cell[32] = "-";
+    if (row->offset[b] != ALVH_BACKTEST_NONE) {
+        double x = alvh_backtest_row_value(s, row, b);
+        if (isfinite(x))
+            snprintf(cell, sizeof cell, "%.10g", x);
+        else
+            snprintf(cell, sizeof cell, "n/a");
+    }
+    printf(b + 1 < ALVH_BACKTEST_BOOKS ? " %-17s" : " %s", cell);
+}
+
+/* The summary: two comment lines (the run, the books), then one line per measure with one
+ * column per book (alvh_backtest_rows()). */
 static void print_summary(const char *label, const alvh_market_series *t,
                           const alvh_backtest_summary *s)
 {
@@ -109,13 +119,18 @@ static void print_summary(const char *label, const alvh_market_series *t,
     alvh_cli_put_date(stdout, t->date[0]);
     printf(" to ");
     alvh_cli_put_date(stdout, t->date[t->n - 1]);
+    printf("\n# %-27s", "measure");
+    for (int b = 0; b < ALVH_BACKTEST_BOOKS; ++b)
+        printf(b + 1 < ALVH_BACKTEST_BOOKS ? " %-17s" : " %s",
+               alvh_backtest_book_name((alvh_backtest_book)b));
     printf("\n");
-    size_t nm = 0;
-    const alvh_backtest_measure *m = alvh_backtest_measures(&nm);
-    for (size_t k = 0; k < nm; ++k) {
-        printf("%-28s ", m[k].name);
-        print_value(stdout, alvh_backtest_measure_value(s, &m[k]));
-        putchar('\n');
+    size_t nr = 0;
+    const alvh_backtest_row *rows = alvh_backtest_rows(&nr);
+    for (size_t k = 0; k < nr; ++k) {
+        printf("%-29s", rows[k].name);
+        for (int b = 0; b < ALVH_BACKTEST_BOOKS; ++b)
+            print_cell(s, &rows[k], (alvh_backtest_book)b);
+        printf("\n");
     }
 }
 

@@ -29,13 +29,39 @@ def close(a, b, tol):
     return clicheck.close(a, b, tol, tol)
 
 
-def summary(text):
+# The measures of the run: one value, printed in every book's column (docs/backtest.md).
+RUN_MEASURES = ("rows", "years", "high_vix_days", "average_notional", "spike_days", "condors",
+                "condor_wins")
+
+
+def flat_name(row, book, has_unhedged):
+    """The name ALVH_BACKTEST_SUMMARY gives a cell of `alvh backtest`'s side-by-side summary
+    (docs/backtest.md, "Summary measures"): a run measure is its row; the unhedged book adds
+    _unhedged, the VIX book _hedged when the row has an unhedged value (total_return_hedged) and
+    nothing when it has not (hedge_pnl). The put spread's column has no flat name: it is
+    named here <row>_put_spread, and left out of summary()."""
+    if row in RUN_MEASURES:
+        return row
+    return row + {"unhedged": "_unhedged", "vix_calls": "_hedged" if has_unhedged else "",
+                  "put_spread": "_put_spread"}[book]
+
+
+def summary(text, books=("unhedged", "vix_calls")):
+    """`alvh backtest`'s summary as {name: value} for books (by default ALVH_BACKTEST_SUMMARY's
+    two), n/a as NaN; cells marked - (not a measure of that book) are left out."""
     out = {}
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
+    lines = [line for line in text.splitlines() if line.strip()]
+    check(lines[1].split()[1:] == ["measure", "unhedged", "vix_calls", "put_spread"],
+          "the summary's column header: " + lines[1])
+    for line in lines:
+        if line.startswith("#"):
             continue
-        name, value = line.split()
-        out[name] = float("nan") if value == "n/a" else float(value)
+        row, *cells = line.split()
+        check(len(cells) == 3, "three books on " + line)
+        for book, cell in zip(("unhedged", "vix_calls", "put_spread"), cells):
+            if cell != "-" and book in books:
+                out[flat_name(row, book, cells[0] != "-")] = (float("nan") if cell == "n/a"
+                                                              else float(cell))
     return out
 
 
@@ -78,6 +104,7 @@ daily = os.path.join(tmp, "daily.csv")
 code, out, err = run(["backtest", crash, "--daily", daily])
 check(code == 0, f"backtest crash2020_80: exit {code} {err}")
 s = summary(out)
+put = summary(out, ("put_spread",))
 check(s.get("rows") == 80, "80 rows")
 check(s.get("high_vix_days", 0) > 0 and s.get("spike_days", 0) > 0, "the crash has high-VIX and "
       "spike days")
@@ -88,11 +115,10 @@ with open(crash, encoding="utf-8") as f:
 check(len(d) == 80 and [r["date"] for r in d] == [r["date"] for r in src], "daily rows = input")
 capital = 100000.0
 bad_id = 0
-peak = [capital, capital]
-mdd = [0.0, 0.0]
+peak = [capital, capital, capital]
+mdd = [0.0, 0.0, 0.0]
 for r in d:
-    x = {k: float(v) for k, v in r.items() if k not in ("date", "condor_expiry", "layer1_expiry",
-                                                        "layer2_expiry", "layer3_expiry")
+    x = {k: float(v) for k, v in r.items() if k != "date" and not k.endswith("_expiry")
          and v != ""}
     # Dollar identities to 1e-9 of capital: the CSV holds 15 significant digits.
     eps = 1e-9 * capital
@@ -102,11 +128,18 @@ for r in d:
         bad_id += 1
     if abs(x["hedge_pnl"] - (x["equity_hedged"] - x["equity_unhedged"])) > eps:
         bad_id += 1
-    for j, key in enumerate(("equity_unhedged", "equity_hedged")):
+    # The put spread's book (issue 18), the same identities.
+    if abs(x["equity_put_spread"] - (x["cash_put_spread"] + x["condor_mark"]
+                                     + x["put_spread_mark"])) > eps:
+        bad_id += 1
+    if abs(x["hedge_pnl_put_spread"] - (x["equity_put_spread"] - x["equity_unhedged"])) > eps:
+        bad_id += 1
+    for j, (key, dkey) in enumerate((("equity_unhedged", "drawdown_unhedged"),
+                                     ("equity_hedged", "drawdown_hedged"),
+                                     ("equity_put_spread", "drawdown_put_spread"))):
         peak[j] = max(peak[j], x[key])
         dd = x[key] / peak[j] - 1
         mdd[j] = min(mdd[j], dd)
-        dkey = "drawdown_" + key.split("_")[1]
         if not close(x[dkey], dd, 1e-12) or x[dkey] > 0:
             bad_id += 1
 check(bad_id == 0, f"identities and drawdowns on every daily row ({bad_id} bad)")
@@ -117,6 +150,9 @@ check(close(s["total_return_hedged"], last["equity_hedged"] / capital - 1, 1e-9)
       "total return hedged from the last row")
 check(close(s["max_drawdown_unhedged"], mdd[0], 1e-9) and close(s["max_drawdown_hedged"], mdd[1],
                                                                  1e-9), "max drawdowns")
+check(close(put["max_drawdown_put_spread"], mdd[2], 1e-9)
+      and close(put["total_return_put_spread"], float(d[-1]["equity_put_spread"]) / capital - 1,
+                1e-9), "the put spread's max drawdown and total return from the daily rows")
 
 # The policy changes the run; a bad policy is an error naming the key.
 code, out2, _ = run(["backtest", crash, "--policy", '{"backtest": {"take_profit": 0}}'])
@@ -198,8 +234,8 @@ if code == 0:
                 for k, v in table)
     check(agree and len(table) == len(s), "the function's summary equals `alvh backtest`'s")
 code, out, _ = run(["call", "ALVH_BACKTEST", dates, spx, vix])
-check(code == 0 and len(json.loads(out)) == 8 and len(json.loads(out)[0]) == 10,
-      "ALVH_BACKTEST: 8 rows x 10 columns")
+check(code == 0 and len(json.loads(out)) == 8 and len(json.loads(out)[0]) == 15,
+      "ALVH_BACKTEST: 8 rows x 15 columns (issue 18 appended the put spread's five)")
 code, out, _ = run(["call", "ALVH_BACKTEST", dates, spx, "[14,15]"])
 check(code == 1 and out.startswith("#ERR RANGE_SHAPE"), "mismatched lengths: " + out)
 code, out, _ = run(["call", "ALVH_BACKTEST", dates, '[4700,"x",4620,4455,4450,4500,4540,4560]',

@@ -56,14 +56,24 @@ def day(text):
 
 
 def summary(text):
-    """The summary lines "name value" (the comment and the year table left out)."""
+    """The side-by-side summary: {name: [unhedged, vix_calls, put_spread]}, "n/a" as NaN and
+    "-" (not a measure of that book) as None (the comments and the year table left out)."""
     out = {}
     for line in text.split("\n\n")[0].splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        name, value = line.split()
-        out[name] = float("nan") if value == "n/a" else float(value)
+        name, *cells = line.split()
+        out[name] = [None if v == "-" else float("nan") if v == "n/a" else float(v)
+                     for v in cells]
     return out
+
+
+def same_cells(a, b):
+    """Two summaries' cells equal, NaN equal to NaN."""
+    return a.keys() == b.keys() and all(
+        len(a[k]) == len(b[k]) and all(x is y is None or (x is not None and y is not None and
+                                                          (x == y or (math.isnan(x) and math.isnan(y))))
+                                       for x, y in zip(a[k], b[k])) for k in a)
 
 
 def year_table(text):
@@ -203,7 +213,7 @@ prev = None  # the previous row (the last of the previous year)
 bad = []
 for y in sorted(years):
     rows = [r for r in daily if int(r["date"][:4]) == y]
-    books = ("unhedged", "hedged")
+    books = ("unhedged", "hedged", "put_spread")
     opened = {b: capital if prev is None else float(prev["equity_" + b]) for b in books}
     peak, last = dict(opened), dict(opened)
     mdd, hvd, loss = {b: 0.0 for b in books}, {b: math.inf for b in books}, {b: 0.0 for b in books}
@@ -223,6 +233,8 @@ for y in sorted(years):
     start = day(rows[0]["date"] if prev is None else prev["date"])
     months = 12 * (day(rows[-1]["date"]) - start).days / 365
     pnl = float(rows[-1]["hedge_pnl"]) - (0.0 if prev is None else float(prev["hedge_pnl"]))
+    pnl_put = float(rows[-1]["hedge_pnl_put_spread"]) - (
+        0.0 if prev is None else float(prev["hedge_pnl_put_spread"]))
     prem = float(rows[-1]["hedge_premium"]) - (0.0 if prev is None else float(prev["hedge_premium"]))
     notional = sum(float(r["notional"]) for r in rows) / len(rows)
     hvd = {b: (hvd[b] if hvd[b] < math.inf else float("nan")) for b in books}
@@ -238,6 +250,12 @@ for y in sorted(years):
         "max_dd_unhedged": mdd["unhedged"], "max_dd_hedged": mdd["hedged"],
         "hedge_pnl": pnl,
         "premium_pct_month": prem / months / notional, "cost_pct_month": -pnl / months / notional,
+        "hv_dd_put": hvd["put_spread"],
+        "hv_dd_red_put": 1 - hvd["put_spread"] / hvd["unhedged"] if hvd["unhedged"] < 0 else nan,
+        "hv_loss_put": loss["put_spread"],
+        "return_put": last["put_spread"] / opened["put_spread"] - 1,
+        "max_dd_put": mdd["put_spread"], "hedge_pnl_put": pnl_put,
+        "cost_pct_month_put": -pnl_put / months / notional,
     }
     for k, v in want.items():
         if not same(v, years[y].get(k), 2e-6):
@@ -254,8 +272,8 @@ cut_file = write("cut.csv", "date,spx,vix\n" + "".join(f"{r['date']},{r['spx']},
 a = run(["backtest", "--spx", big_spx, "--vix", big_vix, "--from", lo, "--to", hi])
 b = run(["backtest", plain, "--from", lo, "--to", hi])
 c = run(["backtest", cut_file])
-check(a[0] == b[0] == c[0] == 0 and summary(a[1]) == summary(b[1]) == summary(c[1]) and
-      summary(c[1])["rows"] == len(cut), f"--from/--to: {len(cut)} rows, both forms agree with "
+check(a[0] == b[0] == c[0] == 0 and same_cells(summary(a[1]), summary(b[1])) and
+      same_cells(summary(b[1]), summary(c[1])) and summary(c[1])["rows"][0] == len(cut), f"--from/--to: {len(cut)} rows, both forms agree with "
       f"the rows cut by hand: {a[2]} {b[2]}")
 code, out, _ = run(["join", "--spx", big_spx, "--vix", big_vix, "--from", lo, "--to", hi])
 check(code == 0 and len(out.splitlines()) == len(cut) + 1, "join --from/--to")
@@ -281,18 +299,22 @@ for name, m in (("the joined fixture with futures", joined), ("the joined synthe
         args += ["", json.dumps([[float(x) for x in r[3:]] for r in body]),
                  json.dumps([[float(h[4:]) for h in head[3:]]])]
     s = summary(run(["backtest", m, "--daily", path("calc_daily.csv")])[1])
-    code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY"] + args)
+    code, out, _ = run(["call", "ALVH_BACKTEST_COMPARE"] + args)
     table = json.loads(out) if code == 0 else []
-    check(len(table) == len(s) and all((v is None and math.isnan(s[k])) or
-                                       (v is not None and same(v, s[k], 1e-9)) for k, v in table),
-          f"{name}: ALVH_BACKTEST_SUMMARY equals alvh backtest's summary")
+    # The sheet's empty cell (#N/A) is the CLI's n/a (undefined) or - (not that book's).
+    check(len(table) == len(s) and all(
+        len(s[k]) == 3 and all((v is None and (w is None or math.isnan(w))) or
+                               (v is not None and w is not None and same(v, w, 1e-9))
+                               for v, w in zip(cells, s[k])) for k, *cells in table),
+          f"{name}: ALVH_BACKTEST_COMPARE equals alvh backtest's summary, book by book")
     code, out, _ = run(["call", "ALVH_BACKTEST"] + args)
     grid = json.loads(out) if code == 0 else []
     with open(path("calc_daily.csv"), encoding="utf-8") as f:
         daily = list(csv.DictReader(f))
     cols = ["equity_unhedged", "equity_hedged", "hedge_pnl", "drawdown_unhedged",
             "drawdown_hedged", "cash_unhedged", "condor_mark", "cash_hedged", "hedge_mark",
-            "events"]
+            "events", "equity_put_spread", "hedge_pnl_put_spread", "drawdown_put_spread",
+            "cash_put_spread", "put_spread_mark"]
     check(len(grid) == len(daily) and all(same(g[k], float(r[c]), 1e-12) for g, r in
                                           zip(grid, daily) for k, c in enumerate(cols)),
           f"{name}: ALVH_BACKTEST equals the --daily file")

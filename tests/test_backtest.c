@@ -15,6 +15,7 @@
 #include "alvh/policy.h"
 #include "check.h"
 #include "golden.h"
+#include "market_data.h"
 
 static alvh_policy default_policy(void)
 {
@@ -30,56 +31,6 @@ static alvh_policy parse_policy(const char *json)
     alvh_status st = alvh_policy_parse(json, &p, err, sizeof err);
     CHECK(st == ALVH_OK, "policy %s: %s", json, err);
     return p;
-}
-
-/* A synthetic market as backtest data (arrays owned by the struct below). */
-typedef struct {
-    alvh_market_row *rows;
-    double *date, *spx, *vix, *fut, *adv, *dec;
-    alvh_backtest_data d;
-} market_data;
-
-static market_data make_market(const char *preset, size_t days)
-{
-    market_data m;
-    memset(&m, 0, sizeof m);
-    alvh_market_params p;
-    alvh_market_preset(preset, &p);
-    if (days)
-        p.days = days;
-    size_t n = p.days;
-    m.rows = malloc(n * sizeof *m.rows);
-    m.date = malloc(n * sizeof(double));
-    m.spx = malloc(n * sizeof(double));
-    m.vix = malloc(n * sizeof(double));
-    m.adv = malloc(n * sizeof(double));
-    m.dec = malloc(n * sizeof(double));
-    m.fut = malloc(n * ALVH_MARKET_FUTURES * sizeof(double));
-    CHECK(alvh_market_generate(&p, m.rows) == ALVH_OK, "generate %s", preset);
-    for (size_t i = 0; i < n; ++i) {
-        m.date[i] = m.rows[i].date;
-        m.spx[i] = m.rows[i].spx;
-        m.vix[i] = m.rows[i].vix;
-        m.adv[i] = m.rows[i].advancers;
-        m.dec[i] = m.rows[i].decliners;
-        for (size_t k = 0; k < ALVH_MARKET_FUTURES; ++k)
-            m.fut[i * ALVH_MARKET_FUTURES + k] = m.rows[i].futures[k];
-    }
-    m.d = (alvh_backtest_data){.n = n, .date = m.date, .spx = m.spx, .vix = m.vix,
-                               .nfut = ALVH_MARKET_FUTURES, .fut_days = alvh_market_future_days,
-                               .fut = m.fut, .advancers = m.adv, .decliners = m.dec};
-    return m;
-}
-
-static void free_market(market_data *m)
-{
-    free(m->rows);
-    free(m->date);
-    free(m->spx);
-    free(m->vix);
-    free(m->fut);
-    free(m->adv);
-    free(m->dec);
 }
 
 static double measure(const alvh_backtest_summary *s, const char *name)
@@ -488,12 +439,17 @@ static void table_rows_match_the_engine(void)
     char err[256];
     alvh_backtest_run(&d, &p, 1, days, &s, err, sizeof err);
     if (r.status == ALVH_OK) {
-        CHECK(r.rows == 3 && r.cols == 10, "3 x 10, got %zu x %zu", r.rows, r.cols);
-        for (size_t i = 0; i < 3 && r.cols == 10; ++i) {
-            CHECK(r.cells[i * 10 + 0].number == days[i].equity_unhedged, "equity_unhedged");
-            CHECK(r.cells[i * 10 + 1].number == days[i].equity_hedged, "equity_hedged");
-            CHECK(r.cells[i * 10 + 8].number == days[i].hedge_mark, "hedge_mark");
-            CHECK(r.cells[i * 10 + 9].number == (double)days[i].events, "events");
+        /* Issue 18 appended the put spread's book as columns 11-15; the first 10 are as before. */
+        CHECK(r.rows == 3 && r.cols == 15, "3 x 15, got %zu x %zu", r.rows, r.cols);
+        for (size_t i = 0; i < 3 && r.cols == 15; ++i) {
+            CHECK(r.cells[i * 15 + 0].number == days[i].equity_unhedged, "equity_unhedged");
+            CHECK(r.cells[i * 15 + 1].number == days[i].equity_hedged, "equity_hedged");
+            CHECK(r.cells[i * 15 + 8].number == days[i].hedge_mark, "hedge_mark");
+            CHECK(r.cells[i * 15 + 9].number == (double)days[i].events, "events");
+            CHECK(r.cells[i * 15 + 10].number == days[i].book_equity[ALVH_BOOK_PUT_SPREAD],
+                  "equity_put_spread");
+            CHECK(r.cells[i * 15 + 14].number == days[i].book_hedge_mark[ALVH_BOOK_PUT_SPREAD],
+                  "put_spread_mark");
         }
     }
     CHECK_STATUS(alvh_call_by_name("ALVH_BACKTEST_SUMMARY", args, 3, &r), ALVH_OK, r.message);
@@ -541,9 +497,18 @@ static void daily_columns_keep_the_daily_file_and_table_order(void)
                         "condor_pnl,front_pnl,hedge_day_pnl,long_put,short_put,short_call,"
                         "long_call,condor_expiry,layer1_contracts,layer1_strike,layer1_expiry,"
                         "layer2_contracts,layer2_strike,layer2_expiry,layer3_contracts,"
-                        "layer3_strike,layer3_expiry,events,notional,hedge_premium";
+                        "layer3_strike,layer3_expiry,events,"
+                        /* appended by issue 16: the notional and the VIX premium so far */
+                        "notional,hedge_premium,"
+                        /* appended by issue 18: the put spread's book */
+                        "equity_put_spread,hedge_pnl_put_spread,drawdown_put_spread,"
+                        "cash_put_spread,put_spread_mark,put_spread_day_pnl,put_contracts,"
+                        "put_long_strike,put_short_strike,put_expiry,put_events,"
+                        "put_spread_premium";
     const char *table = "equity_unhedged,equity_hedged,hedge_pnl,drawdown_unhedged,"
-                        "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,events";
+                        "drawdown_hedged,cash_unhedged,condor_mark,cash_hedged,hedge_mark,events,"
+                        "equity_put_spread,hedge_pnl_put_spread,drawdown_put_spread,"
+                        "cash_put_spread,put_spread_mark";
     size_t n = 0;
     const alvh_backtest_column *c = alvh_backtest_columns(&n);
     char all[1024] = "", ours[1024] = "";

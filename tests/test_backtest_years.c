@@ -15,6 +15,7 @@
 
 #define UN ALVH_BOOK_UNHEDGED
 #define HE ALVH_BOOK_VIX_CALLS
+#define PS ALVH_BOOK_PUT_SPREAD
 
 static void five_rows_over_a_year_end_by_hand(void)
 {
@@ -32,12 +33,13 @@ static void five_rows_over_a_year_end_by_hand(void)
     alvh_backtest_day days[5];
     memset(days, 0, sizeof days);
     for (int i = 0; i < 5; ++i) {
-        days[i].equity_unhedged = eu[i];
-        days[i].equity_hedged = eh[i];
-        days[i].hedge_pnl = eh[i] - eu[i];
+        /* The put spread's book is the unhedged one here (a book that never traded). */
+        days[i].book_equity[UN] = days[i].book_equity[PS] = eu[i];
+        days[i].book_equity[HE] = eh[i];
+        days[i].book_hedge_pnl[HE] = eh[i] - eu[i];
         days[i].events = high[i] ? ALVH_BT_HIGH_VIX : 0;
         days[i].notional = notional[i];
-        days[i].hedge_premium = premium[i];
+        days[i].book_premium[HE] = premium[i];
     }
     alvh_backtest_data d = {.n = 5, .date = date};
     alvh_backtest_year y[2];
@@ -93,6 +95,19 @@ static void five_rows_over_a_year_end_by_hand(void)
     CHECK_CLOSE(b->average_notional, avg, 0, tol, "2022 notional");
     CHECK_CLOSE(b->hedge_premium_month, 4.0 / months / avg, 0, 1e-14, "2022 premium/m");
     CHECK_CLOSE(b->hedge_cost_month, 3.0 / months / avg, 0, 1e-14, "2022 cost/m");
+    /* The put spread's book equals the unhedged one: its measures are the unhedged book's,
+     * its reduction 1 - hvd_u / hvd_u = 0, its hedge P&L, premium and cost 0. */
+    for (int i = 0; i < 2; ++i) {
+        const alvh_backtest_year *t = &y[i];
+        CHECK(t->total_return[PS] == t->total_return[UN] &&
+                  t->max_drawdown[PS] == t->max_drawdown[UN] &&
+                  t->high_vix_loss[PS] == t->high_vix_loss[UN],
+              "year %d: put book = unhedged", i);
+        CHECK(t->book_high_vix_reduction[PS] == 0 && t->book_high_vix_loss_reduction[PS] == 0 &&
+                  t->book_hedge_pnl[PS] == 0 && t->book_hedge_premium[PS] == 0 &&
+                  t->book_hedge_cost_month[PS] == 0,
+              "year %d: put book's hedge measures", i);
+    }
     /* Without a high-VIX row the high-VIX measures are undefined; one row: no months. */
     days[0].events = 0;
     alvh_backtest_data one = {.n = 1, .date = date};
@@ -122,6 +137,12 @@ static int run_file(const char *path, double shift, alvh_market_series *s,
     alvh_status st = alvh_backtest_run(&d, p, 2, *days, sum, err, sizeof err);
     CHECK_STATUS(st, ALVH_OK, err);
     return st == ALVH_OK ? 0 : -1;
+}
+
+/* Equal, NAN included. */
+static int same(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
 }
 
 static void one_calendar_year_equals_the_summary(void)
@@ -156,6 +177,18 @@ static void one_calendar_year_equals_the_summary(void)
         CHECK(y.hedge_premium_month == sum.hedge_premium_month &&
                   y.hedge_cost_month == sum.hedge_cost_month,
               "premium and cost per month");
+        for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
+            CHECK(same(y.book_high_vix_reduction[k], sum.book_high_vix_reduction[k]) &&
+                      same(y.book_high_vix_loss_reduction[k],
+                           sum.book_high_vix_loss_reduction[k]),
+                  "book %d: reductions", k);
+            CHECK(y.book_hedge_pnl[k] == sum.book_hedge_pnl[k] &&
+                      y.book_hedge_premium[k] == sum.book_hedge_premium[k],
+                  "book %d: hedge P&L and premium", k);
+            CHECK(same(y.book_hedge_premium_month[k], sum.book_hedge_premium_month[k]) &&
+                      same(y.book_hedge_cost_month[k], sum.book_hedge_cost_month[k]),
+                  "book %d: premium and cost per month", k);
+        }
     }
     free(days);
     alvh_market_series_free(&s);

@@ -34,6 +34,41 @@ static void default_policy_is_the_articles_rules(void)
     CHECK(p.distinct_expiries == 1, "distinct expiries");
 }
 
+/* Issue 18: the hedge kind and the SPX put spread. Sources: the issue ("vix_calls" today's
+ * layers, the default; long and short put deltas "e.g. 25 and 10 delta"; sized by default to the
+ * VIX layers' monthly cost) and docs/hedge.md ("The SPX put spread": 60 days, rolled at 21); the
+ * backtest runs every hedged book by default (compare_hedges). */
+static void hedge_kind_and_put_spread_defaults_and_keys(void)
+{
+    alvh_policy p;
+    char err[256];
+    alvh_policy_default(&p);
+    CHECK(p.hedge_kind == ALVH_HEDGE_VIX_CALLS, "hedge kind: the VIX layers");
+    CHECK(p.put_spread.long_delta == 0.25 && p.put_spread.short_delta == 0.10, "25/10 delta");
+    CHECK(p.put_spread.days == 60 && p.put_spread.roll_days == 21, "60 days, rolled at 21");
+    CHECK(p.put_spread.sizing == ALVH_SPREAD_BUDGET, "sized to the layers' monthly cost");
+    CHECK(p.put_spread.notional_ratio == 1 && p.put_spread.contracts == 1, "other sizings");
+    CHECK(p.backtest.compare_hedges == 1, "every hedged book trades");
+    const char *json = "{\"hedge_kind\": \"spx_put_spread\", \"put_spread\": {\"long_delta\": "
+                       "0.3, \"sizing\": \"contracts\", \"contracts\": 7}, \"backtest\": "
+                       "{\"compare_hedges\": false}}";
+    CHECK_STATUS(alvh_policy_parse(json, &p, err, sizeof err), ALVH_OK, err);
+    CHECK(p.hedge_kind == ALVH_HEDGE_SPX_PUT_SPREAD && p.put_spread.long_delta == 0.3 &&
+              p.put_spread.short_delta == 0.10 && p.put_spread.sizing == ALVH_SPREAD_CONTRACTS &&
+              p.put_spread.contracts == 7 && p.backtest.compare_hedges == 0,
+          "keys given replace their defaults");
+    CHECK_STATUS(alvh_policy_parse("{\"hedge_kind\": \"none\"}", &p, err, sizeof err), ALVH_OK,
+                 err);
+    CHECK(p.hedge_kind == ALVH_HEDGE_NONE, "none");
+    alvh_policy_value v;
+    alvh_policy_default(&p);
+    CHECK_STATUS(alvh_policy_get(&p, "hedge_kind", &v, err, sizeof err), ALVH_OK, "get");
+    CHECK(v.is_text && strcmp(v.text, "vix_calls") == 0, "hedge_kind as text");
+    free(v.text);
+    CHECK_STATUS(alvh_policy_get(&p, "put_spread.roll_days", &v, err, sizeof err), ALVH_OK, "get");
+    CHECK(!v.is_text && v.number == 21, "put_spread.roll_days");
+}
+
 static void empty_text_gives_the_default(void)
 {
     alvh_policy d, p;
@@ -113,6 +148,22 @@ static const bad_case k_bad[] = {
     {"{\"layers\": [{\"contracts\": 0}, {\"contracts\": 0}, {\"contracts\": 0}]}",
      ALVH_E_POLICY_VALUE, "at least one layer"},
     {"{\"signals\": {\"macd_fast\": 26}}", ALVH_E_POLICY_VALUE, "\"signals.macd_fast\" (26)"},
+    /* the hedge kind and the put spread (issue 18) */
+    {"{\"hedge_kind\": \"put_spread\"}", ALVH_E_POLICY_VALUE,
+     "\"hedge_kind\" must be one of \"vix_calls\", \"spx_put_spread\", \"none\", got "
+     "\"put_spread\""},
+    {"{\"hedge_kind\": 1}", ALVH_E_POLICY_TYPE, "\"hedge_kind\" must be text"},
+    {"{\"put_spread\": {\"long_delta\": 0.5}}", ALVH_E_POLICY_VALUE,
+     "\"put_spread.long_delta\" must be above 0 and below 0.5, got 0.5"},
+    {"{\"put_spread\": {\"days\": 60.5}}", ALVH_E_POLICY_VALUE,
+     "\"put_spread.days\" must be a whole number, got 60.5"},
+    {"{\"put_spread\": {\"sizing\": \"vega\"}}", ALVH_E_POLICY_VALUE,
+     "one of \"budget\", \"notional\", \"contracts\", got \"vega\""},
+    {"{\"put_spread\": {\"short_delta\": 0.25}}", ALVH_E_POLICY_VALUE,
+     "\"put_spread.short_delta\" (0.25) must be below \"put_spread.long_delta\" (0.25)"},
+    {"{\"put_spread\": {\"roll_days\": 60}}", ALVH_E_POLICY_VALUE,
+     "\"put_spread.roll_days\" (60) must be below \"put_spread.days\" (60)"},
+    {"{\"backtest\": {\"compare_hedges\": 0}}", ALVH_E_POLICY_TYPE, "must be true or false"},
     /* malformed JSON: offsets counted by hand (0-based byte index of the first bad byte)
      *   {"a" 1}              '1' where ':' belongs: { " a " space 1 -> index 5
      *   {"coverage_low": }   '}' where a value belongs: index 17
@@ -431,6 +482,7 @@ static void typographic_quotes_read_as_json(void)
 int main(void)
 {
     default_policy_is_the_articles_rules();
+    hedge_kind_and_put_spread_defaults_and_keys();
     empty_text_gives_the_default();
     keys_given_replace_defaults_and_others_stay();
     bad_policies_fail_naming_the_key_or_offset();

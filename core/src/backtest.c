@@ -23,7 +23,17 @@ static const double k_close = 16.0 / 24.0;
 static const alvh_bt_hedge_kind *const k_book_hedge[ALVH_BACKTEST_BOOKS] = {
     [ALVH_BOOK_UNHEDGED] = NULL,
     [ALVH_BOOK_VIX_CALLS] = &alvh_bt_vix_calls,
+    [ALVH_BOOK_PUT_SPREAD] = &alvh_bt_put_spread,
 };
+
+/* Whether a book's hedge trades (alvh/backtest.h, alvh_backtest_book): hedge_kind "none" stops
+ * every hedge; otherwise all trade, or with compare_hedges false only hedge_kind's. */
+static int hedge_trades(const alvh_policy *p, const alvh_bt_hedge_kind *kind)
+{
+    if (!kind || p->hedge_kind == ALVH_HEDGE_NONE)
+        return 0;
+    return p->backtest.compare_hedges || kind->kind == p->hedge_kind;
+}
 
 alvh_status alvh_bt_row_fail(const alvh_bt_run *r, alvh_status st, const char *what)
 {
@@ -277,6 +287,13 @@ static alvh_status score_books(alvh_bt_run *r, alvh_backtest_day *day, double co
             s->high_vix_loss[k] += fmax(bk->prev_equity - bk->equity, 0.0);
         }
         bk->prev_equity = bk->equity;
+        day->book_equity[k] = bk->equity;
+        day->book_drawdown[k] = bk->drawdown;
+        day->book_cash[k] = r->cash + bk->hedge_cash;
+        day->book_hedge_mark[k] = bk->hedge_mark;
+        day->book_hedge_pnl[k] = bk->equity - u->equity;
+        day->book_hedge_day_pnl[k] = bk->hedge_day_pnl;
+        day->book_premium[k] = bk->premium;
     }
     day->drawdown_unhedged = u->drawdown;
     day->drawdown_hedged = h->drawdown;
@@ -286,11 +303,11 @@ static alvh_status score_books(alvh_bt_run *r, alvh_backtest_day *day, double co
         s->spike_days += 1;
         r->spike_condor_loss -= day->condor_pnl;
         r->spike_front += day->front_pnl;
-        r->spike_hedge += day->hedge_day_pnl;
+        for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k)
+            r->spike_book[k] += r->book[k].hedge_day_pnl;
     }
     r->notional_sum += r->notional;
     day->notional = r->notional;
-    day->hedge_premium = h->premium;
     return ALVH_OK;
 }
 
@@ -351,7 +368,7 @@ static void start_books(alvh_bt_run *r)
     for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
         alvh_bt_book *bk = &r->book[k];
         bk->id = (alvh_backtest_book)k;
-        bk->hedge = k_book_hedge[k];
+        bk->hedge = hedge_trades(r->p, k_book_hedge[k]) ? k_book_hedge[k] : NULL;
         bk->prev_equity = bk->peak = capital;
     }
     r->cash = capital;
@@ -361,13 +378,40 @@ static void start_books(alvh_bt_run *r)
         s->worst_day[k] = s->high_vix_drawdown[k] = (double)INFINITY;
 }
 
-/* The summary from the books after the last row. */
+/* Each book's hedge measures (the summary's book_* arrays), as the scalars define them for the
+ * VIX book. */
+static void finish_books(alvh_bt_run *r)
+{
+    alvh_backtest_summary *s = r->s;
+    const alvh_bt_book *u = &r->book[ALVH_BOOK_UNHEDGED];
+    const double hvd_u = s->high_vix_drawdown[u->id], loss_u = s->high_vix_loss[u->id];
+    const double months = s->years * 12.0, loss = r->spike_condor_loss;
+    for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
+        const alvh_bt_book *bk = &r->book[k];
+        s->book_high_vix_reduction[k] =
+            hvd_u < 0 ? 1.0 - s->high_vix_drawdown[k] / hvd_u : (double)NAN;
+        s->book_high_vix_loss_reduction[k] =
+            loss_u > 0 ? 1.0 - s->high_vix_loss[k] / loss_u : (double)NAN;
+        s->book_hedge_pnl[k] = bk->prev_equity - u->prev_equity;
+        s->book_hedge_premium[k] = bk->premium;
+        if (months > 0 && s->average_notional > 0) {
+            s->book_hedge_premium_month[k] = bk->premium / months / s->average_notional;
+            s->book_hedge_cost_month[k] =
+                (0.0 - s->book_hedge_pnl[k]) / months / s->average_notional;
+        } else {
+            s->book_hedge_premium_month[k] = s->book_hedge_cost_month[k] = (double)NAN;
+        }
+        s->book_spike_ratio[k] = loss > 0 ? r->spike_book[k] / loss : (double)NAN;
+    }
+}
+
+/* The summary from the books after the last row. The VIX book's scalars are its book_* entries
+ * (the same operations, so the same bits). */
 static void finish_summary(alvh_bt_run *r)
 {
     alvh_backtest_summary *s = r->s;
     const alvh_backtest_data *d = r->d;
     const size_t n = d->n;
-    const alvh_bt_book *u = &r->book[ALVH_BOOK_UNHEDGED], *h = &r->book[ALVH_BOOK_VIX_CALLS];
     s->rows = (double)n;
     s->years = (floor(d->date[n - 1]) - floor(d->date[0])) / 365.0;
     for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
@@ -377,23 +421,18 @@ static void finish_summary(alvh_bt_run *r)
         if (!isfinite(s->high_vix_drawdown[k]))
             s->high_vix_drawdown[k] = (double)NAN;
     }
-    const double hvd_u = s->high_vix_drawdown[u->id], hvd_h = s->high_vix_drawdown[h->id];
-    s->high_vix_reduction = hvd_u < 0 ? 1.0 - hvd_h / hvd_u : (double)NAN;
-    const double loss_u = s->high_vix_loss[u->id], loss_h = s->high_vix_loss[h->id];
-    s->high_vix_loss_reduction = loss_u > 0 ? 1.0 - loss_h / loss_u : (double)NAN;
-    s->hedge_pnl = h->prev_equity - u->prev_equity;
-    s->hedge_premium = h->premium;
     s->average_notional = r->notional_sum / (double)n;
-    double months = s->years * 12.0;
-    if (months > 0 && s->average_notional > 0) {
-        s->hedge_premium_month = s->hedge_premium / months / s->average_notional;
-        s->hedge_cost_month = (0.0 - s->hedge_pnl) / months / s->average_notional;
-    } else {
-        s->hedge_premium_month = s->hedge_cost_month = (double)NAN;
-    }
+    finish_books(r);
+    const int h = ALVH_BOOK_VIX_CALLS;
+    s->high_vix_reduction = s->book_high_vix_reduction[h];
+    s->high_vix_loss_reduction = s->book_high_vix_loss_reduction[h];
+    s->hedge_pnl = s->book_hedge_pnl[h];
+    s->hedge_premium = s->book_hedge_premium[h];
+    s->hedge_premium_month = s->book_hedge_premium_month[h];
+    s->hedge_cost_month = s->book_hedge_cost_month[h];
     const double loss = r->spike_condor_loss;
     s->spike_ratio_front = loss > 0 ? r->spike_front / loss : (double)NAN;
-    s->spike_ratio_hedge = loss > 0 ? r->spike_hedge / loss : (double)NAN;
+    s->spike_ratio_hedge = s->book_spike_ratio[h];
 }
 
 alvh_status alvh_backtest_run(const alvh_backtest_data *d, const alvh_policy *p,

@@ -1,8 +1,8 @@
 /* backtest_output.c: what a backtest returns, described once: the summary's measures and the
  * daily columns in output order (alvh/backtest.h). The CLI (`alvh backtest`, its --daily file)
  * and the table functions (ALVH_BACKTEST, ALVH_BACKTEST_SUMMARY) both lay out the results
- * through these descriptors. And the same measures per calendar year (alvh_backtest_years()),
- * from the daily series. */
+ * through these descriptors; `alvh backtest` prints the books side by side (alvh_backtest_rows).
+ * And the same measures per calendar year (alvh_backtest_years()), from the daily series. */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,8 +61,6 @@ static const alvh_backtest_measure k_measures[] = {
     M("costs_hedged", "dollars of transaction costs", costs[HEDGED]),
 };
 #undef M
-#undef UNHEDGED
-#undef HEDGED
 
 const alvh_backtest_measure *alvh_backtest_measures(size_t *n)
 {
@@ -73,6 +71,87 @@ const alvh_backtest_measure *alvh_backtest_measures(size_t *n)
 double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m)
 {
     return *(const double *)((const char *)s + m->offset);
+}
+
+/* The side-by-side rows: a measure of the run (RUN), of every book (BOOKS), or of the hedged
+ * books only (HEDGES: the VIX book's from its scalar, the put spread's from its array). The
+ * flat measures above are the unhedged and VIX columns' cells; the put spread's column is
+ * only here (ALVH_BACKTEST_SUMMARY keeps its layout; ALVH_BACKTEST_COMPARE has every book). */
+#define OFF(field) offsetof(alvh_backtest_summary, field)
+#define NONE ALVH_BACKTEST_NONE
+#define RUN(name, doc, field) {name, doc, {OFF(field), OFF(field), OFF(field)}}
+#define BOOKS(name, doc, field) \
+    {name, doc, {OFF(field[UNHEDGED]), OFF(field[HEDGED]), OFF(field[PUT])}}
+#define HEDGES(name, doc, vix, put) {name, doc, {NONE, OFF(vix), OFF(put)}}
+#define PUT ALVH_BOOK_PUT_SPREAD
+_Static_assert(ALVH_BACKTEST_BOOKS == 3, "a new book adds a column to k_rows");
+static const alvh_backtest_row k_rows[] = {
+    RUN("rows", "rows of market data", rows),
+    RUN("years", "years from the first to the last date (ACT/365)", years),
+    BOOKS("total_return", "final equity / capital - 1, decimal", total_return),
+    BOOKS("max_drawdown", "lowest equity / running peak - 1, decimal (<= 0)", max_drawdown),
+    BOOKS("worst_day", "lowest equity / previous equity - 1, decimal", worst_day),
+    RUN("high_vix_days", "rows with VIX above backtest.high_vix", high_vix_days),
+    BOOKS("high_vix_drawdown", "lowest drawdown on a high-VIX row, decimal (<= 0)",
+          high_vix_drawdown),
+    HEDGES("high_vix_drawdown_reduction", "1 - hedged / unhedged high-VIX drawdown, decimal",
+           high_vix_reduction, book_high_vix_reduction[PUT]),
+    BOOKS("high_vix_pnl", "dollars: sum of equity changes on high-VIX rows", high_vix_pnl),
+    BOOKS("high_vix_loss", "dollars: sum of daily losses on high-VIX rows (>= 0)",
+          high_vix_loss),
+    HEDGES("high_vix_loss_reduction", "1 - hedged / unhedged high-VIX losses, decimal",
+           high_vix_loss_reduction, book_high_vix_loss_reduction[PUT]),
+    HEDGES("hedge_pnl", "dollars: hedged minus unhedged equity at the last row", hedge_pnl,
+           book_hedge_pnl[PUT]),
+    HEDGES("hedge_premium", "dollars paid for the hedge, fees included", hedge_premium,
+           book_hedge_premium[PUT]),
+    RUN("average_notional", "dollars: mean hedge-sizing notional over the rows",
+        average_notional),
+    HEDGES("hedge_premium_pct_month", "premium per month / average notional, decimal",
+           hedge_premium_month, book_hedge_premium_month[PUT]),
+    HEDGES("hedge_cost_pct_month", "net hedge cost (-hedge_pnl) per month / average notional",
+           hedge_cost_month, book_hedge_cost_month[PUT]),
+    RUN("spike_days", "rows with VIX at least backtest.spike_rise above the previous close",
+        spike_days),
+    {"spike_ratio_front", "layer-1 gain / condor loss summed over spike rows",
+     {NONE, OFF(spike_ratio_front), NONE}},
+    HEDGES("spike_ratio_hedge", "the hedge's gain / condor loss summed over spike rows",
+           spike_ratio_hedge, book_spike_ratio[PUT]),
+    RUN("condors", "condors opened", condors),
+    RUN("condor_wins", "condors closed or settled for less than their credit", condor_wins),
+    BOOKS("costs", "dollars of transaction costs", costs),
+};
+#undef RUN
+#undef BOOKS
+#undef HEDGES
+#undef NONE
+#undef OFF
+#undef UNHEDGED
+#undef HEDGED
+#undef PUT
+
+const alvh_backtest_row *alvh_backtest_rows(size_t *n)
+{
+    *n = sizeof k_rows / sizeof k_rows[0];
+    return k_rows;
+}
+
+double alvh_backtest_row_value(const alvh_backtest_summary *s, const alvh_backtest_row *r,
+                               alvh_backtest_book b)
+{
+    if ((int)b < 0 || b >= ALVH_BACKTEST_BOOKS || r->offset[b] == ALVH_BACKTEST_NONE)
+        return (double)NAN;
+    return *(const double *)(const void *)((const char *)s + r->offset[b]);
+}
+
+const char *alvh_backtest_book_name(alvh_backtest_book b)
+{
+    static const char *const names[ALVH_BACKTEST_BOOKS] = {
+        [ALVH_BOOK_UNHEDGED] = "unhedged",
+        [ALVH_BOOK_VIX_CALLS] = "vix_calls",
+        [ALVH_BOOK_PUT_SPREAD] = "put_spread",
+    };
+    return (int)b >= 0 && b < ALVH_BACKTEST_BOOKS ? names[b] : "";
 }
 
 #define C(name, field, kind, in_table) \
@@ -104,7 +183,21 @@ static const alvh_backtest_column k_columns[] = {
     LAYER(3),
     C("events", events, EVENTS, 1),
     C("notional", notional, NUMBER, 0),
-    C("hedge_premium", hedge_premium, NUMBER, 0),
+    C("hedge_premium", book_premium[ALVH_BOOK_VIX_CALLS], NUMBER, 0),
+    /* -- appended (issue 18): the put spread's book; the first five are ALVH_BACKTEST's
+     * columns 11-15 -- */
+    C("equity_put_spread", book_equity[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("hedge_pnl_put_spread", book_hedge_pnl[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("drawdown_put_spread", book_drawdown[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("cash_put_spread", book_cash[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("put_spread_mark", book_hedge_mark[ALVH_BOOK_PUT_SPREAD], NUMBER, 1),
+    C("put_spread_day_pnl", book_hedge_day_pnl[ALVH_BOOK_PUT_SPREAD], NUMBER, 0),
+    C("put_contracts", put_contracts, NUMBER, 0),
+    C("put_long_strike", put_long_strike, NUMBER, 0),
+    C("put_short_strike", put_short_strike, NUMBER, 0),
+    C("put_expiry", put_expiry, DATE, 0),
+    C("put_events", put_events, EVENTS, 0),
+    C("put_spread_premium", book_premium[ALVH_BOOK_PUT_SPREAD], NUMBER, 0),
 };
 #undef LAYER
 #undef C
@@ -128,6 +221,7 @@ double alvh_backtest_column_value(const alvh_backtest_day *day, const alvh_backt
 #define Y(name, doc, field) {name, doc, offsetof(alvh_backtest_year, field)}
 #define UNHEDGED ALVH_BOOK_UNHEDGED
 #define HEDGED ALVH_BOOK_VIX_CALLS
+#define PUT ALVH_BOOK_PUT_SPREAD
 static const alvh_backtest_measure k_year_measures[] = {
     Y("year", "calendar year", year),
     Y("rows", "rows dated in the year", rows),
@@ -153,6 +247,19 @@ static const alvh_backtest_measure k_year_measures[] = {
       hedge_premium_month),
     Y("cost_pct_month", "hedge_cost_pct_month: -the year's hedge_pnl / months / notional",
       hedge_cost_month),
+    /* -- appended (issue 18): the put spread's book, the same measures -- */
+    Y("hv_dd_put", "the put spread book's high_vix_drawdown, from the year's running peak",
+      high_vix_drawdown[PUT]),
+    Y("hv_dd_red_put", "1 - put spread / unhedged high-VIX drawdown",
+      book_high_vix_reduction[PUT]),
+    Y("hv_loss_put", "the put spread book's dollars lost on the year's high-VIX rows",
+      high_vix_loss[PUT]),
+    Y("return_put", "the put spread book's total return over the year", total_return[PUT]),
+    Y("max_dd_put", "the put spread book's max drawdown, from the year's running peak",
+      max_drawdown[PUT]),
+    Y("hedge_pnl_put", "dollars the put spread added in the year", book_hedge_pnl[PUT]),
+    Y("cost_pct_month_put", "-the put spread's hedge_pnl in the year / months / notional",
+      book_hedge_cost_month[PUT]),
 };
 #undef Y
 
@@ -170,8 +277,9 @@ double alvh_backtest_year_value(const alvh_backtest_year *y, const alvh_backtest
 /* A year's running sums, between its first and its last row. */
 typedef struct {
     double open[ALVH_BACKTEST_BOOKS], peak[ALVH_BACKTEST_BOOKS], last[ALVH_BACKTEST_BOOKS];
+    double hedge_pnl_open[ALVH_BACKTEST_BOOKS], premium_open[ALVH_BACKTEST_BOOKS];
     double start_date;       /* the previous year's last date (the first year: its first) */
-    double hedge_pnl_open, premium_open, notional_sum;
+    double notional_sum;
 } year_run;
 
 /* Year y begins after row `prev` (SIZE_MAX: the run's first year). */
@@ -183,39 +291,37 @@ static void year_begin(alvh_backtest_year *y, year_run *w, int year, const alvh_
     const int first = prev == SIZE_MAX;
     for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
         y->high_vix_drawdown[k] = (double)INFINITY;
-        w->open[k] = first ? capital
-                           : (k == ALVH_BOOK_UNHEDGED ? days[prev].equity_unhedged
-                                                      : days[prev].equity_hedged);
+        w->open[k] = first ? capital : days[prev].book_equity[k];
         w->peak[k] = w->last[k] = w->open[k];
+        w->hedge_pnl_open[k] = first ? 0.0 : days[prev].book_hedge_pnl[k];
+        w->premium_open[k] = first ? 0.0 : days[prev].book_premium[k];
     }
     w->start_date = floor(d->date[first ? 0 : prev]);
-    w->hedge_pnl_open = first ? 0.0 : days[prev].hedge_pnl;
-    w->premium_open = first ? 0.0 : days[prev].hedge_premium;
     w->notional_sum = 0;
 }
 
 /* Row i of the year: the drawdown from the year's peak and the high-VIX sums. */
 static void year_row(alvh_backtest_year *y, year_run *w, const alvh_backtest_day *day)
 {
-    const double eq[ALVH_BACKTEST_BOOKS] = {[ALVH_BOOK_UNHEDGED] = day->equity_unhedged,
-                                            [ALVH_BOOK_VIX_CALLS] = day->equity_hedged};
     const int high = (day->events & ALVH_BT_HIGH_VIX) != 0;
     for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
-        w->peak[k] = fmax(w->peak[k], eq[k]);
-        double dd = w->peak[k] > 0 ? eq[k] / w->peak[k] - 1.0 : -1.0;
+        const double eq = day->book_equity[k];
+        w->peak[k] = fmax(w->peak[k], eq);
+        double dd = w->peak[k] > 0 ? eq / w->peak[k] - 1.0 : -1.0;
         y->max_drawdown[k] = fmin(y->max_drawdown[k], dd);
         if (high) {
             y->high_vix_drawdown[k] = fmin(y->high_vix_drawdown[k], dd);
-            y->high_vix_loss[k] += fmax(w->last[k] - eq[k], 0.0);
+            y->high_vix_loss[k] += fmax(w->last[k] - eq, 0.0);
         }
-        w->last[k] = eq[k];
+        w->last[k] = eq;
     }
     y->high_vix_days += high;
     y->rows += 1;
     w->notional_sum += day->notional;
 }
 
-/* Year y ends at row `last`: the ratios (in the summary's order of operations). */
+/* Year y ends at row `last`: the ratios (in the summary's order of operations, finish_books()
+ * in backtest.c). */
 static void year_end(alvh_backtest_year *y, const year_run *w, const alvh_backtest_data *d,
                      const alvh_backtest_day *days, size_t last)
 {
@@ -224,23 +330,35 @@ static void year_end(alvh_backtest_year *y, const year_run *w, const alvh_backte
         if (!isfinite(y->high_vix_drawdown[k]))
             y->high_vix_drawdown[k] = (double)NAN;
     }
-    const double hvd_u = y->high_vix_drawdown[UNHEDGED], hvd_h = y->high_vix_drawdown[HEDGED];
-    y->high_vix_reduction = hvd_u < 0 ? 1.0 - hvd_h / hvd_u : (double)NAN;
-    const double loss_u = y->high_vix_loss[UNHEDGED], loss_h = y->high_vix_loss[HEDGED];
-    y->high_vix_loss_reduction = loss_u > 0 ? 1.0 - loss_h / loss_u : (double)NAN;
     y->months = (floor(d->date[last]) - w->start_date) / 365.0 * 12.0;
-    y->hedge_pnl = days[last].hedge_pnl - w->hedge_pnl_open;
-    y->hedge_premium = days[last].hedge_premium - w->premium_open;
     y->average_notional = w->notional_sum / y->rows;
-    if (y->months > 0 && y->average_notional > 0) {
-        y->hedge_premium_month = y->hedge_premium / y->months / y->average_notional;
-        y->hedge_cost_month = (0.0 - y->hedge_pnl) / y->months / y->average_notional;
-    } else {
-        y->hedge_premium_month = y->hedge_cost_month = (double)NAN;
+    const double hvd_u = y->high_vix_drawdown[UNHEDGED], loss_u = y->high_vix_loss[UNHEDGED];
+    for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
+        y->book_high_vix_reduction[k] =
+            hvd_u < 0 ? 1.0 - y->high_vix_drawdown[k] / hvd_u : (double)NAN;
+        y->book_high_vix_loss_reduction[k] =
+            loss_u > 0 ? 1.0 - y->high_vix_loss[k] / loss_u : (double)NAN;
+        y->book_hedge_pnl[k] = days[last].book_hedge_pnl[k] - w->hedge_pnl_open[k];
+        y->book_hedge_premium[k] = days[last].book_premium[k] - w->premium_open[k];
+        if (y->months > 0 && y->average_notional > 0) {
+            y->book_hedge_premium_month[k] =
+                y->book_hedge_premium[k] / y->months / y->average_notional;
+            y->book_hedge_cost_month[k] =
+                (0.0 - y->book_hedge_pnl[k]) / y->months / y->average_notional;
+        } else {
+            y->book_hedge_premium_month[k] = y->book_hedge_cost_month[k] = (double)NAN;
+        }
     }
+    y->high_vix_reduction = y->book_high_vix_reduction[HEDGED];
+    y->high_vix_loss_reduction = y->book_high_vix_loss_reduction[HEDGED];
+    y->hedge_pnl = y->book_hedge_pnl[HEDGED];
+    y->hedge_premium = y->book_hedge_premium[HEDGED];
+    y->hedge_premium_month = y->book_hedge_premium_month[HEDGED];
+    y->hedge_cost_month = y->book_hedge_cost_month[HEDGED];
 }
 #undef UNHEDGED
 #undef HEDGED
+#undef PUT
 
 /* The calendar year of row i. */
 static int year_of(const alvh_backtest_data *d, size_t i, int *year)

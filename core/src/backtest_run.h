@@ -9,7 +9,8 @@
  *   4. roll the hedges    buy, roll, re-strike on a signal (hedge kind: roll)
  *   5. mark and score     the condor, each book's hedge (hedge kind: mark), equity, drawdowns
  * Every book (alvh_backtest_book) trades the same condor, whose cash is shared; a book with a
- * hedge adds the hedge's cash and mark. A new hedge kind is one more alvh_bt_hedge_kind (its
+ * hedge adds the hedge's cash and mark (backtest_vix.c: the VIX call layers; backtest_putspread.c:
+ * the SPX put spread). A new hedge kind is one more alvh_bt_hedge_kind (its
  * positions in alvh_bt_hedge_state, its three steps in a backtest_<kind>.c) and one more book
  * in backtest.c's k_book_hedge; the loop does not change. */
 #ifndef ALVH_BACKTEST_RUN_H
@@ -35,13 +36,17 @@ typedef struct alvh_bt_hedge_kind {
     void (*settle)(alvh_bt_run *r, alvh_bt_book *book, alvh_backtest_day *day);
     /* Step 4: buys, rolls or re-strikes, on r->notional and r->condor_vega. */
     alvh_status (*roll)(alvh_bt_run *r, alvh_bt_book *book, alvh_backtest_day *day);
-    /* Step 5: the value at the close: book->hedge_cash (cumulative cash flow, dollars) and
-     * book->hedge_mark (dollars, >= 0); fills the kind's columns of day. */
+    /* Step 5: the value at the close: book->hedge_cash (cumulative cash flow, dollars),
+     * book->hedge_mark (dollars, >= 0) and book->hedge_day_pnl (the change of their sum since
+     * the last close); fills the kind's columns of day. */
     alvh_status (*mark)(alvh_bt_run *r, alvh_bt_book *book, alvh_backtest_day *day);
+    alvh_hedge_kind kind; /* the policy's hedge_kind it is (which books trade: backtest.c) */
 } alvh_bt_hedge_kind;
 
 /* The VIX call layers (backtest_vix.c). */
 extern const alvh_bt_hedge_kind alvh_bt_vix_calls;
+/* The SPX put spread (backtest_putspread.c). */
+extern const alvh_bt_hedge_kind alvh_bt_put_spread;
 
 /* One VIX call layer as held. */
 typedef struct alvh_bt_layer {
@@ -52,9 +57,20 @@ typedef struct alvh_bt_layer {
     double value;      /* cash + mark at the last close (the day's P&L is the change) */
 } alvh_bt_layer;
 
+/* The put spread as held. */
+typedef struct alvh_bt_spread {
+    int held;          /* bought at least once (a position, possibly of 0 spreads) */
+    double contracts;  /* spreads */
+    double strikes[2]; /* long put, short put */
+    double expiry;     /* serial date-time */
+    double cash;       /* cumulative cash flow, dollars */
+    double value;      /* cash + mark at the last close */
+} alvh_bt_spread;
+
 /* The positions of each hedge kind (a book uses the member of its kind). */
 typedef union alvh_bt_hedge_state {
     alvh_bt_layer layer[ALVH_LAYERS]; /* alvh_bt_vix_calls */
+    alvh_bt_spread spread;            /* alvh_bt_put_spread */
 } alvh_bt_hedge_state;
 
 /* ---- the run -------------------------------------------------------------------------------- */
@@ -65,6 +81,7 @@ struct alvh_bt_book {
     const alvh_bt_hedge_kind *hedge; /* NULL: the unhedged book */
     alvh_bt_hedge_state pos;
     double hedge_cash, hedge_mark;   /* at the close (0 without a hedge) */
+    double hedge_day_pnl;            /* the hedge's P&L on the row (set by its mark step) */
     double premium;                  /* dollars paid for the hedge, fees included */
     double equity, prev_equity, peak, drawdown;
 };
@@ -107,7 +124,8 @@ struct alvh_bt_run {
     double condor_vega; /* its VIX vega (alvh_condor_vix_vega) */
     double notional_sum;
     alvh_bt_book book[ALVH_BACKTEST_BOOKS];
-    double spike_condor_loss, spike_front, spike_hedge;
+    double spike_condor_loss, spike_front;
+    double spike_book[ALVH_BACKTEST_BOOKS]; /* each book's hedge P&L summed over spike rows */
 };
 
 /*! alvh_bt_row_fail() : "row N: what: <status message>" into r->err. @return : st. */

@@ -148,7 +148,9 @@ static alvh_status mark(alvh_bt_run *r, alvh_bt_book *book, alvh_backtest_day *d
         day->hedge_day_pnl += value[l] - lay[l].value;
         lay[l].value = value[l];
     }
+    book->hedge_day_pnl = day->hedge_day_pnl;
     return ALVH_OK;
 }
 
-const alvh_bt_hedge_kind alvh_bt_vix_calls = {"vix_calls", settle, roll, mark};
+const alvh_bt_hedge_kind alvh_bt_vix_calls = {"vix_calls", settle, roll, mark,
+                                                ALVH_HEDGE_VIX_CALLS};

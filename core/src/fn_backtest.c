@@ -156,6 +156,27 @@ static alvh_status eval_summary(const alvh_value *args, size_t nargs, alvh_resul
     return st;
 }
 
+static alvh_status eval_compare(const alvh_value *args, size_t nargs, alvh_result *out)
+{
+    (void)nargs;
+    bt_run r = {0};
+    size_t nr = 0;
+    const alvh_backtest_row *rows = alvh_backtest_rows(&nr);
+    alvh_status st = run(args, &r, out);
+    if (st == ALVH_OK)
+        st = alvh_result_alloc(out, nr, 1 + ALVH_BACKTEST_BOOKS);
+    for (size_t k = 0; st == ALVH_OK && k < nr; ++k) {
+        st = alvh_result_set_text(out, k, 0, rows[k].name);
+        for (int b = 0; b < ALVH_BACKTEST_BOOKS; ++b) {
+            double x = alvh_backtest_row_value(&r.summary, &rows[k], (alvh_backtest_book)b);
+            if (isfinite(x))
+                alvh_result_set_number(out, k, 1 + (size_t)b, x); /* else empty: #N/A */
+        }
+    }
+    bt_free(&r);
+    return st;
+}
+
 static const alvh_arg_spec k_bt_args[] = {
     [BT_DATES] = {"dates", "Trading dates, oldest first, as spreadsheet dates (e.g. 45300 or "
                   "=DATE(2024;1;8))", ALVH_ARG_RANGE, 0, 0, NULL},
@@ -184,23 +205,35 @@ ALVH_CHECK_ARGS(k_bt_args, BT_NARGS);
 
 const alvh_func alvh_fn_backtest[] = {
     {"ALVH_BACKTEST", "Backtest",
-     "Daily backtest of short SPX iron condors without and with the layered VIX call hedge, on "
-     "the given closes (VIX futures from the given curve or the policy's model curve)",
-     "One row per input row, 10 columns: equity unhedged, equity hedged, hedge P&L (hedged - "
-     "unhedged), drawdown unhedged, drawdown hedged (decimals <= 0), cash unhedged, condor mark, "
-     "cash hedged, hedge mark (dollars), events (bit flags: 1 condor opened, 2 closed, 4 settled, "
-     "8 layer traded, 16 signal, 32 layer settled, 64 high VIX, 128 spike)",
+     "Daily backtest of short SPX iron condors without a hedge, with the layered VIX call hedge "
+     "and with an SPX put spread, on the given closes (VIX futures from the given curve or the "
+     "policy's model curve)",
+     "One row per input row, 15 columns: equity unhedged, equity hedged (VIX calls), hedge P&L "
+     "(hedged - unhedged), drawdown unhedged, drawdown hedged (decimals <= 0), cash unhedged, "
+     "condor mark, cash hedged, hedge mark (dollars), events (bit flags: 1 condor opened, 2 "
+     "closed, 4 settled, 8 layer traded, 16 signal, 32 layer settled, 64 high VIX, 128 spike), "
+     "then the put spread's book: equity, hedge P&L, drawdown, cash, put spread mark",
      ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_bt_args), eval_backtest,
      BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA
                      "\t{\"backtest\": {\"take_profit\": 0, \"capital\": 250000}}\n"},
     {"ALVH_BACKTEST_SUMMARY", "Backtest",
      "Summary of ALVH_BACKTEST: returns, drawdowns, drawdown and losses on high-VIX days with and "
-     "without the hedge, hedge cost per month, spike-day ratio",
+     "without the hedge, hedge cost per month, spike-day ratio (the VIX hedge; "
+     "ALVH_BACKTEST_COMPARE adds the put spread)",
      "Two columns, one row per measure: name (text) and value (decimals for returns, drawdowns "
      "and ratios; dollars for P&L, premium and costs); empty (#N/A) when undefined on the data, "
      "e.g. no high-VIX day",
      ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_bt_args), eval_summary,
      BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA "\t{\"backtest\": {\"high_vix\": 15}}\n" BT_EXAMPLE_DATA
      "\t\t[[15,16],[14.6,15.8],[17,17],[21,19.5],[19.5,18.8],[19,18.6]]\t[[30,90]]\n"},
+    {"ALVH_BACKTEST_COMPARE", "Backtest",
+     "ALVH_BACKTEST_SUMMARY side by side: the condors unhedged, with the VIX call layers and with "
+     "the SPX put spread of the same monthly cost, one column each",
+     "Four columns, one row per measure: name (text), then the unhedged, VIX calls and put spread "
+     "books' values (as ALVH_BACKTEST_SUMMARY's); empty (#N/A) when undefined on the data or not "
+     "a measure of that book (the hedge measures of the unhedged book)",
+     ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_bt_args), eval_compare,
+     BT_EXAMPLE_DATA "\n" BT_EXAMPLE_DATA "\t{\"backtest\": {\"high_vix\": 15}, "
+     "\"put_spread\": {\"long_delta\": 0.3, \"short_delta\": 0.15}}\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(backtest);

@@ -1,9 +1,11 @@
-/* fn_scenario.c: table rows for spike-day scenarios (ALVH_SCENARIO, ALVH_SCENARIO_GRID). */
+/* fn_scenario.c: table rows for spike-day scenarios (ALVH_SCENARIO, ALVH_SCENARIO_GRID), with the
+ * hedge of the policy's hedge_kind. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alvh/condor.h"
+#include "alvh/hedge.h"
 #include "alvh/policy.h"
 #include "alvh/scenario.h"
 #include "internal.h"
@@ -21,6 +23,8 @@ typedef struct {
     size_t nlegs;
     alvh_vix_call *hedge;
     size_t nhedge;
+    alvh_leg *hedge_legs; /* hedge_kind "spx_put_spread": the hedge as SPX legs */
+    size_t nhedge_legs;
     alvh_scenario_market market;
     double days, vov_move;
 } scenario_args;
@@ -29,8 +33,29 @@ static void scenario_args_free(scenario_args *s)
 {
     free(s->legs);
     free(s->hedge);
+    free(s->hedge_legs);
     s->legs = NULL;
     s->hedge = NULL;
+    s->hedge_legs = NULL;
+}
+
+/* The hedge argument, read as the policy's hedge_kind says: VIX call layers, SPX legs (the put
+ * spread), or nothing (none: the argument is not read). */
+static alvh_status arg_hedge(const alvh_value *h, scenario_args *s, alvh_result *out)
+{
+    switch (s->policy.hedge_kind) {
+    case ALVH_HEDGE_NONE:
+        return ALVH_OK;
+    case ALVH_HEDGE_SPX_PUT_SPREAD:
+        if (h->kind == ALVH_RANGE && h->cols == ALVH_SCHEDULE_COLS)
+            return alvh_fail(out, ALVH_E_HEDGE, "hedge has ALVH_SCHEDULE's 13 columns (VIX call "
+                             "layers), but the policy's hedge_kind is \"spx_put_spread\": give "
+                             "the put spread's legs (ALVH_PUT_SPREAD's output), or hedge_kind "
+                             "\"vix_calls\"");
+        return alvh_arg_legs(h, "hedge", &s->hedge_legs, &s->nhedge_legs, out);
+    default:
+        return alvh_arg_hedge(h, "hedge", &s->policy, &s->hedge, &s->nhedge, out);
+    }
 }
 
 static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_result *out)
@@ -60,7 +85,7 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
     if (st == ALVH_OK)
         st = alvh_arg_legs(&a[SCN_LEGS], "legs", &s->legs, &s->nlegs, out);
     if (st == ALVH_OK)
-        st = alvh_arg_hedge(&a[SCN_HEDGE], "hedge", &s->policy, &s->hedge, &s->nhedge, out);
+        st = arg_hedge(&a[SCN_HEDGE], s, out);
     if (st != ALVH_OK)
         scenario_args_free(s);
     return st;
@@ -77,8 +102,10 @@ static alvh_status run(const scenario_args *s, double spx_move, double vix_move,
     if (!(isfinite(vix_move) && s->market.vix_spot + vix_move > 0.0))
         return alvh_fail(out, ALVH_E_MOVE, "vix_move must leave VIX positive (vix_spot %.15g), "
                          "got %.15g", s->market.vix_spot, vix_move);
-    alvh_status st = alvh_scenario(&shock, s->legs, s->nlegs, s->hedge, s->nhedge, &s->market,
-                                   &s->policy, pnl);
+    alvh_scenario_hedge hedge = {s->policy.hedge_kind, s->hedge, s->nhedge, s->hedge_legs,
+                                 s->nhedge_legs};
+    alvh_status st = alvh_scenario_hedged(&shock, s->legs, s->nlegs, &hedge, &s->market,
+                                          &s->policy, pnl);
     if (st == ALVH_E_MOVE)
         return alvh_fail(out, st, "the shock SPX %+.15g, VIX %+.15g makes a leg's vol, a VIX "
                          "future or a vol of vol negative (policy backtest.vol_beta/skew, "
@@ -144,15 +171,16 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
                   "day)", ALVH_ARG_NUMBER, 0, 0, NULL},                                           \
     [SCN_LEGS] = {"legs", "The SPX book: legs range, columns type, strike, quantity (+ long, - "   \
                   "short), years, vol (IC_LEGS' output works)", ALVH_ARG_RANGE, 0, 0, NULL},      \
-    [SCN_HEDGE] = {"hedge", "VIX calls held: columns future, strike, contracts, years, "          \
-                   "vol_of_vol (one row per layer), or ALVH_SCHEDULE's 13-column output",         \
-                   ALVH_ARG_RANGE, 0, 0, NULL},                                                   \
+    [SCN_HEDGE] = {"hedge", "The hedge held, as the policy's hedge_kind says: VIX calls "       \
+                   "(columns future, strike, contracts, years, vol_of_vol, one row per layer, " \
+                   "or ALVH_SCHEDULE's 13-column output); spx_put_spread: SPX legs "            \
+                   "(ALVH_PUT_SPREAD's output); none: not read", ALVH_ARG_RANGE, 0, 0, NULL},   \
     [SCN_SPOT] = {"spot", "SPX now, points (5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                 \
     [SCN_VIX_SPOT] = {"vix_spot", "Spot VIX now, points (16)", ALVH_ARG_NUMBER, 0, 0, NULL},      \
     [SCN_POLICY] = {"policy", "Policy: JSON text, a JSON file path, or a 2-column range of "       \
-                    "key/value rows (backtest.vol_beta and backtest.skew move the SPX vols; "     \
-                    "beta_* move the VIX futures; multipliers; rate)", ALVH_ARG_RANGE, 1, 0,     \
-                    NULL},                                                                        \
+                    "key/value rows (hedge_kind: vix_calls, spx_put_spread or none; "             \
+                    "backtest.vol_beta and backtest.skew move the SPX vols; beta_* move the VIX " \
+                    "futures; multipliers; rate)", ALVH_ARG_RANGE, 1, 0, NULL},                   \
     [SCN_VOV_MOVE] = {"vov_move", "Change of every VIX option's vol of vol, decimal (+0.3 = 30 "  \
                       "points); 0 holds it", ALVH_ARG_NUMBER, 1, 0, NULL},                        \
     [SCN_RATE] = {"rate", "SPX legs' risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, \
@@ -182,25 +210,33 @@ ALVH_CHECK_ARGS(k_grid_args, SCN_NARGS);
     "[[\"P\",4750,1,0.0821917808219178,0.19],[\"P\",4800,-1,0.0821917808219178,0.175],"          \
     "[\"C\",5225,-1,0.0821917808219178,0.12],[\"C\",5275,1,0.0821917808219178,0.115]]"
 #define SCEN_HEDGE "[[17.2,18,1,0.0547945205479452,0.9],[18.4,20,1,0.134246575342466,0.8]]"
+#define SCEN_SPREAD                                                                               \
+    "[[\"P\",4785,2,0.167123287671233,0.1745],[\"P\",4570,-2,0.167123287671233,0.2046]]"
+#define SCEN_PUT_POLICY "{\"hedge_kind\":\"spx_put_spread\"}"
 
 const alvh_func alvh_fn_scenario[] = {
     {"ALVH_SCENARIO", "Scenario",
-     "Spike-day scenario: an SPX book and its VIX call hedge repriced together after SPX and VIX "
-     "moves and some days",
+     "Spike-day scenario: an SPX book and its hedge (VIX calls, or an SPX put spread: the policy's "
+     "hedge_kind) repriced together after SPX and VIX moves and some days",
      "A row of 4: condor P&L ($), hedge P&L ($), net P&L ($), and hedge gain / condor loss (#N/A "
-     "when the condor does not lose). SPX vols shift by the policy's vol_beta and skew, each VIX "
-     "future by its tenor's beta, vol of vol by vov_move",
+     "when the condor does not lose). SPX vols (the legs' and a put spread's) shift by the "
+     "policy's vol_beta and skew, each VIX future by its tenor's beta, vol of vol by vov_move",
      ALVH_SHAPE_ROW, ALVH_ROW_ARGS(k_scenario_args), eval_scenario,
      "-0.03\t8\t1\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\n"
      "-0.06\t20\t1\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\t{\"backtest\":{\"skew\":4}}\t0.3\t0.045"
      "\t0.013\n"
-     "0\t0\t0\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\n"},
+     "0\t0\t0\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\n"
+     "-0.03\t8\t1\t" SCEN_LEGS "\t" SCEN_SPREAD "\t5000\t16\t" SCEN_PUT_POLICY "\n"
+     "-0.03\t8\t1\t" SCEN_LEGS "\t0\t5000\t16\t{\"hedge_kind\":\"none\"}\n"},
     {"ALVH_SCENARIO_GRID", "Scenario",
-     "Net P&L of an SPX book and its VIX hedge for every pair of SPX and VIX moves: a heat map",
+     "Net P&L of an SPX book and its hedge (the policy's hedge_kind) for every pair of SPX and VIX "
+     "moves: a heat map",
      "A matrix in dollars, one row per spx_moves item and one column per vix_moves item: the net "
      "P&L (condor + hedge) as ALVH_SCENARIO computes it",
      ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_grid_args), eval_grid,
      "[-0.06,-0.03,0]\t[[0,8,20]]\t1\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\n"
-     "[[-0.05,0.02]]\t[[5,-2]]\t0\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\t\t0.2\t0.045\t0.013\n"},
+     "[[-0.05,0.02]]\t[[5,-2]]\t0\t" SCEN_LEGS "\t" SCEN_HEDGE "\t5000\t16\t\t0.2\t0.045\t0.013\n"
+     "[-0.06,-0.03,0]\t[[0,8,20]]\t1\t" SCEN_LEGS "\t" SCEN_SPREAD "\t5000\t16\t" SCEN_PUT_POLICY
+     "\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(scenario);

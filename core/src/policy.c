@@ -101,6 +101,18 @@ void alvh_policy_default(alvh_policy *p)
     b->spike_rise = 0.15;
     b->max_gap_days = 7.0;
     b->use_signals = 1;
+    b->compare_hedges = 1;
+    /* The hedge the condor carries, and the SPX put spread that may replace the VIX layers
+     * (docs/hedge.md, "The SPX put spread", says why each default). */
+    p->hedge_kind = ALVH_HEDGE_VIX_CALLS;
+    alvh_put_spread_policy *ps = &p->put_spread;
+    ps->long_delta = 0.25;
+    ps->short_delta = 0.10;
+    ps->days = 60.0;
+    ps->roll_days = 21.0;
+    ps->sizing = ALVH_SPREAD_BUDGET;
+    ps->notional_ratio = 1.0;
+    ps->contracts = 1.0;
 }
 
 /* parse_json() after straighten_quotes(): json is NUL-terminated at json[len]. */

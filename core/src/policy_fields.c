@@ -31,13 +31,17 @@
      .count = (int)COUNT(((s *)0)->m), .stride = sizeof(((s *)0)->m[0]), .rule = (rule_)}
 
 _Static_assert(sizeof(alvh_notional_basis) == sizeof(int) && sizeof(alvh_rounding) == sizeof(int)
-                   && sizeof(alvh_sizing) == sizeof(int) && sizeof(alvh_cost_method) == sizeof(int),
+                   && sizeof(alvh_sizing) == sizeof(int) && sizeof(alvh_cost_method) == sizeof(int)
+                   && sizeof(alvh_hedge_kind) == sizeof(int)
+                   && sizeof(alvh_spread_sizing) == sizeof(int),
                "policy enums are stored as int");
 
 static const char *const k_basis_words[] = {"short_strike", "max_loss", "margin", NULL};
 static const char *const k_rounding_words[] = {"nearest", "down", "up", NULL};
 static const char *const k_sizing_words[] = {"rule", "vega", NULL};
 static const char *const k_cost_words[] = {"carry", "debit", NULL};
+static const char *const k_hedge_kind_words[] = {"vix_calls", "spx_put_spread", "none", NULL};
+static const char *const k_spread_sizing_words[] = {"budget", "notional", "contracts", NULL};
 
 /* ---- rules between keys --------------------------------------------------------------------- */
 
@@ -109,6 +113,30 @@ static alvh_status signals_rule(const void *at, const char *prefix, char *err, s
                           prefix, a, prefix, b);
 }
 
+/* The put spread: the short put is further out of the money, and it is bought before its roll
+ * date. */
+static alvh_status put_spread_rule(const void *at, const char *prefix, char *err, size_t errsize)
+{
+    const alvh_put_spread_policy *ps = at;
+    char a[32], b[32];
+    if (!(ps->short_delta < ps->long_delta)) {
+        alvh_format_number(a, sizeof a, ps->short_delta);
+        alvh_format_number(b, sizeof b, ps->long_delta);
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                              "policy key \"%sshort_delta\" (%s) must be below "
+                              "\"%slong_delta\" (%s): the short put is the one further out of "
+                              "the money", prefix, a, prefix, b);
+    }
+    if (!(ps->roll_days < ps->days)) {
+        alvh_format_number(a, sizeof a, ps->roll_days);
+        alvh_format_number(b, sizeof b, ps->days);
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_VALUE,
+                              "policy key \"%sroll_days\" (%s) must be below \"%sdays\" (%s): "
+                              "the spread is bought before its roll date", prefix, a, prefix, b);
+    }
+    return ALVH_OK;
+}
+
 /* ---- the objects ---------------------------------------------------------------------------- */
 
 static const alvh_policy_field k_layer_fields[] = {
@@ -152,8 +180,22 @@ static const alvh_policy_field k_backtest_fields[] = {
     NUM(alvh_backtest_policy, spike_rise, 0, 10, 1, 0),
     NUM(alvh_backtest_policy, max_gap_days, 1, 3650, 0, 0),
     BOOL(alvh_backtest_policy, use_signals),
+    BOOL(alvh_backtest_policy, compare_hedges),
 };
 static const alvh_policy_node k_backtest = {k_backtest_fields, COUNT(k_backtest_fields), NULL};
+
+/* Owner: the put spread (core/src/putspread.c; docs/hedge.md, "The SPX put spread"). */
+static const alvh_policy_field k_put_spread_fields[] = {
+    NUM(alvh_put_spread_policy, long_delta, 0, 0.5, 1, 1),
+    NUM(alvh_put_spread_policy, short_delta, 0, 0.5, 1, 1),
+    INT(alvh_put_spread_policy, days, 1, 3650),
+    INT(alvh_put_spread_policy, roll_days, 0, 3650),
+    ENUM(alvh_put_spread_policy, sizing, k_spread_sizing_words),
+    NUM(alvh_put_spread_policy, notional_ratio, 0, 1e6, 0, 0),
+    INT(alvh_put_spread_policy, contracts, 0, 1000000),
+};
+static const alvh_policy_node k_put_spread = {k_put_spread_fields, COUNT(k_put_spread_fields),
+                                              put_spread_rule};
 
 /* The top level, in JSON order: the sub-objects come after spx_multiplier (they were written
  * there before the hedge engine appended its keys), not in struct order. */
@@ -181,6 +223,8 @@ static const alvh_policy_field k_root_fields[] = {
     NUM(alvh_policy, strike_step_high, 0, 100, 1, 0),
     ENUM(alvh_policy, cost_method, k_cost_words),
     BOOL(alvh_policy, distinct_expiries),
+    ENUM(alvh_policy, hedge_kind, k_hedge_kind_words),
+    OBJECT(alvh_policy, put_spread, k_put_spread),
     /* -- new keys and sub-objects: add yours here (one line each) -- */
 };
 

@@ -1,4 +1,5 @@
-/* scenario.c: the condor and its VIX hedge repriced together under an SPX/VIX shock.
+/* scenario.c: the condor and its hedge (VIX calls or SPX legs) repriced together under an SPX/VIX
+ * shock.
  * The rules are stated in alvh/scenario.h (and docs/scenarios.md). */
 #include "alvh/scenario.h"
 
@@ -94,20 +95,20 @@ static alvh_status hedge_value(const alvh_vix_call *h, size_t nh, double vix_mov
     return ALVH_OK;
 }
 
-alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t n,
-                          const alvh_vix_call *hedge, size_t nh, const alvh_scenario_market *m,
-                          const alvh_policy *p, alvh_scenario_pnl *out)
+/* P&L of SPX legs in dollars under the shock (rule 1): after - before. n may be 0 (P&L 0). */
+static alvh_status legs_pnl(const alvh_shock *shock, const alvh_leg *legs, size_t n,
+                            const alvh_scenario_market *m, const alvh_policy *p, double *pnl)
 {
-    alvh_status st = check_shock(shock, m);
-    if (st != ALVH_OK)
-        return st;
-    if (n == 0)
-        return ALVH_E_LEGS;
+    if (n == 0) {
+        *pnl = 0.0;
+        return ALVH_OK;
+    }
     /* The shocked legs: same strikes and quantities, shifted vols. Their years stay as they
      * are; alvh_book_value advances the clock by `elapsed`. */
     alvh_leg *moved = malloc(n * sizeof *moved);
     if (!moved)
         return ALVH_E_NO_MEMORY;
+    alvh_status st = ALVH_OK;
     for (size_t i = 0; i < n && st == ALVH_OK; ++i) {
         st = alvh_leg_check(&legs[i]);
         moved[i] = legs[i];
@@ -116,7 +117,7 @@ alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t 
     }
     double elapsed = shock->days / 365.0;
     double spot2 = m->spot * (1.0 + shock->spx_move);
-    double before = 0.0, after = 0.0, h0 = 0.0, h1 = 0.0;
+    double before = 0.0, after = 0.0;
     if (st == ALVH_OK)
         st = alvh_book_value(legs, n, m->spot, 0.0, m->rate, m->div_yield, p->spx_multiplier,
                              &before);
@@ -125,14 +126,50 @@ alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t 
                              &after);
     free(moved);
     if (st == ALVH_OK)
-        st = hedge_value(hedge, nh, 0.0, 0.0, 0.0, p, &h0);
-    if (st == ALVH_OK)
-        st = hedge_value(hedge, nh, shock->vix_move, shock->vov_move, elapsed, p, &h1);
+        *pnl = after - before;
+    return st;
+}
+
+/* P&L of the hedge in dollars under the shock, by its kind. */
+static alvh_status hedge_pnl(const alvh_shock *shock, const alvh_scenario_hedge *h,
+                             const alvh_scenario_market *m, const alvh_policy *p, double *pnl)
+{
+    switch (h->kind) {
+    case ALVH_HEDGE_NONE:
+        *pnl = 0.0;
+        return ALVH_OK;
+    case ALVH_HEDGE_SPX_PUT_SPREAD:
+        return legs_pnl(shock, h->legs, h->nlegs, m, p, pnl);
+    case ALVH_HEDGE_VIX_CALLS: {
+        double h0 = 0.0, h1 = 0.0;
+        alvh_status st = hedge_value(h->calls, h->ncalls, 0.0, 0.0, 0.0, p, &h0);
+        if (st == ALVH_OK)
+            st = hedge_value(h->calls, h->ncalls, shock->vix_move, shock->vov_move,
+                             shock->days / 365.0, p, &h1);
+        if (st == ALVH_OK)
+            *pnl = h1 - h0;
+        return st;
+    }
+    default:
+        return ALVH_E_HEDGE;
+    }
+}
+
+alvh_status alvh_scenario_hedged(const alvh_shock *shock, const alvh_leg *legs, size_t n,
+                                 const alvh_scenario_hedge *hedge, const alvh_scenario_market *m,
+                                 const alvh_policy *p, alvh_scenario_pnl *out)
+{
+    alvh_status st = check_shock(shock, m);
     if (st != ALVH_OK)
         return st;
+    if (n == 0)
+        return ALVH_E_LEGS;
     alvh_scenario_pnl r;
-    r.condor = after - before;
-    r.hedge = h1 - h0;
+    st = legs_pnl(shock, legs, n, m, p, &r.condor);
+    if (st == ALVH_OK)
+        st = hedge_pnl(shock, hedge, m, p, &r.hedge);
+    if (st != ALVH_OK)
+        return st;
     r.net = r.condor + r.hedge;
     r.has_ratio = r.condor < 0.0;
     r.ratio = r.has_ratio ? r.hedge / -r.condor : 0.0;
@@ -140,4 +177,12 @@ alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t 
         return ALVH_E_NOT_FINITE;
     *out = r;
     return ALVH_OK;
+}
+
+alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t n,
+                          const alvh_vix_call *hedge, size_t nh, const alvh_scenario_market *m,
+                          const alvh_policy *p, alvh_scenario_pnl *out)
+{
+    alvh_scenario_hedge h = {ALVH_HEDGE_VIX_CALLS, hedge, nh, NULL, 0};
+    return alvh_scenario_hedged(shock, legs, n, &h, m, p, out);
 }

@@ -59,6 +59,8 @@ static const status_entry k_statuses[] = {
      "beta must be zero or positive and finite (model: weight in [0, 1], decay rates >= 0)"},
     {ALVH_E_NOTIONAL, "NOTIONAL", "notional must be a positive, finite dollar amount"},
     {ALVH_E_VEGA, "VEGA", "vega must be finite (and nonzero where coverage divides by it)"},
+    {ALVH_E_NO_CARRY, "NO_CARRY",
+     "the put spread loses no value to its roll date, so no number of spreads matches a budget"},
     /* 400-499: backtest and market data */
     {ALVH_E_MARKET_PRESET, "MARKET_PRESET",
      "the market preset must be one of calm, bear2022, crash2020"},

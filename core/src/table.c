@@ -15,6 +15,7 @@ ALVH_DECLARE_GROUP(dates);
 ALVH_DECLARE_GROUP(signals);
 ALVH_DECLARE_GROUP(vix);
 ALVH_DECLARE_GROUP(hedge);
+ALVH_DECLARE_GROUP(putspread);
 ALVH_DECLARE_GROUP(backtest);
 ALVH_DECLARE_GROUP(condor);
 ALVH_DECLARE_GROUP(scenario);
@@ -33,6 +34,7 @@ static const group k_groups[] = {
     {alvh_fn_signals, &alvh_fn_signals_count},
     {alvh_fn_vix, &alvh_fn_vix_count},
     {alvh_fn_hedge, &alvh_fn_hedge_count},
+    {alvh_fn_putspread, &alvh_fn_putspread_count},
     {alvh_fn_backtest, &alvh_fn_backtest_count},
     {alvh_fn_condor, &alvh_fn_condor_count},
     {alvh_fn_scenario, &alvh_fn_scenario_count},

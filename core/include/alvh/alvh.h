@@ -16,5 +16,6 @@
 #include "alvh/condor.h"
 #include "alvh/scenario.h"
 #include "alvh/chain.h"
+#include "alvh/putspread.h"
 
 #endif

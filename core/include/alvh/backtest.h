@@ -1,12 +1,14 @@
-/* alvh/backtest.h: a daily backtest of short SPX iron condors with and without the layered VIX
- * call hedge (ALVH), on market data a user supplies or on a synthetic market (alvh/market.h).
+/* alvh/backtest.h: a daily backtest of short SPX iron condors without a hedge, with the layered
+ * VIX call hedge (ALVH) and with an SPX put spread (alvh/putspread.h), on market data a user
+ * supplies or on a synthetic market (alvh/market.h).
  *
- * Both strategies trade the SAME condors; the hedged one also holds the three VIX call layers.
- * So, on every row, exactly:
+ * Every book (alvh_backtest_book) trades the SAME condors; the hedged ones also hold the three
+ * VIX call layers ("hedged"), or the put spread. So, on every row, exactly:
  *     equity_unhedged = cash_unhedged + condor_mark
  *     equity_hedged   = cash_hedged + condor_mark + hedge_mark
  *     hedge_pnl       = equity_hedged - equity_unhedged
  *                     = (cash_hedged - cash_unhedged) + hedge_mark
+ * and the same for the put spread's book (book_* arrays).
  * Cash earns no interest (so the identities hold without a financing term).
  *
  * Rules (every number from the policy, alvh/policy.h, "backtest" object and the hedge fields;
@@ -36,8 +38,13 @@
  *     tenor 0 and flat beyond the last quote; without quotes, the policy's model curve
  *     (alvh_vix_future_model(), vix_long_run, vix_speed). VIX calls: Black-76 on that future at
  *     the layer's vol_of_vol, discounted at the policy rate, multiplier vix_multiplier.
- *   - Costs: cost_spx dollars per SPX option contract per trade (4 legs), cost_vix per VIX
- *     option contract; settlement at expiry costs nothing.
+ *   - Put spread (its book): alvh_put_spread_set() on the row's SPX, VIX, the policy's rate and
+ *     backtest.div_yield, bought on the first row with a condor; sold at its model value and
+ *     re-bought when its days to expiry <= put_spread.roll_days; settled at its payoff with the
+ *     row's SPX at expiry. Sizing "budget": the VIX layers' monthly cost that row (the schedule
+ *     above on the latest condor: sum of monthly_cost x notional).
+ *   - Costs: cost_spx dollars per SPX option contract per trade (4 legs a condor, 2 a put
+ *     spread), cost_vix per VIX option contract; settlement at expiry costs nothing.
  * Sizing "vega" (calibration) is not supported by the backtest: ALVH_E_POLICY_VALUE.
  */
 #ifndef ALVH_BACKTEST_H
@@ -80,6 +87,19 @@ typedef struct alvh_backtest_data {
 #define ALVH_BT_HIGH_VIX 64u      /* VIX closed above the policy's high_vix */
 #define ALVH_BT_SPIKE 128u        /* VIX closed at least spike_rise above the previous close */
 
+/* The books a run keeps. Every book trades the same condors; each holds its own hedge (none,
+ * the VIX call layers, or the SPX put spread). The per-book arrays of the day and of the
+ * summary are indexed by these. Which hedged books trade: all of them, unless the policy's
+ * hedge_kind is "none" (then none does) or backtest.compare_hedges is false (then only the
+ * book of hedge_kind does); a book that does not trade holds nothing and equals the unhedged
+ * book bit for bit. */
+typedef enum alvh_backtest_book {
+    ALVH_BOOK_UNHEDGED = 0,   /* the condors alone */
+    ALVH_BOOK_VIX_CALLS = 1,  /* the condors and the three VIX call layers ("hedged") */
+    ALVH_BOOK_PUT_SPREAD = 2, /* the condors and the SPX put spread (alvh/putspread.h) */
+    ALVH_BACKTEST_BOOKS       /* the number of books; keep last */
+} alvh_backtest_book;
+
 /* One row of the daily output. Dollars unless stated. */
 typedef struct alvh_backtest_day {
     double equity_unhedged, equity_hedged;
@@ -95,21 +115,27 @@ typedef struct alvh_backtest_day {
     unsigned events;
     double notional;                           /* the hedge-sizing notional at the close (of
                                                   the latest condor; 0 before the first) */
-    double hedge_premium;                      /* premium paid for VIX calls so far, fees
-                                                  included (cumulative) */
+    /* -- appended (issue 18): every book by alvh_backtest_book ([UNHEDGED] and [VIX_CALLS]
+     * equal the named fields above), and the put spread as held at the close -- */
+    double book_equity[ALVH_BACKTEST_BOOKS];     /* cash + condor mark + hedge mark */
+    double book_drawdown[ALVH_BACKTEST_BOOKS];   /* equity / running peak - 1, <= 0 */
+    double book_cash[ALVH_BACKTEST_BOOKS];       /* the condor's cash + the hedge's cash */
+    double book_hedge_mark[ALVH_BACKTEST_BOOKS]; /* the hedge's value (0 unhedged), >= 0 */
+    double book_hedge_pnl[ALVH_BACKTEST_BOOKS];  /* equity - the unhedged book's equity */
+    double book_hedge_day_pnl[ALVH_BACKTEST_BOOKS]; /* this row's P&L of the hedge */
+    double book_premium[ALVH_BACKTEST_BOOKS];    /* premium paid so far, fees included */
+    double put_contracts, put_long_strike, put_short_strike, put_expiry; /* 0 when none */
+    unsigned put_events;                         /* ALVH_BT_PUT_* bit flags */
 } alvh_backtest_day;
 
-/* The books a run keeps. Every book trades the same condors; each holds its own hedge (none,
- * or the VIX call layers). The summary's per-book arrays are indexed by these. */
-typedef enum alvh_backtest_book {
-    ALVH_BOOK_UNHEDGED = 0,  /* the condors alone */
-    ALVH_BOOK_VIX_CALLS = 1, /* the condors and the three VIX call layers ("hedged") */
-    ALVH_BACKTEST_BOOKS      /* the number of books; keep last */
-} alvh_backtest_book;
+/* Events of the put spread (alvh_backtest_day.put_events). */
+#define ALVH_BT_PUT_TRADE 1u  /* bought, or sold and re-bought (a roll) */
+#define ALVH_BT_PUT_EXPIRE 2u /* settled at expiry */
 
 /* The summary. Arrays [ALVH_BACKTEST_BOOKS] are per book (alvh_backtest_book: unhedged,
- * hedged). NAN marks a measure that is undefined on the data (shown as an empty cell / "n/a").
- * Decimals unless stated (0.05 is 5%). In the formulas, u and h are the two books. */
+ * hedged with VIX calls, hedged with the put spread). NAN marks a measure that is undefined on
+ * the data (shown as an empty cell / "n/a"). Decimals unless stated (0.05 is 5%). In the
+ * formulas, u is the unhedged book and h the VIX book (the book_* arrays: any hedged book). */
 typedef struct alvh_backtest_summary {
     double rows, years;              /* rows; (last date - first date) / 365 */
     double total_return[ALVH_BACKTEST_BOOKS];  /* final equity / capital - 1 */
@@ -132,6 +158,17 @@ typedef struct alvh_backtest_summary {
     double condors;                  /* condors opened */
     double condor_wins;              /* closed or settled for less than their credit */
     double costs[ALVH_BACKTEST_BOOKS];         /* dollars of transaction costs */
+    /* -- appended (issue 18): the hedge measures of every book, by alvh_backtest_book, as the
+     * scalars above define them for the VIX book ([ALVH_BOOK_VIX_CALLS] equals the scalar;
+     * the unhedged book's are 0) -- */
+    double book_high_vix_reduction[ALVH_BACKTEST_BOOKS];      /* 1 - hvd[b] / hvd[u] */
+    double book_high_vix_loss_reduction[ALVH_BACKTEST_BOOKS]; /* 1 - loss[b] / loss[u] */
+    double book_hedge_pnl[ALVH_BACKTEST_BOOKS];               /* E_last[b] - E_last[u] */
+    double book_hedge_premium[ALVH_BACKTEST_BOOKS];           /* dollars paid for the hedge */
+    double book_hedge_premium_month[ALVH_BACKTEST_BOOKS];     /* premium / months / notional */
+    double book_hedge_cost_month[ALVH_BACKTEST_BOOKS];        /* -hedge_pnl / months / notional */
+    double book_spike_ratio[ALVH_BACKTEST_BOOKS];             /* the hedge's P&L / condor loss,
+                                                                 summed over spike rows */
 } alvh_backtest_summary;
 
 /* The summary's measures in output order: name, and where in the struct. */
@@ -146,6 +183,33 @@ const alvh_backtest_measure *alvh_backtest_measures(size_t *n);
 
 /*! alvh_backtest_measure_value() : measure m of summary s (NAN when undefined). */
 double alvh_backtest_measure_value(const alvh_backtest_summary *s, const alvh_backtest_measure *m);
+
+/* Not a measure of that book (alvh_backtest_row.offset). */
+#define ALVH_BACKTEST_NONE ((size_t)-1)
+
+/* The summary side by side, as `alvh backtest` prints it and ALVH_BACKTEST_COMPARE returns it:
+ * one row per measure, one column per book (alvh_backtest_book order). A measure of the run
+ * (rows, years, high_vix_days, ...) has the same offset in every column. */
+typedef struct alvh_backtest_row {
+    const char *name;                   /* "total_return": the measure without its book */
+    const char *doc;                    /* unit and meaning */
+    size_t offset[ALVH_BACKTEST_BOOKS]; /* of each book's double within alvh_backtest_summary;
+                                           ALVH_BACKTEST_NONE: not a measure of that book */
+} alvh_backtest_row;
+
+/*! alvh_backtest_rows() : the side-by-side rows (count in *n), a static table, in the order of
+ *  the measures (alvh_backtest_measures(): every measure is one cell of the unhedged and VIX
+ *  columns; the put spread's column is only here). */
+const alvh_backtest_row *alvh_backtest_rows(size_t *n);
+
+/*! alvh_backtest_row_value() : row r's value for book b of summary s (NAN when undefined on the
+ *  data, or not a measure of that book; b < ALVH_BACKTEST_BOOKS). */
+double alvh_backtest_row_value(const alvh_backtest_summary *s, const alvh_backtest_row *r,
+                               alvh_backtest_book b);
+
+/*! alvh_backtest_book_name() : a book's column name: "unhedged", "vix_calls", "put_spread"
+ *  ("" for a value that is no book). */
+const char *alvh_backtest_book_name(alvh_backtest_book b);
 
 /* How a daily column is written. */
 typedef enum alvh_backtest_column_kind {
@@ -186,17 +250,24 @@ typedef struct alvh_backtest_year {
     double max_drawdown[ALVH_BACKTEST_BOOKS];  /* min over the year's rows of DD_t */
     double high_vix_days;                      /* rows with the high-VIX event */
     double high_vix_drawdown[ALVH_BACKTEST_BOOKS]; /* min of DD_t over them (NAN: none) */
-    double high_vix_reduction;                 /* 1 - hvd[h] / hvd[u], when hvd[u] < 0 */
     double high_vix_loss[ALVH_BACKTEST_BOOKS]; /* dollars: sum of max(E_{t-1} - E_t, 0) over
                                                   them (E_{t-1} the previous row's, across the
                                                   year's start too) */
-    double high_vix_loss_reduction;            /* 1 - loss[h] / loss[u], when loss[u] > 0 */
-    double hedge_pnl;                          /* dollars: the change of hedge_pnl over the
-                                                  year (hedged minus unhedged P&L) */
-    double hedge_premium;                      /* dollars paid for VIX calls in the year */
     double average_notional;                   /* mean notional over the year's rows */
-    double hedge_premium_month;                /* premium / months / average notional */
-    double hedge_cost_month;                   /* -hedge_pnl / months / average notional */
+    /* Each book's hedge measures, as the summary's book_* arrays define them over the year
+     * (the unhedged entry: reductions 0 or NAN, P&L, premium and cost 0): */
+    double book_high_vix_reduction[ALVH_BACKTEST_BOOKS];      /* 1 - hvd[b] / hvd[u], when
+                                                                 hvd[u] < 0 */
+    double book_high_vix_loss_reduction[ALVH_BACKTEST_BOOKS]; /* 1 - loss[b] / loss[u], when
+                                                                 loss[u] > 0 */
+    double book_hedge_pnl[ALVH_BACKTEST_BOOKS];     /* dollars: the change of the book's
+                                                       hedge_pnl over the year */
+    double book_hedge_premium[ALVH_BACKTEST_BOOKS]; /* dollars paid for the hedge in the year */
+    double book_hedge_premium_month[ALVH_BACKTEST_BOOKS]; /* premium / months / avg notional */
+    double book_hedge_cost_month[ALVH_BACKTEST_BOOKS];    /* -hedge_pnl / months / notional */
+    /* The VIX book's entries, named as the summary's scalars: */
+    double high_vix_reduction, high_vix_loss_reduction, hedge_pnl, hedge_premium;
+    double hedge_premium_month, hedge_cost_month;
 } alvh_backtest_year;
 
 /*! alvh_backtest_years() :
@@ -231,7 +302,7 @@ alvh_status alvh_backtest_check(const alvh_backtest_data *d, double max_gap_days
                                 size_t first_row, char *err, size_t errsize);
 
 /*! alvh_backtest_run() :
- *  Runs both strategies over d (checked first, as above) under policy p.
+ *  Runs every book over d (checked first, as above) under policy p.
  *  days : room for d->n rows (caller-owned); summary : filled at the end.
  *  Linear in d->n; allocates two work arrays of d->n entries (signals), nothing per row.
  *  @return : ALVH_OK, the statuses of alvh_backtest_check(), ALVH_E_POLICY_VALUE (sizing

@@ -53,6 +53,21 @@ typedef enum alvh_cost_method {
     ALVH_COST_DEBIT = 1  /* the whole debit (the option is assumed worthless at the roll) */
 } alvh_cost_method;
 
+/* Which hedge the condor carries (hedge_kind): the scenarios reprice that one; the backtest runs
+ * a book with each (docs/backtest.md, "Books"). */
+typedef enum alvh_hedge_kind {
+    ALVH_HEDGE_VIX_CALLS = 0,      /* the three VIX call layers (default) */
+    ALVH_HEDGE_SPX_PUT_SPREAD = 1, /* a long SPX put spread (put_spread) */
+    ALVH_HEDGE_NONE = 2            /* no hedge */
+} alvh_hedge_kind;
+
+/* How many put spreads are bought (put_spread.sizing; docs/hedge.md, "The SPX put spread"). */
+typedef enum alvh_spread_sizing {
+    ALVH_SPREAD_BUDGET = 0,   /* the VIX layers' monthly cost, in whole spreads (default) */
+    ALVH_SPREAD_NOTIONAL = 1, /* long strike x spx_multiplier x spreads = ratio x notional */
+    ALVH_SPREAD_CONTRACTS = 2 /* a fixed number of spreads: contracts */
+} alvh_spread_sizing;
+
 typedef struct alvh_layer_policy {
     double contracts;     /* contracts per notional_unit (4, 4, 2) */
     double min_days;      /* expiry chosen inside [min_days, max_days] calendar days */
@@ -72,6 +87,18 @@ typedef struct alvh_signal_policy {
     double vix_floor;     /* 25: ARM only when VIX is above */
     double ad_lookback;   /* 20: days for the A/D divergence's new-high test */
 } alvh_signal_policy;
+
+/* The SPX put spread (hedge_kind "spx_put_spread"; alvh/putspread.h). JSON object "put_spread".
+ * Owner: the put spread (core/src/putspread.c). */
+typedef struct alvh_put_spread_policy {
+    double long_delta;          /* 0.25: |BSM put delta| of the long put, at the at-the-money vol */
+    double short_delta;         /* 0.10: the same of the short put (below long_delta) */
+    double days;                /* 60: calendar days to expiry when bought */
+    double roll_days;           /* 21: sold and re-bought when days to expiry <= roll_days */
+    alvh_spread_sizing sizing;  /* JSON: "budget" | "notional" | "contracts" */
+    double notional_ratio;      /* 1: sizing "notional" */
+    double contracts;           /* 1: sizing "contracts", whole spreads */
+} alvh_put_spread_policy;
 
 /* Backtest rules (alvh/backtest.h; docs/backtest.md defines each). JSON object "backtest".
  * Owner: the backtest (core/src/backtest.c). */
@@ -94,6 +121,9 @@ typedef struct alvh_backtest_policy {
     double spike_rise;       /* 0.15: a spike day closes VIX at least 15% above the day before */
     double max_gap_days;     /* 7: calendar days between rows above this are missing days */
     int use_signals;         /* true: REBALANCE / ARM re-strike the front layer */
+    /* -- appended (issue 18) -- */
+    int compare_hedges;      /* true: every hedged book trades its hedge; false: only the
+                                policy's hedge_kind (hedge_kind "none": no book trades one) */
 } alvh_backtest_policy;
 
 typedef struct alvh_policy {
@@ -122,6 +152,8 @@ typedef struct alvh_policy {
     int distinct_expiries;              /* JSON bool, true: each layer later than the last */
     /* Other owners append their sub-structs below this line (one line each). */
     alvh_backtest_policy backtest;      /* JSON object "backtest" (owner: backtest.c) */
+    alvh_hedge_kind hedge_kind;         /* JSON: "vix_calls" | "spx_put_spread" | "none" */
+    alvh_put_spread_policy put_spread;  /* JSON object "put_spread" (owner: putspread.c) */
 } alvh_policy;
 
 /*! alvh_policy_default() : the built-in policy (the values in the comments above). */
@@ -197,7 +229,8 @@ alvh_status alvh_policy_key_kind(const char *key, alvh_policy_kind *kind, char *
 /*! alvh_policy_check() :
  *  Checks every value of p against its key's range, then the rules between keys
  *  (coverage_low <= coverage_target <= coverage_high, min_days <= max_days, roll_days < min_days,
- *  macd_fast < macd_slow, some layer with contracts), as alvh_policy_parse does after reading.
+ *  macd_fast < macd_slow, some layer with contracts, put_spread.short_delta < long_delta,
+ *  put_spread.roll_days < days), as alvh_policy_parse does after reading.
  *  @return : ALVH_OK or ALVH_E_POLICY_VALUE with a sentence in err (size errsize) naming the key. */
 alvh_status alvh_policy_check(const alvh_policy *p, char *err, size_t errsize);
 

@@ -24,6 +24,9 @@
  *      payoff max(F_j' - K_j, 0)) at the policy's rate, and vol of vol vov_j + vov_move
  *      (vov_move = 0 by default: sticky strike, the conservative rule, since a rising vol of
  *      vol would flatter the hedge).
+ *   4. A hedge of SPX options (hedge kind "spx_put_spread": the put spread of alvh/putspread.h,
+ *      or any legs) is repriced exactly as the condor's legs are (rule 1: BSM at spot', its vols
+ *      shifted by the surface rule, days/365 less to expiry); kind "none" is no hedge (0).
  * P&L = value after - value before, in dollars: SPX legs x spx_multiplier, VIX calls x
  * vix_multiplier (both 100 in the default policy). A zero shock with zero days gives exactly 0.
  *
@@ -75,6 +78,15 @@ typedef struct alvh_scenario_pnl {
     int has_ratio;   /* 1 when ratio is defined (the condor loses), else 0 and ratio 0 */
 } alvh_scenario_pnl;
 
+/* The hedge held against the legs, of one of the policy's hedge kinds. */
+typedef struct alvh_scenario_hedge {
+    alvh_hedge_kind kind;       /* which of the two below is the hedge (none: neither) */
+    const alvh_vix_call *calls; /* ALVH_HEDGE_VIX_CALLS: ncalls >= 0 layers of VIX calls */
+    size_t ncalls;
+    const alvh_leg *legs;       /* ALVH_HEDGE_SPX_PUT_SPREAD: nlegs >= 0 SPX legs (+ long) */
+    size_t nlegs;
+} alvh_scenario_hedge;
+
 /*! alvh_vix_call_check() : ALVH_OK, or ALVH_E_FORWARD, ALVH_E_STRIKE, ALVH_E_HEDGE (contracts
  *  not finite), ALVH_E_YEARS, ALVH_E_VOL. */
 alvh_status alvh_vix_call_check(const alvh_vix_call *c);
@@ -97,6 +109,17 @@ alvh_status alvh_scenario_leg_vol(double vol, double strike, const alvh_shock *s
 alvh_status alvh_scenario(const alvh_shock *shock, const alvh_leg *legs, size_t n,
                           const alvh_vix_call *hedge, size_t nh, const alvh_scenario_market *m,
                           const alvh_policy *p, alvh_scenario_pnl *out);
+
+/*! alvh_scenario_hedged() :
+ *  As alvh_scenario(), with a hedge of any kind: VIX calls (rules 2 and 3), SPX legs (rule 4,
+ *  the hedge's P&L computed exactly as the condor's), or none (hedge P&L 0). The condor's P&L
+ *  does not depend on the hedge. alvh_scenario(shock, legs, n, calls, nh, ...) is this with
+ *  {ALVH_HEDGE_VIX_CALLS, calls, nh}.
+ *  @return : the statuses of alvh_scenario(); ALVH_E_HEDGE (an unknown kind); the hedge legs'
+ *            statuses (alvh_leg_check). */
+alvh_status alvh_scenario_hedged(const alvh_shock *shock, const alvh_leg *legs, size_t n,
+                                 const alvh_scenario_hedge *hedge, const alvh_scenario_market *m,
+                                 const alvh_policy *p, alvh_scenario_pnl *out);
 
 #ifdef __cplusplus
 }

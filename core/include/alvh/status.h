@@ -61,6 +61,7 @@ typedef enum alvh_status {
     ALVH_E_BETA = 110,          /* beta or beta-model parameters out of range */
     ALVH_E_NOTIONAL = 111,      /* notional not positive and finite */
     ALVH_E_VEGA = 112,          /* a vega is zero where it divides, or not finite */
+    ALVH_E_NO_CARRY = 113,      /* a put spread costs nothing to carry: no budget sizes it */
 
     /* 200-299: iron condors, books, scenarios */
     ALVH_E_LEGS = 200,          /* a legs range is not type, strike, quantity, years, vol */
