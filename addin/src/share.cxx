@@ -96,6 +96,27 @@ const Format* format_of(const OUString& url)
     return nullptr;
 }
 
+// The picked name with the extension of its format: the one typed (or kept), else the chosen
+// file type's. LibreOffice's own dialog, adjusting the name when the file type changes, turns
+// the suggested "x (shared).ods" into "x (shared)xlsx" and then "x (shared)xlsx.xlsx" (measured
+// on 7.4): an extension without its dot right after ")" is dropped.
+OUString with_extension(const OUString& picked, const OUString& filter)
+{
+    const Format* format = format_of(picked);
+    OUString base = format ? picked.copy(0, picked.lastIndexOf('.')) : picked;
+    for (const Format& f : k_formats) {
+        const OUString glitch = ")" + OUString::createFromAscii(f.extension);
+        if (base.endsWithIgnoreAsciiCase(glitch)) {
+            base = base.copy(0, base.getLength() - glitch.getLength() + 1);
+            break;
+        }
+    }
+    for (const Format& f : k_formats)
+        if (!format && filter.equalsAscii(f.caption))
+            format = &f;
+    return base + "." + OUString::createFromAscii((format ? format : &k_formats[0])->extension);
+}
+
 beans::PropertyValue prop(const char* name, const uno::Any& value)
 {
     beans::PropertyValue p;
@@ -263,11 +284,12 @@ private:
             if (out == model->getURL())
                 fail("the shared copy cannot replace the original: choose another name");
             const alvh_share::SnapshotCounts n = share(model, out, *format);
-            message = "Saved " + system_path(out) + ": " + OUString::number(n.values)
-                      + " formula cells now hold their values, " + OUString::number(n.errors)
-                      + " their error sentence as text, " + OUString::number(n.empties)
-                      + " (no value) are empty; the banner tops every sheet ("
-                      + OUString::number(n.sheets) + ").";
+            message = "Saved the shared copy " + system_path(out) + ": "
+                      + OUString::number(n.values) + " formula cells hold their values, "
+                      + OUString::number(n.errors) + " error cells their explanation, "
+                      + OUString::number(n.empties)
+                      + " \"no value\" cells are empty, and every sheet ("
+                      + OUString::number(n.sheets) + ") starts with the snapshot banner.";
             if (interactive)
                 tell(message, false);
             return {frame::DispatchResultState::SUCCESS, message};
@@ -349,14 +371,7 @@ private:
         const uno::Sequence<OUString> files = picker->getSelectedFiles();
         if (files.getLength() == 0)
             return OUString();
-        OUString chosen = files[0];
-        if (!format_of(chosen)) { // no known extension typed: the chosen filter's
-            const OUString filter = picker->getCurrentFilter();
-            for (const Format& f : k_formats)
-                if (filter.equalsAscii(f.caption))
-                    chosen += "." + OUString::createFromAscii(f.extension);
-        }
-        return chosen;
+        return with_extension(files[0], picker->getCurrentFilter());
     }
 
     void tell(const OUString& message, bool error)

@@ -71,6 +71,10 @@
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/util/NumberFormat.hpp>
+#include <com/sun/star/util/XNumberFormatTypes.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
 #include "alvh/table.h"
@@ -223,7 +227,8 @@ struct Value
 {
     enum Kind { Empty, Number, Text, Error } kind = Empty;
     double number = 0.0;
-    OUString text; // Text: the text; Error: the sentence or the error as Calc shows it
+    OUString text; // Text: the text; Error: the sentence or the error as Calc shows it;
+                   // Number: the number as the cell shows it
     bool sentence = false; // Error: text is an ALVH_ERROR sentence
 };
 
@@ -281,6 +286,7 @@ private:
     void explain_errors();
     void borrow_sentences();
     void freeze();
+    void keep_look(const uno::Reference<table::XCell>& cell, const OUString& shown) const;
     void add_banner(const OUString& banner);
 };
 
@@ -493,8 +499,11 @@ void Snapshot::read_values()
             uno::Reference<sheet::XCellRangeData> data(cell, uno::UNO_QUERY_THROW);
             const uno::Any v = data->getDataArray()[0][0];
             OUString text;
-            if (v >>= f.value.number)
+            if (v >>= f.value.number) {
                 f.value.kind = Value::Number;
+                f.value.text
+                    = uno::Reference<text::XTextRange>(cell, uno::UNO_QUERY_THROW)->getString();
+            }
             else if ((v >>= text) && !text.isEmpty()) {
                 f.value.kind = Value::Text;
                 f.value.text = text;
@@ -719,6 +728,7 @@ void Snapshot::freeze()
         switch (kind) {
         case Value::Number:
             cell->setValue(f.value.number);
+            keep_look(cell, f.value.text);
             ++m_counts.values;
             break;
         case Value::Text:
@@ -734,6 +744,34 @@ void Snapshot::freeze()
             break;
         }
     }
+}
+
+// A formula's result can carry a number format of its own (a date from TODAY(), TRUE from a
+// comparison, a percentage), which a "General" cell shows; the frozen value would show as a bare
+// number. Then the standard format of each kind Calc infers is tried, in the cell's language,
+// until the value shows as it did; none does: the cell's own format stays.
+void Snapshot::keep_look(const uno::Reference<table::XCell>& cell, const OUString& shown) const
+{
+    uno::Reference<text::XTextRange> text(cell, uno::UNO_QUERY_THROW);
+    if (text->getString() == shown)
+        return;
+    uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
+    const uno::Any own = props->getPropertyValue("NumberFormat");
+    lang::Locale locale;
+    props->getPropertyValue("CharLocale") >>= locale;
+    uno::Reference<util::XNumberFormatTypes> types(
+        uno::Reference<util::XNumberFormatsSupplier>(m_model, uno::UNO_QUERY_THROW)
+            ->getNumberFormats(),
+        uno::UNO_QUERY_THROW);
+    namespace nf = util::NumberFormat;
+    for (sal_Int16 kind : {nf::LOGICAL, nf::DATE, nf::DATETIME, nf::TIME, nf::PERCENT,
+                           nf::CURRENCY, nf::SCIENTIFIC, nf::FRACTION}) {
+        props->setPropertyValue("NumberFormat",
+                                uno::Any(types->getStandardFormat(kind, locale)));
+        if (text->getString() == shown)
+            return;
+    }
+    props->setPropertyValue("NumberFormat", own);
 }
 
 // A styled row at the top of every sheet. Drawings anchored to the page stay where they are

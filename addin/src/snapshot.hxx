@@ -35,7 +35,9 @@ struct SnapshotCounts
 //      refers to, or else the error as Calc shows it ("#DIV/0!"), as text;
 //   4. inserts a row at the top of every sheet holding banner (styled, the sheet's page-anchored
 //      drawings moved down with the cells, print ranges starting on row 1 extended to it).
-// Formats, notes, conditional formats, validity, protection and charts stay. Sheets protected
+// Formats, notes, conditional formats, validity, protection and charts stay (a number whose
+// formula gave it a format of its own, TRUE or a date in a "General" cell, gets the standard
+// format that shows it the same way). Sheets protected
 // without a password are unprotected for the change and protected again; a password-protected
 // sheet or document structure is refused. Throws css::uno::RuntimeException with a sentence a
 // user understands.
