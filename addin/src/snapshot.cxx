@@ -1,11 +1,7 @@
 // snapshot.cxx: the conversion behind "Save a copy for sharing" (see snapshot.hxx).
 //
-// Which cells: every formula cell's tokens (XFormulaTokens) are read once. An ALVH call is an
-// external-function token named org.alvhcalc.Functions.<NAME> (how Calc hands an add-in call to
-// the API); references are SingleReference / ComplexReference tokens, made absolute from the
-// cell's position (their Relative* fields count from it); a named expression is read through its
-// own tokens; the cells of an array formula other than its first refer to the first (a
-// matrix-reference token). The dependents are then found by repeating "a formula that refers to
+// Which cells: every formula cell's tokens are read once (formula_tokens.hxx: its ALVH calls and
+// the cells it refers to). The dependents are then found by repeating "a formula that refers to
 // a cell found so far is found too" over all sheets until nothing changes. Calc's own
 // XFormulaQuery::queryDependents cannot do this: it looks at one sheet only and, given ranges on
 // several sheets, mixes their sheets up (measured on LibreOffice 7.4).
@@ -20,11 +16,12 @@
 
 #include "snapshot.hxx"
 
+#include "formula_tokens.hxx"
+
 #include <algorithm>
 #include <ctime>
 #include <map>
 #include <set>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -37,23 +34,15 @@
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/drawing/XShape.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
-#include <com/sun/star/sheet/ComplexReference.hpp>
-#include <com/sun/star/sheet/FormulaLanguage.hpp>
-#include <com/sun/star/sheet/FormulaMapGroup.hpp>
-#include <com/sun/star/sheet/FormulaMapGroupSpecialOffset.hpp>
 #include <com/sun/star/sheet/FormulaToken.hpp>
-#include <com/sun/star/sheet/NameToken.hpp>
-#include <com/sun/star/sheet/ReferenceFlags.hpp>
-#include <com/sun/star/sheet/SingleReference.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XArrayFormulaTokens.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XFormulaOpCodeMapper.hpp>
 #include <com/sun/star/sheet/XFormulaTokens.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
@@ -71,7 +60,6 @@
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
 #include <com/sun/star/util/XNumberFormatTypes.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
@@ -86,10 +74,7 @@ namespace
 using namespace css;
 using rtl::OUString;
 
-// The add-in's service as formula tokens name it: org.alvhcalc.Functions.<NAME>.
-constexpr char k_alvh_prefix[] = "org.alvhcalc.Functions.";
 constexpr sal_Int32 k_not_available = 32767;    // FormulaError::NotAvailable: #N/A
-constexpr int k_name_depth = 16;                // named expressions using named expressions
 constexpr sal_Int32 k_banner_height = 750;      // 1/100 mm
 constexpr sal_Int32 k_banner_back = 0xFFE699;   // amber
 constexpr sal_Int32 k_banner_text = 0x5C3A00;   // dark brown
@@ -100,106 +85,6 @@ const sal_Int32 k_content = sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME
 
 [[noreturn]] void fail(const OUString& message) { throw uno::RuntimeException(message); }
 
-struct Pos
-{
-    sal_Int32 sheet, col, row;
-    bool operator<(const Pos& o) const
-    {
-        return std::tie(sheet, row, col) < std::tie(o.sheet, o.row, o.col);
-    }
-    bool operator==(const Pos& o) const
-    {
-        return sheet == o.sheet && col == o.col && row == o.row;
-    }
-};
-
-struct Box
-{
-    sal_Int32 s0, s1, c0, c1, r0, r1;
-    bool holds(const Pos& p) const
-    {
-        return p.sheet >= s0 && p.sheet <= s1 && p.col >= c0 && p.col <= c1 && p.row >= r0
-               && p.row <= r1;
-    }
-};
-
-Box box_of(const Pos& a, const Pos& b)
-{
-    return Box{std::min(a.sheet, b.sheet), std::max(a.sheet, b.sheet), std::min(a.col, b.col),
-               std::max(a.col, b.col),     std::min(a.row, b.row),     std::max(a.row, b.row)};
-}
-
-// The op-codes the analysis needs, asked from the document (they are Calc's internal numbers).
-struct OpCodes
-{
-    sal_Int32 push, external, name, mat_ref, db_area, col_row_name, spaces, whitespace;
-    sal_Int32 open, close, sep, indirect, offset;
-};
-
-OpCodes read_opcodes(const uno::Reference<lang::XMultiServiceFactory>& factory)
-{
-    uno::Reference<sheet::XFormulaOpCodeMapper> mapper(
-        factory->createInstance("com.sun.star.sheet.FormulaOpCodeMapper"), uno::UNO_QUERY_THROW);
-    const uno::Sequence<sheet::FormulaOpCodeMapEntry> special = mapper->getAvailableMappings(
-        sheet::FormulaLanguage::API, sheet::FormulaMapGroup::SPECIAL);
-    auto at = [&](sal_Int32 offset) {
-        if (offset >= special.getLength())
-            fail("this LibreOffice does not describe its formula tokens");
-        return special[offset].Token.OpCode;
-    };
-    namespace off = sheet::FormulaMapGroupSpecialOffset;
-    OpCodes op{};
-    op.push = at(off::PUSH);
-    op.external = mapper->getOpCodeExternal();
-    op.name = at(off::NAME);
-    op.mat_ref = at(off::MAT_REF);
-    op.db_area = at(off::DB_AREA);
-    op.col_row_name = at(off::COL_ROW_NAME);
-    op.spaces = at(off::SPACES);
-    op.whitespace = at(off::WHITESPACE);
-    const OUString names[] = {"(", ")", ";", "INDIRECT", "OFFSET"};
-    const uno::Sequence<sheet::FormulaToken> t
-        = mapper->getMappings(uno::Sequence<OUString>(names, 5), sheet::FormulaLanguage::API);
-    if (t.getLength() != 5)
-        fail("this LibreOffice does not describe its formula tokens");
-    op.open = t[0].OpCode;
-    op.close = t[1].OpCode;
-    op.sep = t[2].OpCode;
-    op.indirect = t[3].OpCode;
-    op.offset = t[4].OpCode;
-    return op;
-}
-
-// A reference token's cell, absolute, seen from the formula at position at. False for a
-// reference to a deleted row, column or sheet (#REF!).
-bool resolve(const sheet::SingleReference& r, const Pos& at, Pos& out)
-{
-    namespace rf = sheet::ReferenceFlags;
-    if (r.Flags & (rf::COLUMN_DELETED | rf::ROW_DELETED | rf::SHEET_DELETED))
-        return false;
-    out.col = (r.Flags & rf::COLUMN_RELATIVE) ? at.col + r.RelativeColumn : r.Column;
-    out.row = (r.Flags & rf::ROW_RELATIVE) ? at.row + r.RelativeRow : r.Row;
-    out.sheet = (r.Flags & rf::SHEET_RELATIVE) ? at.sheet + r.RelativeSheet : r.Sheet;
-    return true;
-}
-
-// The same reference written absolute and with its sheet, so it means the same from anywhere.
-sheet::SingleReference absolute(const sheet::SingleReference& r, const Pos& at)
-{
-    namespace rf = sheet::ReferenceFlags;
-    Pos p{};
-    if (!resolve(r, at, p))
-        return r;
-    sheet::SingleReference a = r;
-    a.Column = p.col;
-    a.Row = p.row;
-    a.Sheet = p.sheet;
-    a.RelativeColumn = a.RelativeRow = a.RelativeSheet = 0;
-    a.Flags = (r.Flags & ~(rf::COLUMN_RELATIVE | rf::ROW_RELATIVE | rf::SHEET_RELATIVE))
-              | rf::SHEET_3D;
-    return a;
-}
-
 // A sheet's drawing layer. XDrawPageSupplier is marked deprecated in favour of
 // XDrawPagesSupplier, which a sheet does not offer: a sheet's one draw page comes from here.
 uno::Reference<drawing::XDrawPage> draw_page(const uno::Reference<sheet::XSpreadsheet>& sheet)
@@ -209,18 +94,6 @@ uno::Reference<drawing::XDrawPage> draw_page(const uno::Reference<sheet::XSpread
     return uno::Reference<drawing::XDrawPageSupplier>(sheet, uno::UNO_QUERY_THROW)->getDrawPage();
 #pragma GCC diagnostic pop
 }
-
-bool is_alvh(const OUString& external_name)
-{
-    return external_name.startsWithIgnoreAsciiCase(OUString::createFromAscii(k_alvh_prefix));
-}
-
-// One ALVH call inside a formula: its function name and its argument tokens [first, last).
-struct Call
-{
-    OUString name;
-    sal_Int32 first, last;
-};
 
 // What a frozen cell will hold.
 struct Value
@@ -235,9 +108,7 @@ struct Value
 struct Formula
 {
     Pos pos;
-    bool direct = false; // calls an ALVH function (itself or through a named expression)
-    bool opaque = false; // has references that cannot be followed statically
-    std::vector<Box> refs;
+    FormulaFacts facts;
     uno::Sequence<sheet::FormulaToken> tokens;
     bool tainted = false; // to be frozen
     Value value;
@@ -250,6 +121,14 @@ struct Block // an array formula's cells
     Pos origin;
 };
 
+uno::Reference<sheet::XSpreadsheets> spreadsheets(const uno::Reference<frame::XModel>& model)
+{
+    uno::Reference<sheet::XSpreadsheetDocument> doc(model, uno::UNO_QUERY);
+    if (!doc.is())
+        fail("Save a copy for sharing works on Calc spreadsheets only");
+    return doc->getSheets();
+}
+
 class Snapshot
 {
 public:
@@ -260,8 +139,7 @@ private:
     uno::Reference<frame::XModel> m_model;
     uno::Reference<sheet::XSpreadsheets> m_sheets;
     uno::Reference<container::XIndexAccess> m_sheet_list;
-    OpCodes m_op;
-    std::map<std::pair<sal_Int32, sal_Int32>, uno::Sequence<sheet::FormulaToken>> m_names;
+    FormulaReader m_reader;
     std::vector<Formula> m_formulas;
     std::map<Pos, size_t> m_at;                                // position -> m_formulas index
     std::map<std::pair<sal_Int32, sal_Int32>, std::set<sal_Int32>> m_tainted_rows; // (sheet, col)
@@ -273,16 +151,11 @@ private:
     uno::Reference<table::XCell> cell_at(const Pos& p) const;
     void unprotect();
     void protect_again();
-    void read_names();
     void scan();
-    void analyse(const uno::Sequence<sheet::FormulaToken>& tokens, const Pos& at, Formula& f,
-                 int depth) const;
     void taint();
     bool refers_to_tainted(const Formula& f) const;
     void read_values();
     int block_of(const uno::Reference<table::XCell>& cell, const Pos& p);
-    std::vector<Call> alvh_calls(const uno::Sequence<sheet::FormulaToken>& tokens) const;
-    uno::Sequence<sheet::FormulaToken> error_call(const Call& call, const Formula& f) const;
     void explain_errors();
     void borrow_sentences();
     void freeze();
@@ -290,14 +163,10 @@ private:
     void add_banner(const OUString& banner);
 };
 
-Snapshot::Snapshot(const uno::Reference<frame::XModel>& model) : m_model(model)
+Snapshot::Snapshot(const uno::Reference<frame::XModel>& model)
+    : m_model(model), m_sheets(spreadsheets(model)), m_sheet_list(m_sheets, uno::UNO_QUERY_THROW),
+      m_reader(model)
 {
-    uno::Reference<sheet::XSpreadsheetDocument> doc(model, uno::UNO_QUERY);
-    if (!doc.is())
-        fail("Save a copy for sharing works on Calc spreadsheets only");
-    m_sheets = doc->getSheets();
-    m_sheet_list.set(m_sheets, uno::UNO_QUERY_THROW);
-    m_op = read_opcodes(uno::Reference<lang::XMultiServiceFactory>(model, uno::UNO_QUERY_THROW));
 }
 
 uno::Reference<sheet::XSpreadsheet> Snapshot::sheet_at(sal_Int32 index) const
@@ -318,7 +187,6 @@ SnapshotCounts Snapshot::run(const OUString& banner)
     unprotect();
     calc->calculateAll(); // the values the snapshot keeps, computed by this add-in
     calc->enableAutomaticCalculation(false);
-    read_names();
     scan();
     taint();
     read_values();
@@ -369,25 +237,6 @@ void Snapshot::protect_again()
     }
 }
 
-// Named expressions, global (sheet -1) and per sheet, by the index their tokens use.
-void Snapshot::read_names()
-{
-    auto add = [&](const uno::Reference<beans::XPropertySet>& owner, sal_Int32 sheet) {
-        uno::Reference<container::XIndexAccess> names(owner->getPropertyValue("NamedRanges"),
-                                                      uno::UNO_QUERY);
-        for (sal_Int32 i = 0; names.is() && i < names->getCount(); ++i) {
-            uno::Reference<beans::XPropertySet> props(names->getByIndex(i), uno::UNO_QUERY);
-            uno::Reference<sheet::XFormulaTokens> tokens(props, uno::UNO_QUERY);
-            sal_Int32 index = -1;
-            if (props.is() && tokens.is() && (props->getPropertyValue("TokenIndex") >>= index))
-                m_names[{sheet, index}] = tokens->getTokens();
-        }
-    };
-    add(uno::Reference<beans::XPropertySet>(m_model, uno::UNO_QUERY_THROW), -1);
-    for (sal_Int32 s = 0; s < m_sheet_list->getCount(); ++s)
-        add(uno::Reference<beans::XPropertySet>(sheet_at(s), uno::UNO_QUERY_THROW), s);
-}
-
 // Every formula cell of every sheet, its ALVH calls and references.
 void Snapshot::scan()
 {
@@ -404,7 +253,7 @@ void Snapshot::scan()
                     Formula f;
                     f.pos = Pos{s, c, r};
                     f.tokens = cell->getTokens();
-                    analyse(f.tokens, f.pos, f, 0);
+                    f.facts = m_reader.facts(f.tokens, f.pos);
                     m_formulas.push_back(std::move(f));
                 }
     }
@@ -412,43 +261,6 @@ void Snapshot::scan()
               [](const Formula& a, const Formula& b) { return a.pos < b.pos; });
     for (size_t i = 0; i < m_formulas.size(); ++i)
         m_at[m_formulas[i].pos] = i;
-}
-
-void Snapshot::analyse(const uno::Sequence<sheet::FormulaToken>& tokens, const Pos& at,
-                       Formula& f, int depth) const
-{
-    for (const sheet::FormulaToken& t : tokens) {
-        if (t.OpCode == m_op.external) {
-            OUString name;
-            if ((t.Data >>= name) && is_alvh(name))
-                f.direct = true;
-            continue;
-        }
-        if (t.OpCode == m_op.name) {
-            sheet::NameToken n;
-            auto it = (t.Data >>= n) ? m_names.find({n.Sheet, n.Index}) : m_names.end();
-            if (it == m_names.end() || depth >= k_name_depth)
-                f.opaque = true;
-            else
-                analyse(it->second, at, f, depth + 1);
-            continue;
-        }
-        if (t.OpCode == m_op.db_area || t.OpCode == m_op.col_row_name
-            || t.OpCode == m_op.indirect || t.OpCode == m_op.offset) {
-            f.opaque = true;
-            continue;
-        }
-        sheet::SingleReference single;
-        sheet::ComplexReference complex;
-        Pos a{}, b{};
-        if (t.Data >>= single) {
-            if (resolve(single, at, a))
-                f.refs.push_back(box_of(a, a));
-        } else if (t.Data >>= complex) {
-            if (resolve(complex.Reference1, at, a) && resolve(complex.Reference2, at, b))
-                f.refs.push_back(box_of(a, b));
-        }
-    }
 }
 
 // The cells to freeze: ALVH calls, unfollowable references, and whatever refers to those,
@@ -459,7 +271,7 @@ void Snapshot::taint()
     while (changed) {
         changed = false;
         for (Formula& f : m_formulas) {
-            if (f.tainted || !(f.direct || f.opaque || refers_to_tainted(f)))
+            if (f.tainted || !(f.facts.direct || f.facts.opaque || refers_to_tainted(f)))
                 continue;
             f.tainted = true;
             m_tainted_rows[{f.pos.sheet, f.pos.col}].insert(f.pos.row);
@@ -470,7 +282,7 @@ void Snapshot::taint()
 
 bool Snapshot::refers_to_tainted(const Formula& f) const
 {
-    for (const Box& b : f.refs)
+    for (const Box& b : f.facts.refs)
         for (sal_Int32 s = b.s0; s <= b.s1; ++s)
             for (auto it = m_tainted_rows.lower_bound({s, b.c0});
                  it != m_tainted_rows.end() && it->first.first == s && it->first.second <= b.c1;
@@ -535,73 +347,6 @@ int Snapshot::block_of(const uno::Reference<table::XCell>& cell, const Pos& p)
     return static_cast<int>(m_blocks.size() - 1);
 }
 
-// The ALVH calls of a formula, innermost first (in the order Calc evaluates them).
-std::vector<Call> Snapshot::alvh_calls(const uno::Sequence<sheet::FormulaToken>& tokens) const
-{
-    std::vector<std::pair<sal_Int32, Call>> found; // (index of the closing parenthesis, call)
-    const sal_Int32 n = tokens.getLength();
-    for (sal_Int32 i = 0; i < n; ++i) {
-        OUString name;
-        if (tokens[i].OpCode != m_op.external || !(tokens[i].Data >>= name) || !is_alvh(name))
-            continue;
-        sal_Int32 open = i + 1;
-        while (open < n && (tokens[open].OpCode == m_op.spaces
-                            || tokens[open].OpCode == m_op.whitespace))
-            ++open;
-        if (open >= n || tokens[open].OpCode != m_op.open)
-            continue;
-        sal_Int32 depth = 0, close = open;
-        for (; close < n; ++close) {
-            if (tokens[close].OpCode == m_op.open)
-                ++depth;
-            else if (tokens[close].OpCode == m_op.close && --depth == 0)
-                break;
-        }
-        if (close >= n)
-            continue;
-        found.push_back({close, Call{name.copy(name.lastIndexOf('.') + 1), open + 1, close}});
-    }
-    std::sort(found.begin(), found.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<Call> calls;
-    for (auto& c : found)
-        calls.push_back(std::move(c.second));
-    return calls;
-}
-
-// =ALVH_ERROR("<NAME>"; <the call's arguments, their references made absolute>)
-uno::Sequence<sheet::FormulaToken> Snapshot::error_call(const Call& call, const Formula& f) const
-{
-    auto token = [](sal_Int32 op, const uno::Any& data) {
-        sheet::FormulaToken t;
-        t.OpCode = op;
-        t.Data = data;
-        return t;
-    };
-    std::vector<sheet::FormulaToken> out;
-    out.push_back(token(m_op.external,
-                        uno::Any(OUString::createFromAscii(k_alvh_prefix) + "ALVH_ERROR")));
-    out.push_back(token(m_op.open, uno::Any()));
-    out.push_back(token(m_op.push, uno::Any(call.name)));
-    if (call.first < call.last)
-        out.push_back(token(m_op.sep, uno::Any()));
-    for (sal_Int32 i = call.first; i < call.last; ++i) {
-        sheet::FormulaToken t = f.tokens[i];
-        sheet::SingleReference single;
-        sheet::ComplexReference complex;
-        if (t.Data >>= single) {
-            t.Data <<= absolute(single, f.pos);
-        } else if (t.Data >>= complex) {
-            complex.Reference1 = absolute(complex.Reference1, f.pos);
-            complex.Reference2 = absolute(complex.Reference2, f.pos);
-            t.Data <<= complex;
-        }
-        out.push_back(t);
-    }
-    out.push_back(token(m_op.close, uno::Any()));
-    return uno::Sequence<sheet::FormulaToken>(out.data(), static_cast<sal_Int32>(out.size()));
-}
-
 // The ALVH_ERROR sentence of every error cell that calls ALVH functions (see the top).
 void Snapshot::explain_errors()
 {
@@ -613,7 +358,8 @@ void Snapshot::explain_errors()
             continue;
         const Pos origin = f.block >= 0 ? m_blocks[static_cast<size_t>(f.block)].origin : f.pos;
         auto it = m_at.find(origin);
-        if (it != m_at.end() && m_formulas[it->second].direct && seen.insert(it->second).second)
+        if (it != m_at.end() && m_formulas[it->second].facts.direct
+            && seen.insert(it->second).second)
             todo.push_back(it->second);
     }
     if (todo.empty())
@@ -629,8 +375,9 @@ void Snapshot::explain_errors()
     sal_Int32 row = 0;
     for (size_t i : todo) {
         const Formula& f = m_formulas[i];
-        for (const Call& call : alvh_calls(f.tokens)) {
-            const uno::Sequence<sheet::FormulaToken> tokens = error_call(call, f);
+        for (const Call& call : m_reader.alvh_calls(f.tokens)) {
+            const uno::Sequence<sheet::FormulaToken> tokens
+                = m_reader.error_call(call, f.tokens, f.pos);
             if (f.block >= 0)
                 uno::Reference<sheet::XArrayFormulaTokens>(
                     scratch->getCellRangeByPosition(0, row, 0, row), uno::UNO_QUERY_THROW)
@@ -684,7 +431,7 @@ void Snapshot::borrow_sentences()
                 continue;
             for (const Formula* g : errors) {
                 if (g == f || !g->value.sentence
-                    || std::none_of(f->refs.begin(), f->refs.end(),
+                    || std::none_of(f->facts.refs.begin(), f->facts.refs.end(),
                                     [&](const Box& b) { return b.holds(g->pos); }))
                     continue;
                 f->value.text = g->value.text;
