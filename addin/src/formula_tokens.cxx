@@ -227,16 +227,18 @@ std::vector<Call> FormulaReader::alvh_calls(const uno::Sequence<sheet::FormulaTo
 }
 
 uno::Sequence<sheet::FormulaToken>
-FormulaReader::error_call(const Call& call, const uno::Sequence<sheet::FormulaToken>& tokens,
-                          const Pos& at) const
+FormulaReader::call_formula(const Call& call, const uno::Sequence<sheet::FormulaToken>& tokens,
+                            const Pos& at, bool explain) const
 {
+    const OUString prefix = OUString::createFromAscii(k_alvh_prefix);
     std::vector<sheet::FormulaToken> out;
-    out.push_back(token(m_op.external,
-                        uno::Any(OUString::createFromAscii(k_alvh_prefix) + "ALVH_ERROR")));
+    out.push_back(token(m_op.external, uno::Any(prefix + (explain ? "ALVH_ERROR" : call.name))));
     out.push_back(token(m_op.open, uno::Any()));
-    out.push_back(token(m_op.push, uno::Any(call.name)));
-    if (call.first < call.last)
-        out.push_back(token(m_op.sep, uno::Any()));
+    if (explain) {
+        out.push_back(token(m_op.push, uno::Any(call.name)));
+        if (call.first < call.last)
+            out.push_back(token(m_op.sep, uno::Any()));
+    }
     for (sal_Int32 i = call.first; i < call.last; ++i) {
         sheet::FormulaToken t = tokens[i];
         sheet::SingleReference single;

@@ -77,11 +77,12 @@ public:
     // The ALVH calls of a formula, innermost first (the order Calc evaluates them).
     std::vector<Call> alvh_calls(const css::uno::Sequence<css::sheet::FormulaToken>& tokens) const;
 
-    // =ALVH_ERROR("<NAME>"; <the call's argument tokens>), its references made absolute and
+    // The call alone, =<NAME>(<its argument tokens>), or with explain its explanation,
+    // =ALVH_ERROR("<NAME>"; <its argument tokens>); references made absolute and
     // three-dimensional so that it means the same in any cell of any sheet.
     css::uno::Sequence<css::sheet::FormulaToken>
-    error_call(const Call& call, const css::uno::Sequence<css::sheet::FormulaToken>& tokens,
-               const Pos& at) const;
+    call_formula(const Call& call, const css::uno::Sequence<css::sheet::FormulaToken>& tokens,
+                 const Pos& at, bool explain) const;
 
 private:
     struct OpCodes

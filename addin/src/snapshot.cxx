@@ -6,13 +6,14 @@
 // XFormulaQuery::queryDependents cannot do this: it looks at one sheet only and, given ranges on
 // several sheets, mixes their sheets up (measured on LibreOffice 7.4).
 //
-// Error sentences: for an error cell whose formula calls ALVH functions, each call is written as
-// =ALVH_ERROR("<NAME>"; <the call's own argument tokens>) in a scratch sheet (array formulas as
-// 1x1 array formulas, so their arguments are evaluated the same way), its references made
-// absolute and three-dimensional so they point where the original's did. The calls are tried
-// innermost first; the first that answers something other than "OK" gives the sentence. A call
-// whose arguments are errors is never made (Calc propagates the error), so the failing call
-// itself is found, not a caller.
+// Error sentences: for an error cell whose formula calls ALVH functions, each call is written
+// alone, =<NAME>(<the call's own argument tokens>), and as =ALVH_ERROR("<NAME>"; <the same>) in
+// a scratch sheet (array formulas as 1x1 array formulas, so their arguments are evaluated the
+// same way), its references made absolute and three-dimensional so they point where the
+// original's did. The calls are tried innermost first; the first that fails alone gives the
+// sentence ALVH_ERROR answers. A call whose arguments are errors is never made (Calc propagates
+// the error, and ALVH_ERROR's cell shows it too), so the failing call itself is found, not a
+// caller.
 
 #include "snapshot.hxx"
 
@@ -371,34 +372,40 @@ void Snapshot::explain_errors()
     const sal_Int32 index = m_sheet_list->getCount();
     m_sheets->insertNewByName(name, static_cast<sal_Int16>(index));
     uno::Reference<sheet::XSpreadsheet> scratch = sheet_at(index);
+    // Column A: the call alone; column B: ALVH_ERROR of it. A call whose own cell shows an error
+    // (not "no value") and whose ALVH_ERROR answers a text gives the sentence.
     std::vector<std::pair<size_t, sal_Int32>> placed; // (formula, scratch row)
     sal_Int32 row = 0;
     for (size_t i : todo) {
         const Formula& f = m_formulas[i];
         for (const Call& call : m_reader.alvh_calls(f.tokens)) {
-            const uno::Sequence<sheet::FormulaToken> tokens
-                = m_reader.error_call(call, f.tokens, f.pos);
-            if (f.block >= 0)
-                uno::Reference<sheet::XArrayFormulaTokens>(
-                    scratch->getCellRangeByPosition(0, row, 0, row), uno::UNO_QUERY_THROW)
-                    ->setArrayTokens(tokens);
-            else
-                uno::Reference<sheet::XFormulaTokens>(scratch->getCellByPosition(0, row),
-                                                      uno::UNO_QUERY_THROW)
-                    ->setTokens(tokens);
+            for (sal_Int32 col = 0; col < 2; ++col) {
+                const uno::Sequence<sheet::FormulaToken> tokens
+                    = m_reader.call_formula(call, f.tokens, f.pos, col == 1);
+                if (f.block >= 0)
+                    uno::Reference<sheet::XArrayFormulaTokens>(
+                        scratch->getCellRangeByPosition(col, row, col, row), uno::UNO_QUERY_THROW)
+                        ->setArrayTokens(tokens);
+                else
+                    uno::Reference<sheet::XFormulaTokens>(scratch->getCellByPosition(col, row),
+                                                          uno::UNO_QUERY_THROW)
+                        ->setTokens(tokens);
+            }
             placed.push_back({i, row++});
         }
     }
     uno::Reference<sheet::XCalculatable>(m_model, uno::UNO_QUERY_THROW)->calculate();
     std::map<size_t, OUString> sentences;
     for (const auto& [i, r] : placed) {
-        uno::Reference<table::XCell> cell = scratch->getCellByPosition(0, r);
-        if (sentences.count(i) || cell->getError() != 0)
+        const sal_Int32 failed = scratch->getCellByPosition(0, r)->getError();
+        uno::Reference<table::XCell> cell = scratch->getCellByPosition(1, r);
+        if (sentences.count(i) || failed == 0 || failed == k_not_available
+            || cell->getError() != 0)
             continue;
         OUString text;
         uno::Reference<sheet::XCellRangeData>(cell, uno::UNO_QUERY_THROW)->getDataArray()[0][0]
             >>= text;
-        if (!text.isEmpty() && text != "OK")
+        if (!text.isEmpty())
             sentences[i] = text;
     }
     names->removeByName(name);

@@ -15,8 +15,9 @@ One office with alvh.oxt installed (the sharer) and one fresh office without it 
     not blank;
   - a document of the hard cases: ALVH calls nested in native formulas, an array formula with
     "no value" warm-up rows, dependents through native formulas on the same and another sheet
-    and through a named range, an ALVH error cell, a nested failing call, an IFERROR over an
-    error cell, a native formula on inputs: the copy holds the values, empty cells for #N/A,
+    and through a named range, an ALVH error cell, a nested failing call, a formula whose second
+    call fails, an IFERROR over an error cell, results Calc shows as TRUE and as a date, a
+    native formula on inputs: the copy holds the values (shown as before), empty cells for #N/A,
     the sentence of `alvh call ALVH_ERROR ...` (the CLI) for the error cells, and keeps the
     native formula live;
   - the original file keeps its bytes and modification time after every share, also after a
@@ -254,6 +255,7 @@ HARD = {  # Sheet1 cell -> formula (B1:B20 hold VIX closes, C1:C3 inputs)
     "A9": "=A4*2",                                        # depends on the error cell
     "A10": "=A1>5",                                       # Calc shows TRUE: a format of its own
     "A11": "=DATE(2025;1;1)+ROUND(A1;0)",                 # Calc shows a date
+    "A12": '=BS_PRICE("C";100;100;1;0.2)+BS_PRICE("C";100;100;1;-0.4)',  # the second call fails
 }
 ARRAY = ("D1:D20", "=VIX_RSI(B1:B20;5)")                  # warm-up rows are #N/A
 OTHER = ("S2", "A1", "=$Sheet1.A3+1")                     # another sheet
@@ -294,11 +296,12 @@ def check_hard(office_without, original, path, alvh, checks):
     from com.sun.star.table.CellContentType import EMPTY, FORMULA, TEXT, VALUE
     vol = cli_sentence(alvh, "BS_PRICE", "C", "100", "100", "1", "-0.2")
     inner = cli_sentence(alvh, "BS_PRICE", "C", "100", "100", "1", "-0.3")
+    second = cli_sentence(alvh, "BS_PRICE", "C", "100", "100", "1", "-0.4")
     checks.check(vol.startswith("VOL") or "vol" in vol, f"the CLI explains the error ({vol})")
     want = {"A1": (VALUE, original["A1"]), "A3": (VALUE, original["A3"]),
             "A4": (TEXT, vol), "A5": (VALUE, 0.0), "A6": (TEXT, inner),
             "A7": (VALUE, original["A7"]), "A8": (FORMULA, 7.0), "A9": (TEXT, vol),
-            "A10": (VALUE, 1.0), "A11": (VALUE, original["A11"])}
+            "A10": (VALUE, 1.0), "A11": (VALUE, original["A11"]), "A12": (TEXT, second)}
     for a1, (kind, value) in want.items():
         c = cell(a1)
         got = c.getString() if kind == TEXT else c.getValue()
