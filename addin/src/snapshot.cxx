@@ -79,8 +79,8 @@ constexpr sal_Int32 k_not_available = 32767;    // FormulaError::NotAvailable: #
 constexpr sal_Int32 k_banner_height = 750;      // 1/100 mm
 constexpr sal_Int32 k_banner_back = 0xFFE699;   // amber
 constexpr sal_Int32 k_banner_text = 0x5C3A00;   // dark brown
-constexpr sal_Int32 k_banner_min_cols = 8;      // the amber strip spans at least A:H
-constexpr sal_Int32 k_banner_max_cols = 40;
+constexpr sal_Int32 k_banner_char_width = 220; // 1/100 mm: a generous 11 pt bold character
+constexpr sal_Int32 k_banner_max_cols = 60;     // the amber strip never spans more
 const sal_Int32 k_content = sheet::CellFlags::VALUE | sheet::CellFlags::DATETIME
                             | sheet::CellFlags::STRING | sheet::CellFlags::FORMULA;
 
@@ -538,13 +538,23 @@ void Snapshot::add_banner(const OUString& banner)
         uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
         uno::Reference<sheet::XUsedAreaCursor>(cursor, uno::UNO_QUERY_THROW)
             ->gotoEndOfUsedArea(false);
-        const sal_Int32 last_col = std::clamp(
-            uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)
-                ->getRangeAddress()
-                .EndColumn,
-            k_banner_min_cols - 1, k_banner_max_cols - 1);
-        uno::Reference<table::XTableRows> rows
-            = uno::Reference<table::XColumnRowRange>(sheet, uno::UNO_QUERY_THROW)->getRows();
+        // The amber strip: under the whole text, and at least as wide as the used area.
+        sal_Int32 last_col = uno::Reference<sheet::XCellRangeAddressable>(cursor,
+                                                                        uno::UNO_QUERY_THROW)
+                                 ->getRangeAddress()
+                                 .EndColumn;
+        uno::Reference<table::XColumnRowRange> grid(sheet, uno::UNO_QUERY_THROW);
+        uno::Reference<container::XIndexAccess> columns(grid->getColumns(), uno::UNO_QUERY_THROW);
+        sal_Int32 width = 0, col = 0;
+        for (; col < k_banner_max_cols && width < banner.getLength() * k_banner_char_width; ++col) {
+            sal_Int32 w = 0;
+            uno::Reference<beans::XPropertySet>(columns->getByIndex(col), uno::UNO_QUERY_THROW)
+                    ->getPropertyValue("Width")
+                >>= w;
+            width += w;
+        }
+        last_col = std::min(std::max(last_col, col - 1), k_banner_max_cols - 1);
+        uno::Reference<table::XTableRows> rows = grid->getRows();
         rows->insertByIndex(0, 1);
         uno::Reference<beans::XPropertySet> row(rows->getByIndex(0), uno::UNO_QUERY_THROW);
         row->setPropertyValue("Height", uno::Any(k_banner_height));
