@@ -11,7 +11,8 @@ One office with alvh.oxt installed (the sharer) and one fresh office without it 
     and .xlsx opened without the add-in show no error cell and no ALVH formula, every number the
     original showed after a recalculation with the add-in is the same number (15 significant
     digits, what Calc stores) one row lower, every text the same text, the banner tops every
-    sheet, every chart's data ranges hold numbers; the PDF's pages render (pdftoppm) and are
+    sheet, every chart's data series read numbers, each sheet keeps its protection, notes and
+    conditional formats; the PDF's pages render (pdftoppm) and are
     not blank;
   - a document of the hard cases: ALVH calls nested in native formulas, an array formula with
     "no value" warm-up rows, dependents through native formulas on the same and another sheet
@@ -78,6 +79,16 @@ def sheet_cells(doc):
     return out
 
 
+def dressing(doc):
+    """{sheet: (protected, notes, conditional formats)} of every sheet."""
+    out = {}
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        out[sh.Name] = (sh.isProtected(), sh.Annotations.Count,
+                        len(sh.ConditionalFormats.ConditionalFormats))
+    return out
+
+
 def file_state(path):
     st = os.stat(path)
     with open(path, "rb") as f:
@@ -128,6 +139,7 @@ def share_all(office, src, out_dir, name, checks, failing=False):
     checks.check(title != INSTALL_LINE and after_recalc == title and title,
                  f"{name}: with the add-in the title line is the title ({after_recalc!r})")
     values = sheet_cells(doc)
+    values[None] = dressing(doc)
     charts = len(chart_series(doc))
     for ext in FORMATS:
         ok, message = share_copy(office, doc, os.path.join(out_dir, f"{name}.{ext}"))
@@ -168,6 +180,8 @@ def compare(original, copy, label, checks):
     """Every number of the original is the same number one row lower in the copy (15
     significant digits), every text the same text; #N/A cells (None) are empty or absent."""
     for sheet, rows in original.items():
+        if sheet is None:  # dressing(), compared in check_copy
+            continue
         got = copy.get(sheet)
         if not checks.check(got is not None, f"{label}: sheet {sheet} is in the copy"):
             continue
@@ -231,6 +245,9 @@ def check_copy(office, path, original, charts, label, checks):
         checks.check(banner.startswith(BANNER) and "not live formulas" in banner,
                      f"{label}: sheet {sh.Name} starts with the banner ({banner[:60]!r})")
     compare(original, sheet_cells(doc), label, checks)
+    checks.check(dressing(doc) == original[None],
+                 f"{label}: protection, notes and conditional formats of every sheet as the "
+                 f"original's (copy {dressing(doc)}, original {original[None]})")
     check_charts(doc, label, charts, checks)
     doc.close(True)
 
