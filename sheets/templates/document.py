@@ -39,6 +39,10 @@ COLOR_SCALE_XML = (
     '<calcext:color-scale-entry calcext:value="0" calcext:type="maximum" calcext:color="#63be7b"/>'
     '</calcext:color-scale>')
 
+# The title line of a template opened without the add-in (Sheet.title).
+INSTALL_LINE = ("This sheet needs the ALVH Calc add-in (alvh.oxt): install it, or ask the sender "
+                "for a shared copy")
+
 LEGEND = ("Yellow cells are the inputs and the only cells you can edit; point at a cell to read "
           "its note. Everything else is a formula, protected without a password "
           "(Tools > Protect Sheet to unlock).")
@@ -293,7 +297,12 @@ class Sheet:
         r.Validation = v
 
     def title(self, text, howto):
-        self.put(0, 0, text, "ALVH Title")
+        # Without the add-in the title line says so (INSTALL_LINE). T(NOW()) is "": it makes the
+        # formula volatile, so Calc recalculates it when the file opens instead of showing the
+        # title it saved (a cell whose add-in is missing shows its saved text otherwise).
+        quoted = text.replace('"', '""')
+        self.put(0, 0, f'=IF(ISERROR(ALVH_VERSION()&T(NOW()));"{INSTALL_LINE}";"{quoted}")',
+                 "ALVH Title")
         self.put(0, 1, "How to use: " + howto, "ALVH Howto")
         self.put(0, 2, LEGEND, "ALVH Howto")
         self.cell(0, 0).Rows.Height = 900

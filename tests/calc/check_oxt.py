@@ -54,16 +54,32 @@ def main():
             services = {s.get("name") for s in impl.findall(ns + "service")}
             check(services == {"org.alvhcalc.Functions", "com.sun.star.sheet.AddIn"},
                   f"services: {services}")
+            share = [i for i in c.findall(ns + "implementation")
+                     if i.get("name") == "org.alvhcalc.ShareImpl"]
+            check(len(share) == 1 and share[0].get("constructor")
+                  == "org_alvhcalc_ShareImpl_get_implementation"
+                  and {s.get("name") for s in share[0].findall(ns + "service")}
+                  == {"com.sun.star.frame.ProtocolHandler"},
+                  "Save a copy for sharing: org.alvhcalc.ShareImpl, a ProtocolHandler, in the "
+                  "same library")
             manifest = open(os.path.join(tmp, "META-INF", "manifest.xml")).read()
             check("alvh.rdb" in manifest and "alvh.components" in manifest,
                   "the manifest lists alvh.rdb and alvh.components")
+            for xcu in ("Addons.xcu", "ProtocolHandler.xcu"):
+                check(xcu in names and f'manifest:full-path="{xcu}"' in manifest,
+                      f"{xcu} is in the .oxt and the manifest")
+            handlers = open(os.path.join(tmp, "ProtocolHandler.xcu")).read()
+            check('oor:name="org.alvhcalc.ShareImpl"' in handlers
+                  and "<value>org.alvhcalc.share:*</value>" in handlers,
+                  "ProtocolHandler.xcu sends org.alvhcalc.share:* to org.alvhcalc.ShareImpl")
             desc = open(os.path.join(tmp, "description.xml")).read()
             check('identifier value="org.alvhcalc.addin"' in desc, "extension identifier")
             so = os.path.join(tmp, "libalvh_addin.so")
             syms = subprocess.run(["nm", "-D", "--defined-only", so], capture_output=True,
                                   text=True, timeout=60).stdout
-            check("org_alvhcalc_FunctionsImpl_get_implementation" in syms,
-                  "the component exports its constructor")
+            for ctor in ("org_alvhcalc_FunctionsImpl_get_implementation",
+                         "org_alvhcalc_ShareImpl_get_implementation"):
+                check(ctor in syms, f"the library exports {ctor}")
             libs, runpath = needed(so)
             check(runpath == ["$ORIGIN"], f"RUNPATH is $ORIGIN: {runpath}")
             for lib in libs:
