@@ -1,5 +1,6 @@
 /* fn_scenario.c: table rows for spike-day scenarios (ALVH_SCENARIO, ALVH_SCENARIO_GRID). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@ typedef struct {
     size_t nhedge;
     alvh_scenario_market market;
     double days, vov_move;
+    const alvh_value *legs_arg, *hedge_arg; /* as given, for sentences */
 } scenario_args;
 
 static void scenario_args_free(scenario_args *s)
@@ -37,13 +39,15 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
 {
     memset(s, 0, sizeof *s);
     s->days = a[SCN_DAYS].number;
+    s->legs_arg = &a[SCN_LEGS];
+    s->hedge_arg = &a[SCN_HEDGE];
     s->market.spot = a[SCN_SPOT].number;
     s->market.vix_spot = a[SCN_VIX_SPOT].number;
     s->vov_move = a[SCN_VOV_MOVE].number;
     s->market.rate = a[SCN_RATE].number;
     s->market.div_yield = a[SCN_DIV_YIELD].number;
     if (!(isfinite(s->days) && s->days >= 0.0))
-        return alvh_fail_value(out, ALVH_E_DAYS, s->days);
+        return alvh_fail_named(out, ALVH_E_DAYS, "days", s->days);
     if (!(isfinite(s->market.spot) && s->market.spot > 0.0))
         return alvh_fail_value(out, ALVH_E_SPOT, s->market.spot);
     if (!(isfinite(s->market.vix_spot) && s->market.vix_spot > 0.0))
@@ -66,26 +70,64 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
     return st;
 }
 
-/* One scenario; a failure gets a sentence naming the move. */
+/* Which leg or hedge layer a shock leaves without a valid vol or future (ALVH_E_MOVE), as
+ * ", legs row 2 (strike 4800, vol 0.175)": each position alone through the same engine, on the
+ * error path only. Empty when it is none alone. */
+static void bad_position(const scenario_args *s, const alvh_shock *shock, char *buf, size_t size)
+{
+    alvh_scenario_pnl pnl;
+    buf[0] = '\0';
+    for (size_t i = 0; i < s->nlegs; ++i)
+        if (alvh_scenario(shock, &s->legs[i], 1, NULL, 0, &s->market, &s->policy, &pnl) ==
+            ALVH_E_MOVE) {
+            char k[32], v[32];
+            alvh_format_number(k, sizeof k, s->legs[i].strike);
+            alvh_format_number(v, sizeof v, s->legs[i].vol);
+            snprintf(buf, size, ", legs leg %zu (strike %s, vol %s)", i + 1, k, v);
+            return;
+        }
+    for (size_t j = 0; j < s->nhedge; ++j)
+        if (alvh_scenario(shock, s->legs, s->nlegs, &s->hedge[j], 1, &s->market, &s->policy,
+                          &pnl) == ALVH_E_MOVE) { /* the legs pass alone: see above */
+            char f[32], v[32];
+            alvh_format_number(f, sizeof f, s->hedge[j].future);
+            alvh_format_number(v, sizeof v, s->hedge[j].vol_of_vol);
+            snprintf(buf, size, ", hedge layer %zu (future %s, vol_of_vol %s)", j + 1, f, v);
+            return;
+        }
+}
+
+/* One scenario; a failure gets a sentence naming the move. where: "" for ALVH_SCENARIO, the
+ * grid's items for ALVH_SCENARIO_GRID ("spx_moves item 2, vix_moves item 1: "). */
 static alvh_status run(const scenario_args *s, double spx_move, double vix_move,
-                       alvh_scenario_pnl *pnl, alvh_result *out)
+                       const char *where, alvh_scenario_pnl *pnl, alvh_result *out)
 {
     alvh_shock shock = {spx_move, vix_move, s->days, s->vov_move};
     if (!(isfinite(spx_move) && spx_move > -1.0))
-        return alvh_fail(out, ALVH_E_MOVE, "spx_move must be a fraction above -1 (-0.05 is down "
-                         "5%%), got %.15g", spx_move);
+        return alvh_fail(out, ALVH_E_MOVE, "%sspx_move must be a fraction above -1 (-0.05 is down "
+                         "5%%), got %.15g", where, spx_move);
     if (!(isfinite(vix_move) && s->market.vix_spot + vix_move > 0.0))
-        return alvh_fail(out, ALVH_E_MOVE, "vix_move must leave VIX positive (vix_spot %.15g), "
-                         "got %.15g", s->market.vix_spot, vix_move);
+        return alvh_fail(out, ALVH_E_MOVE, "%svix_move must leave VIX positive (vix_spot %.15g), "
+                         "got %.15g", where, s->market.vix_spot, vix_move);
     alvh_status st = alvh_scenario(&shock, s->legs, s->nlegs, s->hedge, s->nhedge, &s->market,
                                    &s->policy, pnl);
-    if (st == ALVH_E_MOVE)
-        return alvh_fail(out, st, "the shock SPX %+.15g, VIX %+.15g makes a leg's vol, a VIX "
-                         "future or a vol of vol negative (policy backtest.vol_beta/skew, "
-                         "vov_move)", spx_move, vix_move);
+    if (st == ALVH_E_MOVE) {
+        char x[5][32];
+        alvh_format_number(x[0], sizeof x[0], spx_move);
+        alvh_format_number(x[1], sizeof x[1], vix_move);
+        alvh_format_number(x[2], sizeof x[2], s->market.spot);
+        alvh_format_number(x[3], sizeof x[3], s->market.vix_spot);
+        alvh_format_number(x[4], sizeof x[4], s->vov_move);
+        char which[128];
+        bad_position(s, &shock, which, sizeof which);
+        return alvh_fail(out, st, "%sthe shock spx_move %s, vix_move %s makes a leg's vol, a VIX "
+                         "future or a vol of vol negative (spot %s, vix_spot %s, vov_move %s%s; "
+                         "policy backtest.vol_beta and backtest.skew)",
+                         where, x[0], x[1], x[2], x[3], x[4], which);
+    }
     if (st == ALVH_E_BETA)
-        return alvh_fail(out, st, "the policy's beta_weight, beta_fast, beta_slow are out of "
-                         "range");
+        return alvh_fail(out, st, "policy: the policy's beta_weight, beta_fast, beta_slow are "
+                         "out of range");
     return st;
 }
 
@@ -97,7 +139,7 @@ static alvh_status eval_scenario(const alvh_value *a, size_t nargs, alvh_result 
     if (st != ALVH_OK)
         return st;
     alvh_scenario_pnl pnl;
-    st = run(&s, a[SCN_SPX_MOVE].number, a[SCN_VIX_MOVE].number, &pnl, out);
+    st = run(&s, a[SCN_SPX_MOVE].number, a[SCN_VIX_MOVE].number, "", &pnl, out);
     scenario_args_free(&s);
     if (st != ALVH_OK)
         return st;
@@ -129,7 +171,9 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
     for (size_t i = 0; i < ns && st == ALVH_OK; ++i)
         for (size_t j = 0; j < nv && st == ALVH_OK; ++j) {
             alvh_scenario_pnl pnl;
-            st = run(&s, sx[i], vx[j], &pnl, out);
+            char where[96];
+            snprintf(where, sizeof where, "spx_moves item %zu, vix_moves item %zu: ", i + 1, j + 1);
+            st = run(&s, sx[i], vx[j], where, &pnl, out);
             if (st == ALVH_OK)
                 alvh_result_set_number(out, i, j, pnl.net);
         }

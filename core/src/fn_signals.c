@@ -352,10 +352,15 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
                          bad);
     const alvh_value *ad_arg = &args[SIG_AD_LINE], *spx_arg = &args[SIG_SPX];
     int use_div = ad_arg->kind != ALVH_EMPTY || spx_arg->kind != ALVH_EMPTY;
-    if (use_div && (ad_arg->kind == ALVH_EMPTY || spx_arg->kind == ALVH_EMPTY))
+    if (use_div && (ad_arg->kind == ALVH_EMPTY || spx_arg->kind == ALVH_EMPTY)) {
+        char got[96];
+        int has_ad = ad_arg->kind != ALVH_EMPTY;
+        alvh_describe_value(has_ad ? ad_arg : spx_arg, got, sizeof got);
         return alvh_fail(out, ALVH_E_MISSING,
                          "ad_line and spx go together: give both for the divergence trigger, or "
-                         "neither");
+                         "neither (%s is missing, %s is %s)",
+                         has_ad ? "spx" : "ad_line", has_ad ? "ad_line" : "spx", got);
+    }
     double *vix = NULL, *ad = NULL, *spx = NULL;
     size_t n = 0, na = 0, ns = 0;
     st = arg_series(&args[SIG_VIX], "vix", &vix, &n, out);
