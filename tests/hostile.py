@@ -21,11 +21,13 @@ ERROR = object()   # a cell holding an error value (=0/0): Calc answers before t
 
 
 class Range:
-    """A block of cells: rows of float / str / None (an empty cell) / ERROR."""
+    """A block of cells: rows of float / str / None (an empty cell) / ERROR. inline: written
+    into the formula as an inline array ({1|2|3}) instead of cells."""
 
-    def __init__(self, rows, label=None):
+    def __init__(self, rows, label=None, inline=False):
         self.rows = rows
         self.label = label
+        self.inline = inline
 
     @property
     def shape(self):
@@ -104,6 +106,11 @@ TEXTS_FULL = TEXTS_SHORT + (-1.0, 1e308, "", LONG_TEXT, "{", nested_json(5000),
                             "/dev/zero", ERROR, True)
 
 
+# The big ranges, one object each (a Calc sweep writes each once and refers to it again).
+HUNDRED_K = Range([[float(i % 97 + 1)] for i in range(100000)], "100k rows")
+MILLION = Range([[1.0] * 1000 for _ in range(1000)], "1000x1000")
+
+
 def cell_values(full):
     """What a single cell inside a range is replaced by."""
     base = (-1.0, 0.0, 1e308, "abc", None)
@@ -126,10 +133,10 @@ def range_variants(rng, full):
     out.append(("transposed", Range([list(t) for t in zip(*rows)]) if len(rows) > 1 or c > 1
                 else Range(rows)))
     out.append(("mixed", Range([[1.0, "abc"], [None, -1.0]])))
-    out.append(("100k rows", Range([[float(i % 97 + 1)] for i in range(100000)], "100k")))
+    out.append(("100k rows", HUNDRED_K))
     if full:
-        out.append(("1000x1000", Range([[1.0] * 1000 for _ in range(1000)], "1000x1000")))
-        out.append(("100k copies", Range(rows * max(1, 100000 // max(1, r * c)), "100k")))
+        out.append(("1000x1000", MILLION))
+        out.append(("inline", Range(rows, "inline " + "%dx%d" % rng.shape, inline=True)))
     return out
 
 
@@ -164,7 +171,7 @@ def argument_variants(func, pos, base, full):
     for v in values:
         out.append((short(v), 1.0 if v is True else v))
     if kind in ("range", "number_array"):
-        out.append(("100k rows", Range([[float(i % 97 + 1)] for i in range(100000)], "100k")))
+        out.append(("100k rows", HUNDRED_K))
     return out
 
 
@@ -175,8 +182,22 @@ def count_variants(func, base):
     if nfixed > 1:
         out.append(("one argument", base[:1]))
     out.append(("one too many", list(base) + [1.0] * (max(0, nfixed - len(base)) + 1)))
-    out.append(("255 arguments", (list(base) + [1.0] * 255)[:255]))
+    # The most a user can type (Calc allows 255 arguments): ALVH_ERROR(name; 254 arguments).
+    out.append(("254 arguments", (list(base) + [1.0] * 254)[:254]))
     return out
+
+
+def regression_calls(table):
+    """The calls issue 19 found slow, as (function, label, values, None): ALVH_ERROR with an
+    inline array beside a long range (Calc once repeated such a call per row)."""
+    funcs = {f["name"]: f for f in table}
+    if "ALVH_ERROR" not in funcs:
+        return []
+    rows = [[float(i % 97 + 1)] for i in range(8000)]
+    return [(funcs["ALVH_ERROR"], f"ALVH_ERROR inline array beside {len(r)} rows",
+             ["VIX_FUT_CURVE", 0.1, Range(a, "inline", inline=True), Range(r, f"{len(r)} rows")],
+             None)
+            for a in ([[1.0], [2.0], [3.0]], [[1.0, 2.0, 3.0]]) for r in (rows[:4000], rows)]
 
 
 def hostile_calls(table, full=False, max_cells=None):
