@@ -432,7 +432,8 @@ static int cmd_reference(void)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: alvh list [--json] | describe NAME | call NAME [ARG...] | call --batch | reference");
+    fprintf(f, "usage: alvh list [--json] | describe NAME | call NAME [ARG...] | call --batch | "
+               "reference");
     for (const alvh_cli_command *c = alvh_cli_extra_commands; c && c->name; ++c)
         fprintf(f, " | %s", c->usage);
     fputc('\n', f);

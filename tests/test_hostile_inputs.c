@@ -113,9 +113,9 @@ static void a_credit_must_be_between_zero_and_the_wider_wing(void)
         double credit;
         alvh_status want;
     } k_cases[] = {
-        {even, 2.5, ALVH_OK},         {even, 4.999999, ALVH_OK},   {even, 5.0, ALVH_E_CREDIT},
-        {even, 70.0, ALVH_E_CREDIT},  {even, 0.0, ALVH_E_CREDIT},  {even, -1.0, ALVH_E_CREDIT},
-        {even, (double)NAN, ALVH_E_PRICE},    {uneven, 6.0, ALVH_OK},      {uneven, 10.0, ALVH_E_CREDIT},
+        {even, 2.5, ALVH_OK},          {even, 4.999999, ALVH_OK},  {even, 5.0, ALVH_E_CREDIT},
+        {even, 70.0, ALVH_E_CREDIT},   {even, 0.0, ALVH_E_CREDIT}, {even, -1.0, ALVH_E_CREDIT},
+        {even, (double)NAN, ALVH_E_PRICE}, {uneven, 6.0, ALVH_OK}, {uneven, 10.0, ALVH_E_CREDIT},
     };
     for (size_t i = 0; i < sizeof k_cases / sizeof k_cases[0]; ++i) {
         CHECK_STATUS(alvh_condor_check_credit(k_cases[i].k, k_cases[i].credit), k_cases[i].want,

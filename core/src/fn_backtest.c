@@ -174,7 +174,8 @@ static const alvh_arg_spec k_bt_args[] = {
     [BT_VIX] = {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0,
                 0, NULL},
     [BT_POLICY] = {"policy",
-                   "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the "
+                   "ALVH policy: JSON text or " ALVH_POLICY_FILE_HELP "; its \"backtest\" part "
+                   "sets the "
                    "condor, costs and thresholds (default: 16-delta 45-day condors, 4/4/2 layers "
                    "per $100,000)",
                    ALVH_ARG_TEXT, 1, 0, NULL},

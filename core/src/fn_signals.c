@@ -411,7 +411,8 @@ static const alvh_arg_spec k_signal_args[] = {
                      ALVH_ARG_RANGE, 1, 0, NULL},
     [SIG_SPX] = {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
                  ALVH_ARG_RANGE, 1, 0, NULL},
-    [SIG_POLICY] = {"policy", "ALVH policy: JSON text or a JSON file's path; its \"signals\" part "
+    [SIG_POLICY] = {"policy", "ALVH policy: JSON text or " ALVH_POLICY_FILE_HELP
+                    "; its \"signals\" part "
                     "sets the thresholds (default: RSI 14 above 70, MACD 12/26/9, VIX above 25, "
                     "lookback 20)", ALVH_ARG_TEXT, 1, 0, NULL},
 };

@@ -223,7 +223,8 @@ static alvh_status load_file(const char *path, char **buf, size_t *n, char *err,
                             "policy file \"%.200s\" is larger than 1 MiB", path);
     char *data = st == ALVH_OK ? malloc(POLICY_FILE_MAX + 1) : NULL;
     if (st == ALVH_OK && !data)
-        st = alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory reading the policy file");
+        st = alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY,
+                            "out of memory reading the policy file");
     if (st != ALVH_OK || !data) {
         close(fd);
         return st;
