@@ -1,7 +1,7 @@
 /* alvh: the ALVH Calc command line. Evaluates the spreadsheet functions from the same table
  * the Calc add-in uses, so a formula and a script give the same number, bit for bit.
  *
- *   alvh list                      one line per function
+ *   alvh list [--json]             one line per function (--json: names, arguments, examples)
  *   alvh describe NAME             a function's help
  *   alvh call NAME [ARG...]        evaluate one call
  *   alvh call --batch              one call per stdin line: NAME<TAB>ARG<TAB>...
@@ -24,10 +24,13 @@
 
 /* ---- argument parsing --------------------------------------------------------------------- */
 
+/* One more argument than a call may pass, so that the table says "at most 255". */
+#define CLI_MAX_ARGS (ALVH_MAX_CALL_ARGS + 1)
+
 typedef struct {
-    alvh_value values[ALVH_MAX_ARGS + 1];
-    alvh_value *cells[ALVH_MAX_ARGS + 1]; /* owned range storage per argument */
-    cJSON *json[ALVH_MAX_ARGS + 1];       /* owned: range text cells point into these */
+    alvh_value values[CLI_MAX_ARGS];
+    alvh_value *cells[CLI_MAX_ARGS]; /* owned range storage per argument */
+    cJSON *json[CLI_MAX_ARGS];       /* owned: range text cells point into these */
     size_t count;
 } arg_list;
 
@@ -98,7 +101,7 @@ static const char *parse_range(const char *text, arg_list *a, size_t i)
 
 static const char *parse_arg(const char *text, arg_list *a)
 {
-    if (a->count >= ALVH_MAX_ARGS + 1)
+    if (a->count >= CLI_MAX_ARGS)
         return "too many arguments";
     size_t i = a->count++;
     alvh_value *v = &a->values[i];
@@ -207,7 +210,7 @@ static int cmd_call(int argc, char **argv)
         char *line = NULL;
         size_t cap = 0;
         ssize_t len;
-        char *fields[ALVH_MAX_ARGS + 2];
+        char *fields[CLI_MAX_ARGS + 1];
         while ((len = getline(&line, &cap, stdin)) >= 0) {
             while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
                 line[--len] = '\0';
@@ -249,6 +252,7 @@ static const char *type_word(alvh_arg_type t)
     case ALVH_ARG_SCALAR: return "number or text";
     case ALVH_ARG_RANGE: return "range";
     case ALVH_ARG_NUMBER_ARRAY: return "range of numbers";
+    case ALVH_ARG_ANY: return "any value";
     default: return "values";
     }
 }
@@ -275,8 +279,47 @@ static void print_default(FILE *f, const alvh_arg_spec *s)
         fprintf(f, " Default: %.15g.", s->default_number);
 }
 
-static int cmd_list(void)
+/* The table as JSON, for test programs: [{"name", "category", "args": [{"name", "type",
+ * "optional"}], "examples"}] (types as in the add-in's functions.json). */
+static int list_json(void)
 {
+    cJSON *all = cJSON_CreateArray();
+    size_t n = alvh_table_size();
+    for (size_t i = 0; all && i < n; ++i) {
+        const alvh_func *f = alvh_table_get(i);
+        cJSON *fn = cJSON_CreateObject(), *args = cJSON_CreateArray();
+        cJSON_AddItemToArray(all, fn);
+        cJSON_AddStringToObject(fn, "name", f->name);
+        cJSON_AddStringToObject(fn, "category", f->category);
+        cJSON_AddItemToObject(fn, "args", args);
+        for (size_t j = 0; j < f->nargs; ++j) {
+            cJSON *a = cJSON_CreateObject();
+            cJSON_AddItemToArray(args, a);
+            cJSON_AddStringToObject(a, "name", f->args[j].name);
+            cJSON_AddStringToObject(a, "type", alvh_arg_type_key(f->args[j].type));
+            cJSON_AddBoolToObject(a, "optional", f->args[j].optional);
+        }
+        cJSON_AddStringToObject(fn, "examples", f->examples ? f->examples : "");
+    }
+    char *text = all ? cJSON_Print(all) : NULL;
+    cJSON_Delete(all);
+    if (!text) {
+        fputs("alvh: out of memory\n", stderr);
+        return 1;
+    }
+    puts(text);
+    free(text);
+    return 0;
+}
+
+static int cmd_list(int argc, char **argv)
+{
+    if (argc == 1 && strcmp(argv[0], "--json") == 0)
+        return list_json();
+    if (argc != 0) {
+        fprintf(stderr, "usage: alvh list [--json]\n");
+        return 2;
+    }
     size_t n = alvh_table_size();
     for (size_t i = 0; i < n; ++i) {
         const alvh_func *f = alvh_table_get(i);
@@ -391,7 +434,8 @@ static int cmd_reference(void)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: alvh list | describe NAME | call NAME [ARG...] | call --batch | reference");
+    fprintf(f, "usage: alvh list [--json] | describe NAME | call NAME [ARG...] | call --batch | "
+               "reference");
     for (const alvh_cli_command *c = alvh_cli_extra_commands; c && c->name; ++c)
         fprintf(f, " | %s", c->usage);
     fputc('\n', f);
@@ -405,7 +449,7 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "list") == 0)
-        return cmd_list();
+        return cmd_list(argc - 2, argv + 2);
     if (strcmp(cmd, "describe") == 0)
         return cmd_describe(argc - 2, argv + 2);
     if (strcmp(cmd, "call") == 0)

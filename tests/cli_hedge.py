@@ -135,11 +135,13 @@ for name in ("ALVH_SCHEDULE", "ALVH_COST"):
     padded = futures[:-1] + ',[null,null],["",""]]'
     check(call(name, 46037, 16, 250000, -1500, "", padded) == with_rows,
           name + ": blank rows after the quotes are skipped")
-    for partial, row in (("[[46043,null],[null,null]]", 1), ('[[null,null],["",16.9]]', 2),
-                         ("[[46043,16.9],[46071,null]]", 2)):
+    for partial, row, col in (("[[46043,null],[null,null]]", 1, 2),
+                              ('[[null,null],["",16.9]]', 2, 1),
+                              ("[[46043,16.9],[46071,null]]", 2, 2)):
         code, out = call(name, 46037, 16, 250000, -1500, "", partial)
         check(code == 1 and out == "#ERR RANGE_VALUE: futures: row %d must hold an expiry date "
-              "and a price (numbers)" % row, "%s partly empty %s: %s" % (name, partial, out))
+              "and a price (numbers), got an empty cell in column %d" % (row, col),
+              "%s partly empty %s: %s" % (name, partial, out))
 
 # ---- break-evens: net 12.5 - 450/100 = 8 -> 5692; 3 condors: 12.5 - 1.5 -> 6311 ----
 check(call("ALVH_BREAKEVEN", "LOWER", K, 12.5, 450) == (0, "5692"), "lower 5692")

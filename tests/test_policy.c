@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alvh/alvh.h"
 #include "alvh/policy.h"
@@ -200,17 +201,19 @@ static void bad_policies_fail_naming_the_key_or_offset(void)
 
 static void a_path_reads_a_policy_file(void)
 {
-    char path[] = "/tmp/alvh_test_policy_XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0, "mkstemp");
-    if (fd < 0)
+    char dir[] = "/tmp/alvh_test_policy_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    char path[96]; /* a policy file's name ends in .json */
+    snprintf(path, sizeof path, "%s/policy.json", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "create %s", path);
+    if (!f)
         return;
-    FILE *f = fdopen(fd, "w");
     fputs("{\n  \"coverage_target\": 0.45,\n  \"layers\": [{}, {\"contracts\": 3}]\n}\n", f);
     fclose(f);
     alvh_policy p;
     char err[512];
-    char with_newline[64];
+    char with_newline[128];
     snprintf(with_newline, sizeof with_newline, "  %s\n", path);
     CHECK_STATUS(alvh_policy_parse(with_newline, &p, err, sizeof err), ALVH_OK, err);
     CHECK(p.coverage_target == 0.45 && p.layers[1].contracts == 3, "file values");
@@ -232,6 +235,7 @@ static void a_path_reads_a_policy_file(void)
 
     CHECK_STATUS(alvh_policy_parse(path, &p, err, sizeof err), ALVH_E_POLICY_FILE, "gone");
     CHECK(strstr(err, "does not exist") != NULL, "%s", err);
+    rmdir(dir);
     CHECK_STATUS(alvh_policy_parse("/tmp", &p, err, sizeof err), ALVH_E_POLICY_FILE, "dir");
     CHECK_STATUS(alvh_policy_parse("policy please", &p, err, sizeof err), ALVH_E_POLICY_FILE,
                  "text that is neither JSON nor a file");

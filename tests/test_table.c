@@ -72,31 +72,56 @@ static void alvh_error_explains_a_failing_call(void)
                             {.kind = ALVH_TEXT, .text = "NOPE"}};
     CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", nested, 2, &r), ALVH_OK, "nested");
     CHECK(strcmp(r.cells[0].text, "OK") == 0, "nested OK, got %s", r.cells[0].text);
-    /* A missing required argument. */
-    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", NULL, 0, &r), ALVH_E_MISSING, "missing");
-    CHECK(strstr(r.message, "function is required") != NULL, "missing message: %s", r.message);
-    CHECK(r.cells == NULL, "no cells on failure");
-    /* A number where text belongs. */
+    /* ALVH_ERROR never fails on what a user can type (issue 19): a missing, non-text or
+     * multi-cell function name is explained in its text, with the status it would have had. */
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", NULL, 0, &r), ALVH_OK, "missing");
+    CHECK(strcmp(r.cells[0].text, "MISSING: function is required: the name of an ALVH Calc "
+                                  "function as text, e.g. \"BS_PRICE\", got nothing") == 0,
+          "missing: %s", r.cells[0].text);
     alvh_value num = {.kind = ALVH_NUMBER, .number = 3};
-    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &num, 1, &r), ALVH_E_ARG_TYPE, "type");
-    /* A 1x1 range is its cell; a 2x1 range is not a scalar. */
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &num, 1, &r), ALVH_OK, "type");
+    CHECK(strcmp(r.cells[0].text, "ARG_TYPE: function must be the name of an ALVH Calc function "
+                                  "as text, e.g. \"BS_PRICE\", got 3") == 0,
+          "type: %s", r.cells[0].text);
+    /* A 1x1 range is its cell; a 2x1 range is not one name. */
     alvh_value cells[2] = {{.kind = ALVH_TEXT, .text = "NOPE"}, {.kind = ALVH_TEXT, .text = "X"}};
     alvh_value one = {.kind = ALVH_RANGE, .rows = 1, .cols = 1, .cells = cells};
     CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &one, 1, &r), ALVH_OK, "1x1 range");
+    CHECK(strncmp(r.cells[0].text, "UNKNOWN_FUNCTION:", 17) == 0, "1x1: %s", r.cells[0].text);
     alvh_value two = {.kind = ALVH_RANGE, .rows = 2, .cols = 1, .cells = cells};
-    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &two, 1, &r), ALVH_E_RANGE_SHAPE, "2x1 range");
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &two, 1, &r), ALVH_OK, "2x1 range");
+    CHECK(strcmp(r.cells[0].text, "RANGE_SHAPE: function must be the name of an ALVH Calc "
+                                  "function as text, e.g. \"BS_PRICE\", got a 2x1 range") == 0,
+          "2x1: %s", r.cells[0].text);
+    alvh_value empty_text = {.kind = ALVH_TEXT, .text = ""};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", &empty_text, 1, &r), ALVH_OK, "empty text");
+    CHECK(strstr(r.cells[0].text, "MISSING: function is required") == r.cells[0].text &&
+              strstr(r.cells[0].text, "got empty text"),
+          "empty text: %s", r.cells[0].text);
     alvh_result_free(&r);
 }
 
+/* Calc lets a user type up to 255 arguments: ALVH_ERROR takes them all and explains the inner
+ * call's count; a fixed-argument function, or a call past 255, is an ARG_COUNT error. */
 static void too_many_arguments_is_a_status(void)
 {
-    alvh_value args[ALVH_MAX_ARGS + 1];
-    for (size_t i = 0; i < ALVH_MAX_ARGS + 1; ++i)
-        args[i] = (alvh_value){.kind = ALVH_TEXT, .text = "X"};
+    alvh_value args[ALVH_MAX_CALL_ARGS + 1];
+    args[0] = (alvh_value){.kind = ALVH_TEXT, .text = "BS_PRICE"};
+    for (size_t i = 1; i < ALVH_MAX_CALL_ARGS + 1; ++i)
+        args[i] = (alvh_value){.kind = ALVH_NUMBER, .number = 1.0};
     alvh_result r;
     alvh_result_init(&r);
-    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", args, ALVH_MAX_ARGS + 1, &r), ALVH_E_ARG_COUNT,
-                 "count");
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", args, ALVH_MAX_CALL_ARGS, &r), ALVH_OK, "255");
+    CHECK(r.cells && strcmp(r.cells[0].text,
+                            "ARG_COUNT: BS_PRICE takes at most 7 arguments, got 254") == 0,
+          "255 arguments: %s", r.cells ? r.cells[0].text : r.message);
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", args, ALVH_MAX_CALL_ARGS + 1, &r),
+                 ALVH_E_ARG_COUNT, "256");
+    CHECK(strcmp(r.message, "ALVH_ERROR takes at most 255 arguments, got 256") == 0, "256: %s",
+          r.message);
+    CHECK_STATUS(alvh_call_by_name("BS_PRICE", args + 1, 8, &r), ALVH_E_ARG_COUNT, "8");
+    CHECK(strcmp(r.message, "BS_PRICE takes at most 7 arguments, got 8") == 0, "8: %s",
+          r.message);
     alvh_result_free(&r);
 }
 

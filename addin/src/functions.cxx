@@ -29,9 +29,13 @@
 
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
+#include <osl/file.hxx>
+#include <osl/thread.h>
 #include <rtl/string.hxx>
 #include <rtl/ustring.hxx>
 
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -59,6 +63,9 @@ constexpr char k_addin_service[] = "com.sun.star.sheet.AddIn";
 // puts any other name in "Add-In", which it shares with the Analysis add-in's engineering
 // functions (BESSELJ, IMSUM, ...). A category of our own is impossible, so: Financial.
 constexpr char k_category[] = "Financial";
+// Calc's limit on the arguments of a call; a varargs argument is expanded to reach it
+// (CALC_MAX_ARGS in alvh_addin_gen.c, which generated the methods).
+constexpr size_t k_calc_max_args = ALVH_MAX_CALL_ARGS;
 
 const char* const k_generated_names[] = {
 #include "functions_names.inc"
@@ -89,14 +96,19 @@ double na()
     return d;
 }
 
-// One argument as the generated method received it; no copy.
+// One argument as the generated method received it; no copy. An Item is one argument of a
+// varargs function, declared as an any parameter of its own (see alvh_addin_gen.c: Calc
+// repeats a call once per array element when an array sits past the declared parameters);
+// VarArgs is the sequence< any > that takes any arguments past those.
 class UnoArg
 {
 public:
-    enum Kind { Double, AnyValue, Matrix, VarArgs, DoubleMatrix };
+    enum Kind { Double, AnyValue, Matrix, VarArgs, DoubleMatrix, VarArgItem };
+    enum ItemTag { Item };
     UnoArg(double d) : m_kind(Double), m_number(d) {}
     UnoArg(const uno::Sequence<uno::Sequence<double>>& m) : m_kind(DoubleMatrix), m_doubles(&m) {}
     UnoArg(const uno::Any& a) : m_kind(AnyValue), m_any(&a) {}
+    UnoArg(const uno::Any& a, ItemTag) : m_kind(VarArgItem), m_any(&a) {}
     UnoArg(const uno::Sequence<uno::Sequence<uno::Any>>& m) : m_kind(Matrix), m_matrix(&m) {}
     UnoArg(const uno::Sequence<uno::Any>& v) : m_kind(VarArgs), m_varargs(&v) {}
 
@@ -264,6 +276,50 @@ uno::Any cell_any(const alvh_value& c, bool in_array)
     }
 }
 
+// The calling document's folder, for alvh_call_context: asked for only when an argument names a
+// relative policy file. Calc passes the document's model as the hidden first parameter of every
+// method (a parameter of type XPropertySet; sc/source/core/tool/addincol.cxx); its XModel URL
+// is the document's location, empty until the document is saved.
+class DocumentFolder
+{
+public:
+    explicit DocumentFolder(const uno::Reference<beans::XPropertySet>& caller) : m_caller(caller)
+    {
+    }
+    static const char* get(void* user)
+    {
+        return static_cast<DocumentFolder*>(user)->folder();
+    }
+
+private:
+    const uno::Reference<beans::XPropertySet>& m_caller;
+    OString m_folder;
+    bool m_asked = false;
+
+    const char* folder()
+    {
+        if (!m_asked) {
+            m_asked = true;
+            try {
+                uno::Reference<frame::XModel> model(m_caller, uno::UNO_QUERY);
+                OUString url = model.is() ? model->getURL() : OUString();
+                OUString path;
+                if (url.startsWithIgnoreAsciiCase("file:")
+                    && osl::FileBase::getSystemPathFromFileURL(url, path)
+                           == osl::FileBase::E_None) {
+                    sal_Int32 slash = path.lastIndexOf('/');
+                    if (slash >= 0)
+                        m_folder = OUStringToOString(path.copy(0, slash > 0 ? slash : 1),
+                                                     osl_getThreadTextEncoding());
+                }
+            } catch (...) {
+                m_folder.clear(); // no document, no folder: a relative path is refused
+            }
+        }
+        return m_folder.isEmpty() ? nullptr : m_folder.getStr();
+    }
+};
+
 // Releases an alvh_result on every path out of call().
 struct ResultGuard
 {
@@ -303,12 +359,19 @@ public:
     }
     OUString SAL_CALL getDisplayArgumentName(const OUString& programmatic, sal_Int32 arg) override
     {
-        const alvh_arg_spec* s = find_arg(programmatic, arg);
-        return s ? utf8(s->name) : OUString();
+        sal_Int32 item = 0;
+        const alvh_arg_spec* s = find_arg(programmatic, arg, item);
+        if (!s)
+            return OUString();
+        if (s->type != ALVH_ARG_VARARGS)
+            return utf8(s->name);
+        // The items of a varargs argument, one parameter each; the sequence takes the rest.
+        return item > 0 ? utf8(s->name) + " " + OUString::number(item) : "more " + utf8(s->name);
     }
     OUString SAL_CALL getArgumentDescription(const OUString& programmatic, sal_Int32 arg) override
     {
-        const alvh_arg_spec* s = find_arg(programmatic, arg);
+        sal_Int32 item = 0;
+        const alvh_arg_spec* s = find_arg(programmatic, arg, item);
         if (!s)
             return OUString();
         OUString text = sentence(s->description);
@@ -379,12 +442,27 @@ private:
             return nullptr;
         return alvh_table_find(ascii_name.getStr());
     }
-    static const alvh_arg_spec* find_arg(const OUString& programmatic, sal_Int32 arg)
+    // The argument spec of UNO parameter arg of a method (Calc counts the hidden caller, which
+    // is parameter 0). A varargs argument spans many parameters (alvh_addin_gen.c): item is then
+    // the item's number from 1, or 0 for the final sequence.
+    static const alvh_arg_spec* find_arg(const OUString& programmatic, sal_Int32 arg,
+                                         sal_Int32& item)
     {
         const alvh_func* f = find(programmatic);
-        if (!f || arg < 0 || static_cast<size_t>(arg) >= f->nargs)
+        item = 0;
+        if (!f || arg < 1)
             return nullptr;
-        return &f->args[arg];
+        size_t j = static_cast<size_t>(arg - 1);
+        if (j < f->nargs && f->args[j].type != ALVH_ARG_VARARGS)
+            return &f->args[j];
+        if (f->nargs == 0 || f->args[f->nargs - 1].type != ALVH_ARG_VARARGS || j < f->nargs - 1
+            || j >= k_calc_max_args)
+            return nullptr;
+        // Parameters nargs-1 .. k_calc_max_args-2 are items; k_calc_max_args-1 the sequence.
+        size_t k = j - (f->nargs - 1) + 1;
+        if (j + 1 < k_calc_max_args)
+            item = static_cast<sal_Int32>(k);
+        return &f->args[f->nargs - 1];
     }
 
     [[noreturn]] void illegal(const OUString& message)
@@ -393,7 +471,8 @@ private:
     }
 
     // The one path every function takes: UNO arguments -> alvh_values -> alvh_call() -> result.
-    uno::Any call(size_t row, std::initializer_list<UnoArg> args)
+    uno::Any call(size_t row, const uno::Reference<beans::XPropertySet>& caller,
+                  std::initializer_list<UnoArg> args)
     {
         try {
             const alvh_func* f = alvh_table_get(row);
@@ -405,47 +484,56 @@ private:
                                                      : 1;
             ArgStore store;
             alvh_value fixed[ALVH_MAX_ARGS];
-            std::vector<alvh_value> many; // only when varargs push past ALVH_MAX_ARGS
+            std::vector<alvh_value> many; // only a varargs function passes more (ALVH_ERROR)
             if (total > ALVH_MAX_ARGS)
                 many.resize(total);
             alvh_value* values = total > ALVH_MAX_ARGS ? many.data() : fixed;
-            size_t count = 0;
-            auto push = [&](const alvh_value& v) { values[count++] = v; };
+            size_t count = 0, given = 0; // given: up to the last argument that is not void
             size_t position = 0;
             for (const UnoArg& a : args) {
-                const char* name = position < f->nargs ? f->args[position].name : "argument";
-                ++position;
+                const char* name = position < f->nargs ? f->args[position].name : "arguments";
+                if (a.kind() != UnoArg::VarArgItem)
+                    ++position;
                 alvh_value v = empty_value();
                 switch (a.kind()) {
                 case UnoArg::Double:
-                    push(number_value(a.number()));
+                    v = number_value(a.number());
                     break;
                 case UnoArg::AnyValue:
+                case UnoArg::VarArgItem:
                     if (!any_value(a.any(), v, store))
                         illegal(OUString::createFromAscii(name) + ": unsupported value");
-                    push(v);
                     break;
                 case UnoArg::Matrix: {
                     bool ok = true;
-                    push(range_value(a.matrix(), store, ok));
+                    v = range_value(a.matrix(), store, ok);
                     if (!ok)
                         illegal(OUString::createFromAscii(name) + ": unsupported value");
                     break;
                 }
                 case UnoArg::DoubleMatrix:
-                    push(doubles_value(a.doubles(), store));
+                    v = doubles_value(a.doubles(), store);
                     break;
                 case UnoArg::VarArgs:
                     for (const uno::Any& item : a.varargs()) {
                         if (!any_value(item, v, store))
                             illegal(OUString::createFromAscii(name) + ": unsupported value");
-                        push(v);
+                        values[count++] = v;
+                        given = count;
                     }
-                    break;
+                    continue;
                 }
+                values[count++] = v;
+                // Calc passes the varargs items a call leaves out as void; they are not
+                // arguments of the call (an empty string or an empty cell still is one).
+                if (a.kind() != UnoArg::VarArgItem || a.any().hasValue())
+                    given = count;
             }
+            DocumentFolder folder(caller);
+            alvh_call_context context = {&DocumentFolder::get, &folder};
             ResultGuard result;
-            alvh_status st = alvh_call(f, values, count, &result.r);
+            result.r.context = &context;
+            alvh_status st = alvh_call(f, values, given, &result.r);
             if (st != ALVH_OK) {
                 OUString message = utf8(result.r.message);
                 if (st == ALVH_E_NO_CONVERGENCE)

@@ -19,9 +19,38 @@ void alvh_describe_value(const alvh_value *v, char *buf, size_t size)
         snprintf(buf, size, "%s", num);
         break;
     }
-    case ALVH_TEXT: snprintf(buf, size, "text \"%.60s\"", v->text); break;
-    case ALVH_RANGE: snprintf(buf, size, "a %zux%zu range", v->rows, v->cols); break;
+    case ALVH_TEXT:
+        if (v->text[0] == '\0')
+            snprintf(buf, size, "an empty cell"); /* Calc's empty cells of a range are "" */
+        else
+            snprintf(buf, size, "text \"%.60s\"", v->text);
+        break;
+    case ALVH_RANGE:
+        if (v->rows * v->cols == 1 && v->cells && v->cells[0].kind != ALVH_RANGE)
+            alvh_describe_value(&v->cells[0], buf, size); /* a single cell is its value */
+        else
+            snprintf(buf, size, "a %zux%zu range", v->rows, v->cols);
+        break;
     }
+}
+
+void alvh_describe_span(const alvh_value *v, char *buf, size_t size)
+{
+    size_t n = v->kind == ALVH_RANGE && v->cells ? v->rows * v->cols : 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; ++i)
+        if (v->cells[i].kind == ALVH_NUMBER) {
+            lo = fmin(lo, v->cells[i].number);
+            hi = fmax(hi, v->cells[i].number);
+        }
+    if (n < 2 || lo > hi) {
+        alvh_describe_value(v, buf, size);
+        return;
+    }
+    char a[32], b[32];
+    alvh_format_number(a, sizeof a, lo);
+    alvh_format_number(b, sizeof b, hi);
+    snprintf(buf, size, "a %zux%zu range of %s to %s", v->rows, v->cols, a, b);
 }
 
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
@@ -29,6 +58,19 @@ alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got)
     char num[32];
     alvh_format_number(num, sizeof num, got);
     return alvh_fail(out, status, "%s, got %s", alvh_status_message(status), num);
+}
+
+alvh_status alvh_fail_named(alvh_result *out, alvh_status status, const char *name, double got)
+{
+    const char *sentence = alvh_status_message(status);
+    size_t n = strlen(name);
+    /* The status sentence names a generic argument ("days", "dividend yield"): say which. */
+    int named = strncmp(sentence, name, n) == 0 && (sentence[n] == ' ' || sentence[n] == ',');
+    if (named)
+        return alvh_fail_value(out, status, got);
+    char num[32];
+    alvh_format_number(num, sizeof num, got);
+    return alvh_fail(out, status, "%s: %s, got %s", name, sentence, num);
 }
 
 alvh_status alvh_fail_rule(alvh_result *out, alvh_status status, const char *name,

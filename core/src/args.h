@@ -24,11 +24,20 @@
 /* ---- failure sentences ---------------------------------------------------------------------- */
 
 /*! alvh_describe_value() : what the user gave, for messages: 0.2, text "abc", an empty cell,
- *  a 3x2 range. */
+ *  a 3x2 range (a one-cell range as its cell). */
 void alvh_describe_value(const alvh_value *v, char *buf, size_t size);
+
+/*! alvh_describe_span() : alvh_describe_value(), a range with the span of its numbers: "a 4x5
+ *  range of 0.08 to 5275", so that an extreme value inside it shows in a sentence. */
+void alvh_describe_span(const alvh_value *v, char *buf, size_t size);
 
 /*! alvh_fail_value() : "<status sentence>, got <number>" naming what the user gave. */
 alvh_status alvh_fail_value(alvh_result *out, alvh_status status, double got);
+
+/*! alvh_fail_named() : alvh_fail_value() about the argument name: "<status sentence>, got
+ *  <number>" when the sentence starts with name, else "<name>: <status sentence>, got <number>"
+ *  (the sentence of ALVH_E_DAYS says "days" where the argument is days_forward). */
+alvh_status alvh_fail_named(alvh_result *out, alvh_status status, const char *name, double got);
 
 /*! alvh_fail_rule() : "<name> must be <rule>, got <got>", for an argument the generic path
  *  cannot name. */
@@ -200,5 +209,18 @@ alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg
  *            message names the row and column. */
 alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const alvh_policy *p,
                            alvh_vix_call **calls, size_t *n, alvh_result *out);
+
+/* ---- file paths (args_files.c) ------------------------------------------------------------- */
+
+/*! alvh_arg_locate_file() :
+ *  Reads a relative policy-file path in an argument from the calling document's folder: when
+ *  out->context is set and v is text (or a one-cell range holding text) that names a relative
+ *  .json file (alvh_policy_relative_file), v is changed to name "<folder>/<path>", stored in
+ *  *store (free it with free() after the call; NULL when nothing changed) and, for a range, in
+ *  *cell. Anything else is left as it is.
+ *  @return : ALVH_OK; ALVH_E_POLICY_FILE when the document has no folder (never saved), with a
+ *            sentence naming argname; ALVH_E_NO_MEMORY. */
+alvh_status alvh_arg_locate_file(const char *argname, alvh_value *v, alvh_value *cell,
+                                 char **store, alvh_result *out);
 
 #endif

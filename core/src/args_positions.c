@@ -29,11 +29,14 @@ alvh_status alvh_arg_legs(const alvh_value *range, const char *argname, alvh_leg
 {
     *legs = NULL;
     *n = 0;
-    if (range->kind != ALVH_RANGE || range->cols < 5 || range->rows == 0)
+    if (range->kind != ALVH_RANGE || range->cols < 5 || range->rows == 0) {
+        char got[96];
+        alvh_describe_value(range, got, sizeof got);
         return alvh_fail(out, ALVH_E_LEGS,
                          "%s must be a range with the 5 columns type, strike, quantity, years, "
-                         "vol (one row per leg), got %zu column(s)",
-                         argname, range->kind == ALVH_RANGE ? range->cols : (size_t)1);
+                         "vol (one row per leg), got %zu column(s): %s",
+                         argname, range->kind == ALVH_RANGE ? range->cols : (size_t)1, got);
+    }
     alvh_leg *l = malloc(range->rows * sizeof *l);
     if (!l)
         return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
@@ -107,12 +110,15 @@ alvh_status alvh_arg_hedge(const alvh_value *range, const char *argname, const a
     *calls = NULL;
     *n = 0;
     size_t cols = range->kind == ALVH_RANGE ? range->cols : 1;
-    if (range->kind != ALVH_RANGE || range->rows == 0 || (cols != 5 && cols != SCHED_COLS))
+    if (range->kind != ALVH_RANGE || range->rows == 0 || (cols != 5 && cols != SCHED_COLS)) {
+        char got[96];
+        alvh_describe_value(range, got, sizeof got);
         return alvh_fail(out, ALVH_E_HEDGE,
                          "%s must have 5 columns (future, strike, contracts, years, vol_of_vol; "
                          "one row per layer) or be ALVH_SCHEDULE's 13-column output, got %zu "
-                         "column(s)",
-                         argname, cols);
+                         "column(s): %s",
+                         argname, cols, got);
+    }
     int sched = cols == SCHED_COLS;
     alvh_vix_call *c = malloc(range->rows * sizeof *c);
     if (!c)

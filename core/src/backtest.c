@@ -5,6 +5,7 @@
 #include "alvh/backtest.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +38,22 @@ static int hedge_trades(const alvh_policy *p, const alvh_bt_hedge_kind *kind)
 
 alvh_status alvh_bt_row_fail(const alvh_bt_run *r, alvh_status st, const char *what)
 {
-    return alvh_fail_text(r->err, r->errsize, st, "row %zu: %s: %s", r->first_row + r->row, what,
-                          alvh_status_message(st));
+    /* The row's inputs: the value behind an overflow shows. */
+    char in[160], a[32];
+    size_t used = 0, i = r->row;
+    alvh_format_number(a, sizeof a, r->d->spx[i]);
+    int k = snprintf(in, sizeof in, "spx %s, vix ", a);
+    used = k > 0 ? (size_t)k : 0;
+    alvh_format_number(a, sizeof a, r->d->vix[i]);
+    k = snprintf(in + used, sizeof in - used, "%s", a);
+    used += k > 0 ? (size_t)k : 0;
+    for (size_t f = 0; f < r->d->nfut && used < sizeof in; ++f) {
+        alvh_format_number(a, sizeof a, r->d->fut[i * r->d->nfut + f]);
+        k = snprintf(in + used, sizeof in - used, "%s%s", f ? ", " : ", futures ", a);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    return alvh_fail_text(r->err, r->errsize, st, "row %zu (%s): %s: %s", r->first_row + r->row,
+                          in, what, alvh_status_message(st));
 }
 
 alvh_status alvh_bt_price_fail(const alvh_bt_run *r, alvh_status st)
@@ -150,10 +165,7 @@ static alvh_status open_condor(alvh_bt_run *r, alvh_backtest_day *day)
     cp->expiry = e + k_close;
     alvh_status st = condor_strikes(r, r->spot, r->vix, (cp->expiry - r->t) / 365.0, cp->strikes);
     if (st != ALVH_OK)
-        return alvh_fail_text(r->err, r->errsize, st,
-                              "row %zu: the condor's strikes cannot be placed (VIX %g, SPX %g): "
-                              "%s",
-                              r->first_row + r->row, r->vix, r->spot, alvh_status_message(st));
+        return alvh_bt_row_fail(r, st, "the condor's strikes cannot be placed");
     double vegas[4];
     st = condor_value(r, cp, r->spot, r->vix, (cp->expiry - r->t) / 365.0, &cp->credit, vegas);
     if (st != ALVH_OK)
@@ -273,9 +285,7 @@ static alvh_status score_books(alvh_bt_run *r, alvh_backtest_day *day, double co
     for (int k = 0; k < ALVH_BACKTEST_BOOKS; ++k) {
         alvh_bt_book *bk = &r->book[k];
         if (!isfinite(bk->equity))
-            return alvh_fail_text(r->err, r->errsize, ALVH_E_NOT_FINITE,
-                                  "row %zu: the equity is not a finite number",
-                                  r->first_row + r->row);
+            return alvh_bt_row_fail(r, ALVH_E_NOT_FINITE, "the equity is not a finite number");
         bk->peak = fmax(bk->peak, bk->equity);
         bk->drawdown = bk->peak > 0 ? bk->equity / bk->peak - 1.0 : -1.0;
         s->max_drawdown[k] = fmin(s->max_drawdown[k], bk->drawdown);

@@ -161,13 +161,22 @@ alvh_status alvh_condor_credit(const double strikes[4], double spot, double year
     return ALVH_OK;
 }
 
-alvh_status alvh_condor_max_loss(const double strikes[4], double credit, double *max_loss)
+alvh_status alvh_condor_check_credit(const double strikes[4], double credit)
 {
     alvh_status st = alvh_condor_check_strikes(strikes);
     if (st != ALVH_OK)
         return st;
     if (!isfinite(credit))
         return ALVH_E_PRICE;
+    double wing = fmax(strikes[1] - strikes[0], strikes[3] - strikes[2]);
+    return credit > 0.0 && credit < wing ? ALVH_OK : ALVH_E_CREDIT;
+}
+
+alvh_status alvh_condor_max_loss(const double strikes[4], double credit, double *max_loss)
+{
+    alvh_status st = alvh_condor_check_credit(strikes, credit);
+    if (st != ALVH_OK)
+        return st;
     *max_loss = fmax(strikes[1] - strikes[0], strikes[3] - strikes[2]) - credit;
     return isfinite(*max_loss) ? ALVH_OK : ALVH_E_NOT_FINITE;
 }

@@ -2,6 +2,7 @@
  * these adapters read the three columns and the policy, run it, and lay out the results. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "alvh/backtest.h"
 #include "alvh/policy.h"
@@ -37,29 +38,48 @@ static alvh_status read_futures(const alvh_value *fut, const alvh_value *tenors,
     int has_fut = !alvh_arg_blank(fut), has_ten = !alvh_arg_blank(tenors);
     if (!has_fut && !has_ten)
         return ALVH_OK;
-    if (!has_fut || !has_ten)
+    char got[96];
+    if (!has_fut || !has_ten) {
+        alvh_describe_value(has_fut ? fut : tenors, got, sizeof got);
         return alvh_fail(out, ALVH_E_MISSING,
-                         "futures and tenors go together: give both or neither");
+                         "futures and tenors go together: give both or neither (%s is missing, "
+                         "%s is %s)",
+                         has_fut ? "tenors" : "futures", has_fut ? "futures" : "tenors", got);
+    }
     alvh_status st = alvh_arg_vector(tenors, "tenors", 1, &r->tenors, &r->nfut, out);
     if (st != ALVH_OK)
         return st;
     if (r->nfut > ALVH_BACKTEST_MAX_FUTURES)
         return alvh_fail(out, ALVH_E_RANGE_SHAPE, "tenors: at most %d futures tenors, got %zu",
                          ALVH_BACKTEST_MAX_FUTURES, r->nfut);
+    for (size_t k = 0; k < r->nfut; ++k) /* named here: the engine calls them futures tenors */
+        if (!(isfinite(r->tenors[k]) && r->tenors[k] / 365.0 > 0 &&
+              (k == 0 || r->tenors[k] > r->tenors[k - 1]))) {
+            char now[32], before[32];
+            alvh_format_number(now, sizeof now, r->tenors[k]);
+            alvh_format_number(before, sizeof before, k ? r->tenors[k - 1] : 0.0);
+            return alvh_fail(out, ALVH_E_DATA_FORMAT,
+                             "tenors item %zu must be a positive number of days, larger than "
+                             "the item before (%s), got %s", k + 1, before, now);
+        }
     /* A single number is a 1x1 range (normalise() wraps it). */
-    if (fut->rows != r->n || fut->cols != r->nfut)
+    if (fut->rows != r->n || fut->cols != r->nfut) {
+        alvh_describe_value(fut, got, sizeof got);
         return alvh_fail(out, ALVH_E_RANGE_SHAPE,
                          "futures must have one row per date and one column per tenor (%zu x "
-                         "%zu), got %zu x %zu", r->n, r->nfut, fut->rows, fut->cols);
+                         "%zu), got %zu x %zu (%s)", r->n, r->nfut, fut->rows, fut->cols, got);
+    }
     r->fut = malloc(r->n * r->nfut * sizeof *r->fut);
     if (!r->fut)
         return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
     for (size_t i = 0; i < r->n * r->nfut; ++i) {
         const alvh_value *c = &fut->cells[i];
-        if (c->kind != ALVH_NUMBER)
+        if (c->kind != ALVH_NUMBER) {
+            alvh_describe_value(c, got, sizeof got);
             return alvh_fail(out, ALVH_E_RANGE_VALUE,
-                             "futures: row %zu, column %zu must be a number", i / r->nfut + 1,
-                             i % r->nfut + 1);
+                             "futures: row %zu, column %zu must be a number, got %s",
+                             i / r->nfut + 1, i % r->nfut + 1, got);
+        }
         r->fut[i] = c->number;
     }
     return ALVH_OK;
@@ -105,6 +125,12 @@ static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
         return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s (the %zu row%s before it: %s)", gap,
                          r->use, r->use == 1 ? "" : "s", err[0] ? err : alvh_status_message(st));
     }
+    /* The engine names a row ("row 3: ...", "row 3 (spx ...): ...") and its columns (date,
+     * spx, vix, fut_30): say which ranges the row is of. */
+    size_t digits = strncmp(err, "row ", 4) == 0 ? strspn(err + 4, "0123456789") : 0;
+    if (st != ALVH_OK && digits > 0)
+        return alvh_fail(out, st, "%.*s of dates, spx%s%s", (int)(4 + digits), err,
+                         r->nfut ? ", vix and futures" : " and vix", err + 4 + digits);
     if (st != ALVH_OK)
         return alvh_fail(out, st, "%s", err[0] ? err : alvh_status_message(st));
     return ALVH_OK;
@@ -185,9 +211,9 @@ static const alvh_arg_spec k_bt_args[] = {
     [BT_VIX] = {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0,
                 0, NULL},
     [BT_POLICY] = {"policy",
-                   "ALVH policy: JSON text, a JSON file's path, or a 2-column range of key/value "
-                   "rows; its \"backtest\" part sets the condor, costs and thresholds (default: "
-                   "16-delta 45-day condors, 4/4/2 layers per $100,000)",
+                   "ALVH policy: JSON text, " ALVH_POLICY_FILE_HELP ", or a 2-column range of "
+                   "key/value rows; its \"backtest\" part sets the condor, costs and thresholds "
+                   "(default: 16-delta 45-day condors, 4/4/2 layers per $100,000)",
                    ALVH_ARG_RANGE, 1, 0, NULL},
     [BT_FUTURES] = {"futures",
                     "VIX futures prices, one row per date and one column per tenor (points); "

@@ -1,5 +1,6 @@
 /* fn_condor.c: table rows for iron condors (IC_*) and books of option legs (BOOK_*). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,7 @@ static alvh_status explain(alvh_result *out, alvh_status st, const alvh_arg_spec
     }
     for (size_t i = 0; i < nspecs; ++i)
         if (strcmp(specs[i].name, name) == 0 && args[i].kind == ALVH_NUMBER)
-            return alvh_fail_value(out, st, args[i].number);
+            return alvh_fail_named(out, st, name, args[i].number);
     return alvh_fail(out, st, NULL);
 }
 
@@ -32,13 +33,15 @@ static alvh_status explain(alvh_result *out, alvh_status st, const alvh_arg_spec
  * leg. *dist_vol is the vol of the lognormal used by IC_POP: the one vol given, or the mean of
  * the two short legs' vols. */
 static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], double spot,
-                                double skew, double vols[4], double *dist_vol, alvh_result *out)
+                                double skew, double vols[4], double *dist_vol, size_t *nvol,
+                                alvh_result *out)
 {
     double *d = NULL;
     size_t n = 0;
     alvh_status st = alvh_arg_vector(v, "vol", 1, &d, &n, out);
     if (st != ALVH_OK)
         return st;
+    *nvol = n;
     if (n != 1 && n != 4) {
         free(d);
         return alvh_fail(out, ALVH_E_RANGE_SHAPE,
@@ -75,6 +78,17 @@ static alvh_status arg_leg_vols(const alvh_value *v, const double strikes[4], do
     if (!(isfinite(spot) && spot > 0.0))
         return alvh_fail_value(out, ALVH_E_SPOT, spot);
     st = alvh_condor_skew_vols(strikes, spot, vol, skew, vols);
+    if (st == ALVH_E_SKEW) {
+        char x[7][32];
+        alvh_format_number(x[0], sizeof x[0], skew);
+        alvh_format_number(x[1], sizeof x[1], vol);
+        alvh_format_number(x[2], sizeof x[2], spot);
+        for (int i = 0; i < 4; ++i)
+            alvh_format_number(x[3 + i], sizeof x[3 + i], strikes[i]);
+        return alvh_fail(out, st, "skew %s with vol %s gives a leg a vol that is negative or not "
+                         "finite (spot %s, strikes %s, %s, %s, %s)", x[0], x[1], x[2], x[3],
+                         x[4], x[5], x[6]);
+    }
     if (st != ALVH_OK)
         return alvh_fail(out, st, NULL);
     *dist_vol = vol;
@@ -92,6 +106,7 @@ typedef struct {
     double spot, years, rate, div_yield, skew;
     double vols[4];
     double dist_vol;
+    size_t nvol; /* vols given: 1 (with skew) or 4 */
 } condor_args;
 
 static alvh_status arg_condor(const alvh_value *a, condor_args *c, alvh_result *out)
@@ -114,7 +129,8 @@ static alvh_status arg_condor(const alvh_value *a, condor_args *c, alvh_result *
         return alvh_fail_value(out, ALVH_E_RATE, c->rate);
     if (!isfinite(c->div_yield))
         return alvh_fail_value(out, ALVH_E_DIV_YIELD, c->div_yield);
-    return arg_leg_vols(&a[COND_VOL], c->strikes, c->spot, c->skew, c->vols, &c->dist_vol, out);
+    return arg_leg_vols(&a[COND_VOL], c->strikes, c->spot, c->skew, c->vols, &c->dist_vol,
+                        &c->nvol, out);
 }
 
 static alvh_status arg_multiplier(const alvh_value *v, double *m, alvh_result *out)
@@ -123,6 +139,46 @@ static alvh_status arg_multiplier(const alvh_value *v, double *m, alvh_result *o
     if (!(isfinite(*m) && *m > 0.0))
         return alvh_fail_value(out, ALVH_E_MULTIPLIER, *m);
     return ALVH_OK;
+}
+
+/* Why a condor's credit is refused (alvh_condor_check_credit): the credit and the wing width,
+ * in points, and what they mean. */
+static const char *credit_reason(double credit)
+{
+    return credit <= 0.0 ? "the condor would collect no credit (at 0 years its legs are worth "
+                           "their payoff)"
+                         : "at these vols the legs are priced as an arbitrage, a condor that "
+                           "cannot lose (check vol and skew)";
+}
+
+/* "spot 5000, years 0.08, vol 0.15, skew 3": the arguments a condor's credit comes from. */
+static void condor_inputs(const condor_args *c, char *buf, size_t size)
+{
+    char x[4][32];
+    alvh_format_number(x[0], sizeof x[0], c->spot);
+    alvh_format_number(x[1], sizeof x[1], c->years);
+    alvh_format_number(x[2], sizeof x[2], c->skew);
+    int k = snprintf(buf, size, "spot %s, years %s, skew %s, vol ", x[0], x[1], x[2]);
+    size_t used = k > 0 ? (size_t)k : 0;
+    for (size_t i = 0; i < (c->nvol == 4 ? 4u : 1u) && used < size; ++i) {
+        alvh_format_number(x[3], sizeof x[3], c->nvol == 4 ? c->vols[i] : c->dist_vol);
+        k = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", x[3]);
+        used += k > 0 ? (size_t)k : 0;
+    }
+}
+
+static alvh_status credit_refused(alvh_result *out, alvh_status st, const condor_args *ca,
+                                  double credit)
+{
+    if (st != ALVH_E_CREDIT)
+        return st;
+    const double *k = ca->strikes;
+    char c[32], w[32], in[200];
+    alvh_format_number(c, sizeof c, credit == 0.0 ? 0.0 : credit); /* no "-0" */
+    alvh_format_number(w, sizeof w, fmax(k[1] - k[0], k[3] - k[2]));
+    condor_inputs(ca, in, sizeof in);
+    return alvh_fail(out, st, "the condor's credit, %s points, is not between 0 and its wing "
+                     "width, %s points (%s): %s", c, w, in, credit_reason(credit));
 }
 
 /* ---- argument specs several rows share -------------------------------------------------------- */
@@ -184,10 +240,14 @@ static alvh_status eval_strikes(const alvh_value *a, size_t nargs, alvh_result *
         return alvh_fail(out, st,
                          "the condor's strikes would not satisfy 0 < long put < short put <= "
                          "short call < long call: wing %.15g is too wide for spot %.15g, or the "
-                         "short strikes cross", wing, spot);
-    if (st == ALVH_E_DELTA)
-        return alvh_fail(out, st, "short_delta %.15g cannot be reached with this div_yield and "
-                         "years", short_delta);
+                         "short strikes cross (step %.15g)", wing, spot, step);
+    if (st == ALVH_E_DELTA) {
+        char q[32], t[32];
+        alvh_format_number(q, sizeof q, a[ICS_DIV_YIELD].number);
+        alvh_format_number(t, sizeof t, years);
+        return alvh_fail(out, st, "short_delta %.15g cannot be reached with div_yield %s and "
+                         "years %s", short_delta, q, t);
+    }
     if (st != ALVH_OK)
         return explain(out, st, k_strikes_args, ICS_NARGS, a);
     alvh_status s = alvh_result_alloc(out, 1, 4);
@@ -240,7 +300,11 @@ static alvh_status eval_legs(const alvh_value *a, size_t nargs, alvh_result *out
         if (st != ALVH_OK)
             return st;
     }
-    st = alvh_result_alloc(out, 4, 10);
+    /* The credit of the priced legs: the short put and call less the long ones. */
+    double credit = g[1].price - g[0].price + g[2].price - g[3].price;
+    st = credit_refused(out, alvh_condor_check_credit(c.strikes, credit), &c, credit);
+    if (st == ALVH_OK)
+        st = alvh_result_alloc(out, 4, 10);
     if (st != ALVH_OK)
         return st;
     for (size_t i = 0; i < 4; ++i) {
@@ -256,14 +320,19 @@ static alvh_status eval_legs(const alvh_value *a, size_t nargs, alvh_result *out
     return ALVH_OK;
 }
 
-static alvh_status condor_credit(const alvh_value *a, condor_args *c, double *credit,
+/* The condor's arguments and its credit in points. check: refuse a credit outside (0, the wing
+ * width) (IC_BREAKEVEN and IC_POP refuse it as a missing break-even instead). */
+static alvh_status condor_credit(const alvh_value *a, condor_args *c, double *credit, int check,
                                  alvh_result *out)
 {
     alvh_status st = arg_condor(a, c, out);
     if (st != ALVH_OK)
         return st;
-    return alvh_condor_credit(c->strikes, c->spot, c->years, c->vols, c->rate, c->div_yield,
-                              credit);
+    st = alvh_condor_credit(c->strikes, c->spot, c->years, c->vols, c->rate, c->div_yield,
+                            credit);
+    if (st == ALVH_OK && check)
+        st = credit_refused(out, alvh_condor_check_credit(c->strikes, *credit), c, *credit);
+    return st;
 }
 
 static alvh_status eval_credit(const alvh_value *a, size_t nargs, alvh_result *out)
@@ -271,7 +340,7 @@ static alvh_status eval_credit(const alvh_value *a, size_t nargs, alvh_result *o
     (void)nargs;
     condor_args c;
     double credit, m;
-    alvh_status st = condor_credit(a, &c, &credit, out);
+    alvh_status st = condor_credit(a, &c, &credit, 1, out);
     if (st == ALVH_OK)
         st = arg_multiplier(&a[COND_MULTIPLIER], &m, out);
     if (st != ALVH_OK)
@@ -285,11 +354,11 @@ static alvh_status eval_maxloss(const alvh_value *a, size_t nargs, alvh_result *
     (void)nargs;
     condor_args c;
     double credit, m, loss;
-    alvh_status st = condor_credit(a, &c, &credit, out);
+    alvh_status st = condor_credit(a, &c, &credit, 1, out);
     if (st == ALVH_OK)
         st = arg_multiplier(&a[COND_MULTIPLIER], &m, out);
     if (st == ALVH_OK)
-        st = alvh_condor_max_loss(c.strikes, credit, &loss);
+        st = credit_refused(out, alvh_condor_max_loss(c.strikes, credit, &loss), &c, credit);
     if (st != ALVH_OK)
         return st;
     alvh_result_number(out, loss * m);
@@ -304,13 +373,20 @@ static alvh_status breakevens(const condor_args *c, double credit, double *lower
         if (!level)
             continue;
         alvh_status st = alvh_condor_breakeven(c->strikes, credit, side, level);
-        if (st == ALVH_E_NO_BREAKEVEN)
+        if (st == ALVH_E_NO_BREAKEVEN) {
+            const double *k = c->strikes;
+            char cr[32], w[32];
+            alvh_format_number(cr, sizeof cr, credit == 0.0 ? 0.0 : credit);
+            alvh_format_number(w, sizeof w, side < 0 ? k[1] - k[0] : k[3] - k[2]);
+            int refused = alvh_condor_check_credit(k, credit) == ALVH_E_CREDIT;
+            char in[200];
+            condor_inputs(c, in, sizeof in);
             return alvh_fail(out, st,
-                             "the condor has no %s break-even: its credit %.15g points is not "
-                             "between 0 and the %s wing's width %.15g",
-                             side < 0 ? "lower" : "upper", credit, side < 0 ? "put" : "call",
-                             side < 0 ? c->strikes[1] - c->strikes[0]
-                                      : c->strikes[3] - c->strikes[2]);
+                             "the condor has no %s break-even: its credit %s points is not "
+                             "between 0 and the %s wing's width %s (%s)%s%s",
+                             side < 0 ? "lower" : "upper", cr, side < 0 ? "put" : "call", w, in,
+                             refused ? ": " : "", refused ? credit_reason(credit) : "");
+        }
         if (st != ALVH_OK)
             return st;
     }
@@ -329,7 +405,7 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t nargs, alvh_result
         return st;
     condor_args c;
     double credit, level;
-    st = condor_credit(&a[BE_CONDOR], &c, &credit, out);
+    st = condor_credit(&a[BE_CONDOR], &c, &credit, 0, out);
     if (st == ALVH_OK)
         st = breakevens(&c, credit, side < 0 ? &level : NULL, side > 0 ? &level : NULL, out);
     if (st != ALVH_OK)
@@ -350,7 +426,7 @@ static alvh_status eval_pop(const alvh_value *a, size_t nargs, alvh_result *out)
     (void)nargs;
     condor_args c;
     double credit, lower, upper, pop;
-    alvh_status st = condor_credit(a, &c, &credit, out);
+    alvh_status st = condor_credit(a, &c, &credit, 0, out);
     if (st == ALVH_OK)
         st = breakevens(&c, credit, &lower, &upper, out);
     if (st == ALVH_OK)
@@ -458,8 +534,13 @@ static alvh_status eval_book_pnl(const alvh_value *a, size_t nargs, alvh_result 
     double spot = a[BP_SPOT].number, days = a[BP_DAYS_FORWARD].number, rate = a[BP_RATE].number;
     double q = a[BP_DIV_YIELD].number, m = a[BP_MULTIPLIER].number;
     const alvh_value *entry_value = &a[BP_ENTRY_VALUE];
+    /* spot is checked whether or not entry_value makes it unneeded: a spot of -1 is wrong input
+     * either way (issue 19: a check skipped on an optional-argument path). */
+    if (!alvh_positive_finite(spot))
+        return alvh_fail_value(out, ALVH_E_SPOT, spot);
     if (!(isfinite(days) && days >= 0.0))
-        return alvh_fail_value(out, ALVH_E_DAYS, days);
+        return alvh_fail_rule(out, ALVH_E_DAYS, "days_forward",
+                              "zero or positive and finite (calendar days)", days);
     if (entry_value->kind == ALVH_TEXT)
         return alvh_fail(out, ALVH_E_ARG_TYPE, "entry_value must be a number, got text \"%.40s\"",
                          entry_value->text);

@@ -69,8 +69,8 @@ static alvh_status check_condor_vega(double cv, alvh_result *out)
 #define ARG_CREDIT                                                                            \
     {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL}
 #define ARG_POLICY(what)                                                                      \
-    {"policy", "Policy: JSON text, a JSON file path, or a 2-column range of key/value rows "     \
-               "(signals.rsi_level | 75)" what, ALVH_ARG_RANGE, 1, 0, NULL}
+    {"policy", "Policy: JSON text, " ALVH_POLICY_FILE_HELP ", or a 2-column range of key/value " \
+               "rows (signals.rsi_level | 75)" what, ALVH_ARG_RANGE, 1, 0, NULL}
 #define ARG_CONDOR_VEGA(example)                                                              \
     {"condor_vega",                                                                           \
      "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is ignored), " \
@@ -98,6 +98,10 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
     st = check_multiplier(mult, out);
     if (st == ALVH_OK)
         st = arg_opt_number(&a[CVV_VIX_SPOT], "vix_spot", &spot_given, &spot, out);
+    /* Checked whenever given, used or not (without leg_vols it is not): a VIX of -5 is wrong
+     * input either way (issue 19: a check skipped on an optional-argument path). */
+    if (st == ALVH_OK && spot_given && !alvh_positive_finite(spot))
+        st = alvh_fail_rule(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
     if (st != ALVH_OK)
         return st;
     double *vegas = NULL, *vols = NULL;
@@ -107,12 +111,11 @@ static alvh_status eval_condor_vix_vega(const alvh_value *a, size_t n, alvh_resu
         st = alvh_arg_vector(&a[CVV_LEG_VOLS], "leg_vols", 1, &vols, &nvol, out);
         if (st == ALVH_OK && nvol != nv)
             st = alvh_fail(out, ALVH_E_RANGE_SHAPE, "leg_vols must have one vol per leg vega: "
-                           "got %zu vols for %zu vegas", nvol, nv);
+                           "got %zu value%s in leg_vols for %zu in leg_vegas", nvol,
+                           nvol == 1 ? "" : "s", nv);
         if (st == ALVH_OK && !spot_given)
             st = alvh_fail(out, ALVH_E_MISSING, "vix_spot is required with leg_vols (each leg's "
                            "vol moves by leg vol x 100 / vix_spot points per VIX point)");
-        if (st == ALVH_OK && !alvh_positive_finite(spot))
-            st = alvh_fail_rule(out, ALVH_E_SPOT, "vix_spot", "a positive VIX level in points", spot);
         for (size_t i = 0; st == ALVH_OK && i < nvol; ++i)
             if (!isfinite(vols[i]) || vols[i] < 0.0)
                 st = alvh_fail(out, ALVH_E_VOL, "leg_vols: item %zu must be a vol (decimal, "
@@ -312,15 +315,19 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
         if (!(cal.step > 0.0))
             return alvh_fail(out, st, "no whole-contract hedge can cover anything: the layers "
                              "with contracts in the policy have no VIX vega");
-        char lo[32], hi[32];
+        char lo[32], hi[32], c[32], v[3][32];
         alvh_format_number(lo, sizeof lo, p.coverage_low);
         alvh_format_number(hi, sizeof hi, p.coverage_high);
+        alvh_format_number(c, sizeof c, cv);
+        for (int i = 0; i < ALVH_LAYERS; ++i)
+            alvh_format_number(v[i], sizeof v[i], u[i]);
         return alvh_fail(out, st, "no whole-contract hedge in the proportions %g/%g/%g lands in "
                          "the coverage band %s to %s: each step of %g/%g/%g contracts covers "
-                         "%.4g, and the nearest, %g/%g/%g, covers %.4g",
+                         "%.4g, and the nearest, %g/%g/%g, covers %.4g (condor_vega %s, "
+                         "layer_unit_vegas %s, %s, %s)",
                          cal.base[0], cal.base[1], cal.base[2], lo, hi, cal.base[0],
                          cal.base[1], cal.base[2], cal.step, cal.contracts[0], cal.contracts[1],
-                         cal.contracts[2], cal.coverage);
+                         cal.contracts[2], cal.coverage, c, v[0], v[1], v[2]);
     }
     if (st == ALVH_E_POLICY_VALUE)
         return alvh_fail(out, st, "the policy's layer contracts are not a ratio of whole numbers "
@@ -360,9 +367,13 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
     *n = 0;
     if (alvh_arg_blank(v))
         return ALVH_OK;
-    if (v->kind != ALVH_RANGE || v->cols != 2)
+    if (v->kind != ALVH_RANGE || v->cols != 2) {
+        char got[96];
+        alvh_describe_value(v, got, sizeof got);
         return alvh_fail(out, ALVH_E_RANGE_SHAPE, "futures must be a range of 2 columns (expiry "
-                         "date, price), got %zu columns", v->kind == ALVH_RANGE ? v->cols : 1);
+                         "date, price), got %zu columns (%s)",
+                         v->kind == ALVH_RANGE ? v->cols : 1, got);
+    }
     double *t = malloc(v->rows * sizeof *t), *f = malloc(v->rows * sizeof *f);
     if (!t || !f) {
         free(t);
@@ -375,9 +386,12 @@ static alvh_status arg_futures(const alvh_value *v, double valuation, double **t
         if (alvh_cell_blank(e) && alvh_cell_blank(pr))
             continue; /* a blank row in a longer range */
         alvh_status st = ALVH_OK;
+        char got[96];
+        alvh_describe_value(e->kind != ALVH_NUMBER ? e : pr, got, sizeof got);
         if (e->kind != ALVH_NUMBER || pr->kind != ALVH_NUMBER)
             st = alvh_fail(out, ALVH_E_RANGE_VALUE, "futures: row %zu must hold an expiry date "
-                           "and a price (numbers)", r + 1);
+                           "and a price (numbers), got %s in column %d", r + 1, got,
+                           e->kind != ALVH_NUMBER ? 1 : 2);
         else if (!isfinite(e->number))
             st = alvh_fail(out, ALVH_E_DATE, "futures: row %zu: the expiry is not a date", r + 1);
         else if (e->number <= valuation)
@@ -456,13 +470,15 @@ static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LA
                          rows[bad - 1].days, bad);
     }
     if (st == ALVH_E_NO_SOLUTION) {
-        char lo[32], hi[32];
+        char lo[32], hi[32], c[32];
         alvh_format_number(lo, sizeof lo, p.coverage_low);
         alvh_format_number(hi, sizeof hi, p.coverage_high);
+        alvh_format_number(c, sizeof c, cv);
         return alvh_fail(out, st, "sizing \"vega\": no whole-contract hedge in the policy's "
                          "proportions lands in the coverage band %s to %s; the nearest, "
-                         "%g/%g/%g contracts, covers %.4g", lo, hi, rows[0].contracts,
-                         rows[1].contracts, rows[2].contracts, rows[0].coverage);
+                         "%g/%g/%g contracts, covers %.4g of condor_vega %s", lo, hi,
+                         rows[0].contracts, rows[1].contracts, rows[2].contracts,
+                         rows[0].coverage, c);
     }
     return st;
 }
@@ -538,15 +554,29 @@ static alvh_status eval_breakeven(const alvh_value *a, size_t n, alvh_result *ou
         return st;
     st = alvh_hedge_breakeven(k, credit, debit, contracts, mult, side, &level);
     double per = debit / (contracts * mult);
-    if (st == ALVH_E_HEDGE_COST)
-        return alvh_fail(out, st, "the hedge debit (%.2f dollars = %.4g points per condor) is at "
-                         "least the credit (%.4g points): the hedged condor loses at every "
-                         "expiry level, so it has no break-even", debit, per, credit);
-    if (st == ALVH_E_NO_BREAKEVEN)
-        return alvh_fail(out, st, "no %s break-even: the net credit (%.4g points) is at least "
-                         "the %s wing (%.4g points), so that side never loses at expiry",
-                         side < 0 ? "lower" : "upper", credit - per, side < 0 ? "put" : "call",
-                         side < 0 ? k[1] - k[0] : k[3] - k[2]);
+    if (st == ALVH_E_HEDGE_COST) {
+        char d[32], pp[32], c[32];
+        alvh_format_number(d, sizeof d, debit);
+        alvh_format_number(pp, sizeof pp, per);
+        alvh_format_number(c, sizeof c, credit);
+        char nc[32], m[32];
+        alvh_format_number(nc, sizeof nc, contracts);
+        alvh_format_number(m, sizeof m, mult);
+        return alvh_fail(out, st, "the hedge debit (hedge_debit %s dollars = %s points per "
+                         "condor at contracts %s and multiplier %s) is at least the credit (%s "
+                         "points): the hedged condor loses at every expiry level, so it has no "
+                         "break-even", d, pp, nc, m, c);
+    }
+    if (st == ALVH_E_NO_BREAKEVEN) {
+        char c[32], nc[32], w[32];
+        alvh_format_number(c, sizeof c, credit);
+        alvh_format_number(nc, sizeof nc, credit - per);
+        alvh_format_number(w, sizeof w, side < 0 ? k[1] - k[0] : k[3] - k[2]);
+        return alvh_fail(out, st, "no %s break-even: the net credit (%s points: credit %s less "
+                         "the hedge) is at least the %s wing (%s points), so that side never "
+                         "loses at expiry",
+                         side < 0 ? "lower" : "upper", nc, c, side < 0 ? "put" : "call", w);
+    }
     return alvh_result_number_if(out, st, level);
 }
 

@@ -84,9 +84,10 @@ MODEL_ADAPTER(eval_b76_price, eval_price, MODEL_B76)
 MODEL_ADAPTER(eval_b76_greek, eval_greek, MODEL_B76)
 
 /* Why no vol fits, with the numbers: the bound the price crossed. und is the discounted
- * underlying the call is worth at most (S e^{-qT} or F e^{-rT}), dstrike = K e^{-rT}. */
+ * underlying the call is worth at most (S e^{-qT} or F e^{-rT}), dstrike = K e^{-rT}; inputs
+ * names the arguments the bound comes from ("spot 100, strike 90, years 1, ..."). */
 static alvh_status explain_iv(alvh_status st, int kind, double price, double und, double dstrike,
-                              double years, alvh_result *out)
+                              double years, const char *inputs, alvh_result *out)
 {
     double intrinsic = kind == ALVH_CALL ? und - dstrike : dstrike - und;
     double maximum = kind == ALVH_CALL ? und : dstrike;
@@ -94,24 +95,39 @@ static alvh_status explain_iv(alvh_status st, int kind, double price, double und
     case ALVH_E_BELOW_INTRINSIC:
         return alvh_fail(out, st,
                          "price %.15g is below the option's intrinsic value %.15g (discounted), "
-                         "so no volatility produces it",
-                         price, intrinsic > 0.0 ? intrinsic : 0.0);
+                         "so no volatility produces it (%s)",
+                         price, intrinsic > 0.0 ? intrinsic : 0.0, inputs);
     case ALVH_E_ABOVE_MAXIMUM:
         return alvh_fail(out, st,
                          "price %.15g is at or above the %s's maximum value %.15g (the discounted "
-                         "%s), so no volatility produces it",
+                         "%s), so no volatility produces it (%s)",
                          price, kind == ALVH_CALL ? "call" : "put", maximum,
-                         kind == ALVH_CALL ? "underlying" : "strike");
+                         kind == ALVH_CALL ? "underlying" : "strike", inputs);
     case ALVH_E_NO_TIME_VALUE:
         if (years == 0.0)
             return alvh_fail(out, st, "years is 0: at expiry an option has no time value, so "
                                       "its volatility is undefined");
         return alvh_fail(out, st,
                          "price %.15g has no time value over the intrinsic value %.15g, so the "
-                         "volatility is undefined",
-                         price, intrinsic > 0.0 ? intrinsic : 0.0);
+                         "volatility is undefined (%s)",
+                         price, intrinsic > 0.0 ? intrinsic : 0.0, inputs);
     default:
         return st; /* the bare status: table.c names the argument and value */
+    }
+}
+
+/* "spot 100, strike 90, years 1, rate 0, div_yield 0": arguments from..to of a call, named as
+ * the specs name them, for a sentence about a bound they set. */
+static void name_inputs(const alvh_arg_spec *specs, const alvh_value *a, size_t from, size_t to,
+                        char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = from; i < to && used < size; ++i) {
+        char x[32];
+        alvh_format_number(x, sizeof x, a[i].number);
+        int k = snprintf(buf + used, size - used, "%s%s %s", used ? ", " : "", specs[i].name, x);
+        used += k > 0 ? (size_t)k : 0;
     }
 }
 
@@ -120,6 +136,8 @@ static alvh_status explain_iv(alvh_status st, int kind, double price, double und
  * (S e^{-qT} or F e^{-rT}) and strike (K e^{-rT}). */
 enum { IV_TYPE, IV_PRICE, IV_UNDERLYING, IV_STRIKE, IV_YEARS, IV_RATE, IV_DIV_YIELD, BS_IV_NARGS,
        B76_IV_NARGS = IV_DIV_YIELD };
+
+static const alvh_arg_spec k_bs_iv_args[BS_IV_NARGS], k_b76_iv_args[B76_IV_NARGS];
 
 static alvh_status eval_iv(model m, const alvh_value *a, alvh_result *out)
 {
@@ -136,8 +154,14 @@ static alvh_status eval_iv(model m, const alvh_value *a, alvh_result *out)
         alvh_result_number(out, vol);
     } else if (st != ALVH_E_OPTION_TYPE) {
         double carry = m == MODEL_BSM ? a[IV_DIV_YIELD].number : rate;
+        char inputs[240], type[96];
+        alvh_describe_value(&a[IV_TYPE], type, sizeof type);
+        size_t used = (size_t)snprintf(inputs, sizeof inputs, "type %s, ", type);
+        name_inputs(m == MODEL_BSM ? k_bs_iv_args : k_b76_iv_args, a, IV_UNDERLYING,
+                    m == MODEL_BSM ? BS_IV_NARGS : B76_IV_NARGS, inputs + used,
+                    sizeof inputs - used);
         st = explain_iv(st, kind, price, und * exp(-carry * years), strike * exp(-rate * years),
-                        years, out);
+                        years, inputs, out);
     }
     return st;
 }
@@ -163,16 +187,19 @@ static alvh_status eval_bs_strike(const alvh_value *a, size_t n, alvh_result *ou
     } else if (st == ALVH_E_DELTA) {
         /* the attainable range: 0 < |delta| < e^{-q T} */
         double dq = exp(-a[STK_DIV_YIELD].number * a[STK_YEARS].number);
+        char q[32], t[32];
+        alvh_format_number(q, sizeof q, a[STK_DIV_YIELD].number);
+        alvh_format_number(t, sizeof t, a[STK_YEARS].number);
         if (kind == ALVH_CALL)
             st = alvh_fail(out, st,
                            "delta must be between 0 and %.15g (e^(-div_yield*years)) for a call, "
-                           "got %.15g",
-                           isfinite(dq) ? dq : 1.0, delta);
+                           "got %.15g (div_yield %s, years %s)",
+                           isfinite(dq) ? dq : 1.0, delta, q, t);
         else
             st = alvh_fail(out, st,
                            "delta must be between -%.15g and 0 for a put (or its magnitude "
-                           "between 0 and %.15g), got %.15g",
-                           isfinite(dq) ? dq : 1.0, isfinite(dq) ? dq : 1.0, delta);
+                           "between 0 and %.15g), got %.15g (div_yield %s, years %s)",
+                           isfinite(dq) ? dq : 1.0, isfinite(dq) ? dq : 1.0, delta, q, t);
     }
     return st;
 }
@@ -257,8 +284,16 @@ static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *ou
                             x[BSP_STRIKES], x[BSP_YEARS], x[BSP_VOLS], rate, div_yield, &price);
         if (st == ALVH_E_RATE || st == ALVH_E_DIV_YIELD)
             return st; /* the scalar argument: table.c names it and its value */
-        if (st != ALVH_OK)
-            return alvh_fail(out, st, "row %zu: %s", r + 1, alvh_status_message(st));
+        if (st != ALVH_OK) {
+            char in[5][32], rt[32], dq[32];
+            for (size_t c = 0; c < BSP_COLUMNS; ++c)
+                alvh_format_number(in[c], sizeof in[c], x[c]);
+            alvh_format_number(rt, sizeof rt, rate);
+            alvh_format_number(dq, sizeof dq, div_yield);
+            return alvh_fail(out, st, "row %zu (types %s, spots %s, strikes %s, years %s, vols "
+                             "%s; rate %s, div_yield %s): %s", r + 1, in[0], in[1], in[2], in[3],
+                             in[4], rt, dq, alvh_status_message(st));
+        }
         alvh_result_set_number(out, r, 0, price);
     }
     return ALVH_OK;

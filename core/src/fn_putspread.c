@@ -39,18 +39,20 @@ static alvh_status arg_budget(const alvh_value *v, const alvh_policy *p, double 
 }
 
 /* The engine's failures as sentences naming the policy keys involved. */
-static alvh_status fail_spread(alvh_status st, const alvh_policy *p, alvh_result *out)
+static alvh_status fail_spread(alvh_status st, const alvh_policy *p, double div_yield,
+                               alvh_result *out)
 {
-    char ld[32], sd[32];
+    char ld[32], sd[32], q[32];
     alvh_format_number(ld, sizeof ld, p->put_spread.long_delta);
     alvh_format_number(sd, sizeof sd, p->put_spread.short_delta);
+    alvh_format_number(q, sizeof q, div_yield);
     switch (st) {
     case ALVH_E_NO_CARRY:
         return alvh_fail(out, st, "the put spread loses no value to its roll date (put_spread."
                          "roll_days, cost_method), so no number of spreads matches the budget");
     case ALVH_E_DELTA:
         return alvh_fail(out, st, "a put delta of put_spread.long_delta %s or short_delta %s "
-                         "cannot be reached with this dividend yield", ld, sd);
+                         "cannot be reached with div_yield %s", ld, sd, q);
     case ALVH_E_STRIKES:
         return alvh_fail(out, st, "the short put's strike falls to zero or below (put_spread."
                          "short_delta %s, backtest.spx_strike_step)", sd);
@@ -106,7 +108,7 @@ static alvh_status eval_put_spread(const alvh_value *a, size_t n, alvh_result *o
     alvh_put_spread s;
     st = alvh_put_spread_set(val, &m, notional, budget, &p, &s);
     if (st != ALVH_OK)
-        return fail_spread(st, &p, out);
+        return fail_spread(st, &p, m.div_yield, out);
     st = alvh_result_alloc(out, ALVH_SPREAD_LEGS, PSC_COLS);
     for (size_t i = 0; st == ALVH_OK && i < ALVH_SPREAD_LEGS; ++i) {
         st = alvh_result_set_text(out, i, PSC_TYPE, "P");
@@ -126,8 +128,8 @@ static const alvh_arg_spec k_put_spread_args[] = {
     [PS_BUDGET] = {"budget", "Monthly cost to match, decimal of notional: the VIX layers' "
                    "ALVH_COST(...) for equal cost (sizing \"budget\", the default); unused with "
                    "sizing \"notional\" or \"contracts\"", ALVH_ARG_SCALAR, 1, 0, NULL},
-    [PS_POLICY] = {"policy", "Policy: JSON text, a JSON file path, or a 2-column range of "
-                   "key/value rows (put_spread: deltas, days, roll_days, sizing; "
+    [PS_POLICY] = {"policy", "Policy: JSON text, " ALVH_POLICY_FILE_HELP ", or a 2-column "
+                   "range of key/value rows (put_spread: deltas, days, roll_days, sizing; "
                    "backtest.vol_beta, skew and spx_strike_step; cost_method; rounding)",
                    ALVH_ARG_RANGE, 1, 0, NULL},
     [PS_RATE] = {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0,

@@ -1,6 +1,7 @@
 /* fn_scenario.c: table rows for spike-day scenarios (ALVH_SCENARIO, ALVH_SCENARIO_GRID), with the
  * hedge of the policy's hedge_kind. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ typedef struct {
     size_t nhedge_legs;
     alvh_scenario_market market;
     double days, vov_move;
+    const alvh_value *legs_arg, *hedge_arg; /* as given, for sentences */
 } scenario_args;
 
 static void scenario_args_free(scenario_args *s)
@@ -62,13 +64,15 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
 {
     memset(s, 0, sizeof *s);
     s->days = a[SCN_DAYS].number;
+    s->legs_arg = &a[SCN_LEGS];
+    s->hedge_arg = &a[SCN_HEDGE];
     s->market.spot = a[SCN_SPOT].number;
     s->market.vix_spot = a[SCN_VIX_SPOT].number;
     s->vov_move = a[SCN_VOV_MOVE].number;
     s->market.rate = a[SCN_RATE].number;
     s->market.div_yield = a[SCN_DIV_YIELD].number;
     if (!(isfinite(s->days) && s->days >= 0.0))
-        return alvh_fail_value(out, ALVH_E_DAYS, s->days);
+        return alvh_fail_named(out, ALVH_E_DAYS, "days", s->days);
     if (!(isfinite(s->market.spot) && s->market.spot > 0.0))
         return alvh_fail_value(out, ALVH_E_SPOT, s->market.spot);
     if (!(isfinite(s->market.vix_spot) && s->market.vix_spot > 0.0))
@@ -91,28 +95,71 @@ static alvh_status arg_scenario(const alvh_value *a, scenario_args *s, alvh_resu
     return st;
 }
 
-/* One scenario; a failure gets a sentence naming the move. */
+/* Which leg or hedge position a shock leaves without a valid vol or future (ALVH_E_MOVE), as
+ * ", legs leg 2 (strike 4800, vol 0.175)": each position alone through the same engine, on the
+ * error path only. Empty when it is none alone. */
+static void bad_position(const scenario_args *s, const alvh_shock *shock, char *buf, size_t size)
+{
+    alvh_scenario_pnl pnl;
+    buf[0] = '\0';
+    const int puts = s->policy.hedge_kind == ALVH_HEDGE_SPX_PUT_SPREAD;
+    const size_t nlegs = s->nlegs + (puts ? s->nhedge_legs : 0);
+    for (size_t i = 0; i < nlegs; ++i) {
+        const int hedge = i >= s->nlegs;
+        const alvh_leg *leg = hedge ? &s->hedge_legs[i - s->nlegs] : &s->legs[i];
+        if (alvh_scenario(shock, leg, 1, NULL, 0, &s->market, &s->policy, &pnl) == ALVH_E_MOVE) {
+            char k[32], v[32];
+            alvh_format_number(k, sizeof k, leg->strike);
+            alvh_format_number(v, sizeof v, leg->vol);
+            snprintf(buf, size, ", %s leg %zu (strike %s, vol %s)", hedge ? "hedge" : "legs",
+                     hedge ? i - s->nlegs + 1 : i + 1, k, v);
+            return;
+        }
+    }
+    for (size_t j = 0; s->policy.hedge_kind == ALVH_HEDGE_VIX_CALLS && j < s->nhedge; ++j)
+        if (alvh_scenario(shock, s->legs, s->nlegs, &s->hedge[j], 1, &s->market, &s->policy,
+                          &pnl) == ALVH_E_MOVE) { /* the legs pass alone: see above */
+            char f[32], v[32];
+            alvh_format_number(f, sizeof f, s->hedge[j].future);
+            alvh_format_number(v, sizeof v, s->hedge[j].vol_of_vol);
+            snprintf(buf, size, ", hedge layer %zu (future %s, vol_of_vol %s)", j + 1, f, v);
+            return;
+        }
+}
+
+/* One scenario; a failure gets a sentence naming the move. where: "" for ALVH_SCENARIO, the
+ * grid's items for ALVH_SCENARIO_GRID ("spx_moves item 2, vix_moves item 1: "). */
 static alvh_status run(const scenario_args *s, double spx_move, double vix_move,
-                       alvh_scenario_pnl *pnl, alvh_result *out)
+                       const char *where, alvh_scenario_pnl *pnl, alvh_result *out)
 {
     alvh_shock shock = {spx_move, vix_move, s->days, s->vov_move};
     if (!(isfinite(spx_move) && spx_move > -1.0))
-        return alvh_fail(out, ALVH_E_MOVE, "spx_move must be a fraction above -1 (-0.05 is down "
-                         "5%%), got %.15g", spx_move);
+        return alvh_fail(out, ALVH_E_MOVE, "%sspx_move must be a fraction above -1 (-0.05 is down "
+                         "5%%), got %.15g", where, spx_move);
     if (!(isfinite(vix_move) && s->market.vix_spot + vix_move > 0.0))
-        return alvh_fail(out, ALVH_E_MOVE, "vix_move must leave VIX positive (vix_spot %.15g), "
-                         "got %.15g", s->market.vix_spot, vix_move);
+        return alvh_fail(out, ALVH_E_MOVE, "%svix_move must leave VIX positive (vix_spot %.15g), "
+                         "got %.15g", where, s->market.vix_spot, vix_move);
     alvh_scenario_hedge hedge = {s->policy.hedge_kind, s->hedge, s->nhedge, s->hedge_legs,
                                  s->nhedge_legs};
     alvh_status st = alvh_scenario_hedged(&shock, s->legs, s->nlegs, &hedge, &s->market,
                                           &s->policy, pnl);
-    if (st == ALVH_E_MOVE)
-        return alvh_fail(out, st, "the shock SPX %+.15g, VIX %+.15g makes a leg's vol, a VIX "
-                         "future or a vol of vol negative (policy backtest.vol_beta/skew, "
-                         "vov_move)", spx_move, vix_move);
+    if (st == ALVH_E_MOVE) {
+        char x[5][32];
+        alvh_format_number(x[0], sizeof x[0], spx_move);
+        alvh_format_number(x[1], sizeof x[1], vix_move);
+        alvh_format_number(x[2], sizeof x[2], s->market.spot);
+        alvh_format_number(x[3], sizeof x[3], s->market.vix_spot);
+        alvh_format_number(x[4], sizeof x[4], s->vov_move);
+        char which[128];
+        bad_position(s, &shock, which, sizeof which);
+        return alvh_fail(out, st, "%sthe shock spx_move %s, vix_move %s makes a leg's vol, a VIX "
+                         "future or a vol of vol negative (spot %s, vix_spot %s, vov_move %s%s; "
+                         "policy backtest.vol_beta and backtest.skew)",
+                         where, x[0], x[1], x[2], x[3], x[4], which);
+    }
     if (st == ALVH_E_BETA)
-        return alvh_fail(out, st, "the policy's beta_weight, beta_fast, beta_slow are out of "
-                         "range");
+        return alvh_fail(out, st, "policy: the policy's beta_weight, beta_fast, beta_slow are "
+                         "out of range");
     return st;
 }
 
@@ -124,7 +171,7 @@ static alvh_status eval_scenario(const alvh_value *a, size_t nargs, alvh_result 
     if (st != ALVH_OK)
         return st;
     alvh_scenario_pnl pnl;
-    st = run(&s, a[SCN_SPX_MOVE].number, a[SCN_VIX_MOVE].number, &pnl, out);
+    st = run(&s, a[SCN_SPX_MOVE].number, a[SCN_VIX_MOVE].number, "", &pnl, out);
     scenario_args_free(&s);
     if (st != ALVH_OK)
         return st;
@@ -156,7 +203,9 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
     for (size_t i = 0; i < ns && st == ALVH_OK; ++i)
         for (size_t j = 0; j < nv && st == ALVH_OK; ++j) {
             alvh_scenario_pnl pnl;
-            st = run(&s, sx[i], vx[j], &pnl, out);
+            char where[96];
+            snprintf(where, sizeof where, "spx_moves item %zu, vix_moves item %zu: ", i + 1, j + 1);
+            st = run(&s, sx[i], vx[j], where, &pnl, out);
             if (st == ALVH_OK)
                 alvh_result_set_number(out, i, j, pnl.net);
         }
@@ -177,8 +226,8 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
                    "(ALVH_PUT_SPREAD's output); none: not read", ALVH_ARG_RANGE, 0, 0, NULL},   \
     [SCN_SPOT] = {"spot", "SPX now, points (5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                 \
     [SCN_VIX_SPOT] = {"vix_spot", "Spot VIX now, points (16)", ALVH_ARG_NUMBER, 0, 0, NULL},      \
-    [SCN_POLICY] = {"policy", "Policy: JSON text, a JSON file path, or a 2-column range of "       \
-                    "key/value rows (hedge_kind: vix_calls, spx_put_spread or none; "             \
+    [SCN_POLICY] = {"policy", "Policy: JSON text, " ALVH_POLICY_FILE_HELP ", or a 2-column "   \
+                    "range of key/value rows (hedge_kind: vix_calls, spx_put_spread or none; "    \
                     "backtest.vol_beta and backtest.skew move the SPX vols; beta_* move the VIX " \
                     "futures; multipliers; rate)", ALVH_ARG_RANGE, 1, 0, NULL},                   \
     [SCN_VOV_MOVE] = {"vov_move", "Change of every VIX option's vol of vol, decimal (+0.3 = 30 "  \

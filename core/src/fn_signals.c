@@ -327,7 +327,7 @@ static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh
         if (!div)
             st = core_fail(out, ALVH_E_NO_MEMORY);
     }
-    if (st == ALVH_OK) {
+    if (st == ALVH_OK && !short_done) {
         st = alvh_ad_divergence(ad, spx, use, lookback, div);
         if (st != ALVH_OK)
             core_fail(out, st);
@@ -386,10 +386,15 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
                          bad);
     const alvh_value *ad_arg = &args[SIG_AD_LINE], *spx_arg = &args[SIG_SPX];
     int use_div = ad_arg->kind != ALVH_EMPTY || spx_arg->kind != ALVH_EMPTY;
-    if (use_div && (ad_arg->kind == ALVH_EMPTY || spx_arg->kind == ALVH_EMPTY))
+    if (use_div && (ad_arg->kind == ALVH_EMPTY || spx_arg->kind == ALVH_EMPTY)) {
+        char got[96];
+        int has_ad = ad_arg->kind != ALVH_EMPTY;
+        alvh_describe_value(has_ad ? ad_arg : spx_arg, got, sizeof got);
         return alvh_fail(out, ALVH_E_MISSING,
                          "ad_line and spx go together: give both for the divergence trigger, or "
-                         "neither");
+                         "neither (%s is missing, %s is %s)",
+                         has_ad ? "spx" : "ad_line", has_ad ? "ad_line" : "spx", got);
+    }
     double *vix = NULL, *ad = NULL, *spx = NULL;
     size_t n = 0, na = 0, ns = 0;
     alvh_series_gap gap;
@@ -442,10 +447,10 @@ static const alvh_arg_spec k_signal_args[] = {
                      ALVH_ARG_RANGE, 1, 0, NULL},
     [SIG_SPX] = {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
                  ALVH_ARG_RANGE, 1, 0, NULL},
-    [SIG_POLICY] = {"policy", "ALVH policy: JSON text, a JSON file's path, or a 2-column range of "
-                    "key/value rows; its \"signals\" part sets the thresholds (default: RSI 14 "
-                    "above 70, MACD 12/26/9, VIX above 25, lookback 20)", ALVH_ARG_RANGE, 1, 0,
-                    NULL},
+    [SIG_POLICY] = {"policy", "ALVH policy: JSON text, " ALVH_POLICY_FILE_HELP ", or a 2-column "
+                    "range of key/value rows; its \"signals\" part sets the thresholds (default: "
+                    "RSI 14 above 70, MACD 12/26/9, VIX above 25, lookback 20)", ALVH_ARG_RANGE,
+                    1, 0, NULL},
 };
 ALVH_CHECK_ARGS(k_signal_args, SIG_NARGS);
 

@@ -8,26 +8,55 @@
 #endif
 
 /* ALVH_ERROR(function; arg; ...): evaluates the named call and returns its error sentence,
- * "OK" when it succeeds. A spreadsheet user reads why a cell shows Err:502. The call's own
- * arguments start at ERR_ARGUMENTS (alvh_call gives at least ERR_FUNCTION). */
+ * "OK" when it succeeds. A spreadsheet user reads why a cell shows Err:502, so ALVH_ERROR itself
+ * never fails on what a user can type: a missing, empty, non-text or multi-cell function name
+ * and any number of arguments (up to Calc's 255) are explained in the text it returns. The
+ * call's own arguments start at ERR_ARGUMENTS; the inner call runs in the same context (the
+ * calling document's folder for a relative policy file). */
 enum { ERR_FUNCTION, ERR_ARGUMENTS, ERR_NARGS };
+
+/* The function name ALVH_ERROR was given, or a sentence (with its status) in text saying why
+ * there is none. */
+static const char *error_function_name(const alvh_value *v, char *text, size_t size)
+{
+    if (v->kind == ALVH_RANGE && v->rows * v->cols == 1 && v->cells)
+        v = &v->cells[0];
+    if (v->kind == ALVH_TEXT && v->text[0] != '\0')
+        return v->text;
+    if (v->kind == ALVH_EMPTY || v->kind == ALVH_TEXT) {
+        snprintf(text, size, "MISSING: function is required: the name of an ALVH Calc function "
+                             "as text, e.g. \"BS_PRICE\", got %s",
+                 v->kind == ALVH_EMPTY ? "nothing" : "empty text");
+        return NULL;
+    }
+    char got[96];
+    alvh_describe_value(v, got, sizeof got);
+    snprintf(text, size, "%s: function must be the name of an ALVH Calc function as text, e.g. "
+                         "\"BS_PRICE\", got %s",
+             v->kind == ALVH_RANGE ? "RANGE_SHAPE" : "ARG_TYPE", got);
+    return NULL;
+}
 
 static alvh_status eval_error(const alvh_value *args, size_t nargs, alvh_result *out)
 {
-    if (args[ERR_FUNCTION].kind != ALVH_TEXT)
-        return alvh_fail(out, ALVH_E_ARG_TYPE, "function must be a function name as text");
-    alvh_result inner;
-    alvh_result_init(&inner);
-    alvh_status st = alvh_call_by_name(args[ERR_FUNCTION].text, args + ERR_ARGUMENTS,
-                                       nargs - ERR_ARGUMENTS, &inner);
     char text[ALVH_MESSAGE_SIZE + 64];
-    if (st == ALVH_OK && inner.warning != ALVH_OK) /* a result that leaves rows out says why */
-        snprintf(text, sizeof text, "%s: %s", alvh_status_name(inner.warning), inner.message);
-    else if (st == ALVH_OK)
-        snprintf(text, sizeof text, "OK");
-    else
-        snprintf(text, sizeof text, "%s: %s", alvh_status_name(st), inner.message);
-    alvh_result_free(&inner);
+    const alvh_value none = {.kind = ALVH_EMPTY};
+    const char *name = error_function_name(nargs > ERR_FUNCTION ? &args[ERR_FUNCTION] : &none,
+                                           text, sizeof text);
+    if (name) {
+        alvh_result inner;
+        alvh_result_init(&inner);
+        inner.context = out->context;
+        size_t n = nargs > ERR_ARGUMENTS ? nargs - ERR_ARGUMENTS : 0;
+        alvh_status st = alvh_call_by_name(name, args + ERR_ARGUMENTS, n, &inner);
+        if (st == ALVH_OK && inner.warning != ALVH_OK) /* a result that leaves rows out: why */
+            snprintf(text, sizeof text, "%s: %s", alvh_status_name(inner.warning), inner.message);
+        else if (st == ALVH_OK)
+            snprintf(text, sizeof text, "OK");
+        else
+            snprintf(text, sizeof text, "%s: %s", alvh_status_name(st), inner.message);
+        alvh_result_free(&inner);
+    }
     alvh_status s = alvh_result_alloc(out, 1, 1);
     if (s == ALVH_OK)
         s = alvh_result_set_text(out, 0, 0, text);
@@ -36,7 +65,7 @@ static alvh_status eval_error(const alvh_value *args, size_t nargs, alvh_result 
 
 static const alvh_arg_spec k_error_args[] = {
     [ERR_FUNCTION] = {"function", "Name of an ALVH Calc function, as text, e.g. \"BS_PRICE\"",
-                      ALVH_ARG_TEXT, 0, 0, NULL},
+                      ALVH_ARG_ANY, 0, 0, NULL},
     [ERR_ARGUMENTS] = {"arguments", "The same arguments as the failing cell's call",
                        ALVH_ARG_VARARGS, 1, 0, NULL},
 };

@@ -144,7 +144,8 @@ static const alvh_arg_spec k_vix_beta_args[] = {
     [BETA_YEARS] = {"years", "Tenor of the VIX future in years (ACT/365), e.g. 0.0833 for one "
                     "month", ALVH_ARG_NUMBER, 0, 0, NULL},
     [BETA_PARAMS] = {"params", "Beta model: 3 numbers (weight of the fast part 0-1, fast and slow "
-                     "decay per year) or a policy (JSON text or file path)", ALVH_ARG_RANGE, 1, 0,
+                     "decay per year) or a policy (JSON text or " ALVH_POLICY_FILE_HELP ")",
+                     ALVH_ARG_RANGE, 1, 0,
                      "0.65; 24; 1.35"},
 };
 ALVH_CHECK_ARGS(k_vix_beta_args, BETA_NARGS);

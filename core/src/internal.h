@@ -40,4 +40,9 @@
 #define ALVH_CHECK_ARGS(specs, count) \
     _Static_assert(ALVH_ARRAY_SIZE(specs) == (count), #specs ": one spec per argument index")
 
+/* How a policy argument's help names a policy file (the rules: alvh_policy_parse, alvh_call). */
+#define ALVH_POLICY_FILE_HELP                                                                  \
+    "a .json file's path (a relative path is read from the document's folder; the CLI's, from " \
+    "its working directory)"
+
 #endif

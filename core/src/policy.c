@@ -22,9 +22,12 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base.h"
 #include "json_scan.h"
@@ -251,66 +254,183 @@ static alvh_status parse_json(const char *typed, size_t len, const char *source,
     return st;
 }
 
+/* ---- policy files ----------------------------------------------------------------------------
+ * A sheet can name any path, and a shared sheet is opened on someone else's machine: only a
+ * regular file named *.json, at most POLICY_FILE_MAX bytes, is read. The name is checked before
+ * anything is opened; the file is opened without blocking (a FIFO would otherwise wait for a
+ * writer forever) and refused unless fstat() calls it a regular file, before any read. And a
+ * file that is not a valid policy is never quoted back into a cell: the tree reader's
+ * sentences name an unknown key (any JSON file's content) and a text value; for a file these
+ * are replaced (file_safe_sentence). */
+
 /* The largest policy file read: a policy is a few hundred bytes. */
 #define POLICY_FILE_MAX (1u << 20)
-
-static alvh_status parse_file(const char *path, alvh_policy *p, char *err, size_t errsize)
-{
-    errno = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        const char *why = errno == ENOENT ? "does not exist"
-                          : errno == EACCES ? "is not readable (permission denied)"
-                                            : "cannot be opened";
-        return alvh_fail_text(
-            err, errsize, ALVH_E_POLICY_FILE,
-            "policy \"%.200s\" is neither JSON text (starting with '{') nor a file that "
-            "can be read: the file %s",
-            path, why);
-    }
-    char *buf = malloc(POLICY_FILE_MAX + 1);
-    if (!buf) {
-        fclose(f);
-        return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY,
-                              "out of memory reading the policy file");
-    }
-    size_t n = fread(buf, 1, POLICY_FILE_MAX + 1, f);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
-                              "policy file \"%.200s\" cannot be read (is it a directory?)", path);
-    }
-    if (n > POLICY_FILE_MAX) {
-        free(buf);
-        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
-                              "policy file \"%.200s\" is larger than 1 MiB", path);
-    }
-    buf[n] = '\0';
-    if (memchr(buf, '\0', n)) {
-        free(buf);
-        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
-                              "policy file \"%.200s\" is not text (it holds a NUL byte)", path);
-    }
-    char source[240];
-    snprintf(source, sizeof source, "policy file \"%.200s\"", path);
-    size_t start = 0;
-    while (start < n && (buf[start] == ' ' || buf[start] == '\t' || buf[start] == '\r' ||
-                         buf[start] == '\n'))
-        ++start;
-    alvh_status st;
-    if (start == n)
-        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_JSON, "%s is empty", source);
-    else
-        st = parse_json(buf, n, source, p, err, errsize);
-    free(buf);
-    return st;
-}
 
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* path[0..len) ends in ".json" (ASCII, any case), after a name ("dir/.json" does not). */
+static int ends_in_json(const char *path, size_t len)
+{
+    static const char suffix[] = ".json";
+    const size_t n = sizeof suffix - 1;
+    if (len <= n || path[len - n - 1] == '/')
+        return 0;
+    for (size_t i = 0; i < n; ++i) {
+        char c = path[len - n + i];
+        if ((c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c) != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* What fstat says a file that is not a regular file is, for the sentence. */
+static const char *file_kind(mode_t mode)
+{
+    return S_ISDIR(mode)    ? "a directory"
+           : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+           : S_ISSOCK(mode) ? "a socket"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+                            : "not a regular file";
+}
+
+/* The bytes of the regular file at path into a malloc'ed, NUL-terminated *buf (*n bytes). */
+static alvh_status load_file(const char *path, char **buf, size_t *n, char *err, size_t errsize)
+{
+    *buf = NULL;
+    *n = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        const char *why = e == ENOENT    ? "does not exist"
+                          : e == EACCES  ? "is not readable (permission denied)"
+                          : e == ENOTDIR ? "does not exist (a folder in its path is a file)"
+                                         : "cannot be opened";
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                              "policy \"%.200s\" is neither JSON text (starting with '{') nor a "
+                              "file that can be read: the file %s",
+                              path, why);
+    }
+    struct stat info;
+    alvh_status st = ALVH_OK;
+    if (fstat(fd, &info) != 0)
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                            "policy file \"%.200s\" cannot be read", path);
+    else if (!S_ISREG(info.st_mode))
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                            "policy file \"%.200s\" is %s, not a file: a policy is read only "
+                            "from a regular .json file",
+                            path, file_kind(info.st_mode));
+    else if (info.st_size > (off_t)POLICY_FILE_MAX)
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                            "policy file \"%.200s\" is larger than 1 MiB", path);
+    char *data = st == ALVH_OK ? malloc(POLICY_FILE_MAX + 1) : NULL;
+    if (st == ALVH_OK && !data)
+        st = alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY,
+                            "out of memory reading the policy file");
+    if (st != ALVH_OK || !data) {
+        close(fd);
+        return st;
+    }
+    size_t got = 0;
+    while (st == ALVH_OK && got <= POLICY_FILE_MAX) { /* the file may grow while it is read */
+        ssize_t r = read(fd, data + got, POLICY_FILE_MAX + 1 - got);
+        if (r == 0)
+            break;
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            st = alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                                "policy file \"%.200s\" cannot be read", path);
+        else
+            got += (size_t)r;
+    }
+    close(fd);
+    if (st == ALVH_OK && got > POLICY_FILE_MAX)
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                            "policy file \"%.200s\" is larger than 1 MiB", path);
+    if (st != ALVH_OK || got > POLICY_FILE_MAX) {
+        free(data);
+        return st;
+    }
+    data[got] = '\0';
+    *buf = data;
+    *n = got;
+    return ALVH_OK;
+}
+
+/* A sentence about a file that is JSON but not a valid policy, made safe to show: the tree
+ * reader quotes an unknown or repeated key (which may be anything in any JSON file) and a text
+ * value given for a word key. Those sentences are replaced by ones that quote nothing of the
+ * file; the others name only policy keys, JSON types and numbers of policy keys. */
+static void file_safe_sentence(alvh_status st, const char *source, char *err, size_t errsize)
+{
+    if (!err || errsize == 0)
+        return;
+    if (st == ALVH_E_POLICY_KEY) {
+        snprintf(err, errsize,
+                 "%s is not an ALVH policy: it holds a key that is not a policy key, or a key "
+                 "twice (the keys are listed by `alvh policy`; give the file's text as the "
+                 "policy argument to see which key)",
+                 source);
+        return;
+    }
+    char *got = strstr(err, ", got \"");
+    if (got)
+        snprintf(got, errsize - (size_t)(got - err), " (the file's value is not shown)");
+}
+
+static alvh_status parse_file(const char *path, alvh_policy *p, char *err, size_t errsize)
+{
+    size_t len = strlen(path);
+    if (!ends_in_json(path, len))
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                              "policy \"%.200s\" is neither JSON text (starting with '{') nor "
+                              "the name of a .json file (a policy file's name ends in .json)",
+                              path);
+    char *buf = NULL;
+    size_t n = 0;
+    alvh_status st = load_file(path, &buf, &n, err, errsize);
+    if (st != ALVH_OK)
+        return st;
+    char source[240];
+    snprintf(source, sizeof source, "policy file \"%.200s\"", path);
+    size_t start = 0;
+    while (start < n && is_blank(buf[start]))
+        ++start;
+    if (memchr(buf, '\0', n))
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_FILE,
+                            "%s is not text (it holds a NUL byte)", source);
+    else if (start == n)
+        st = alvh_fail_text(err, errsize, ALVH_E_POLICY_JSON, "%s is empty", source);
+    else
+        st = parse_json(buf, n, source, p, err, errsize);
+    free(buf);
+    if (st != ALVH_OK && st != ALVH_E_POLICY_JSON && st != ALVH_E_POLICY_FILE)
+        file_safe_sentence(st, source, err, errsize);
+    return st;
+}
+
+int alvh_policy_relative_file(const char *text, size_t *start, size_t *len)
+{
+    if (!text)
+        return 0;
+    size_t a = 0, b = strlen(text);
+    while (a < b && is_blank(text[a]))
+        ++a;
+    while (b > a && is_blank(text[b - 1]))
+        --b;
+    if (a == b || text[a] == '{' || text[a] == '[' || text[a] == '"' || text[a] == '/' ||
+        !ends_in_json(text + a, b - a))
+        return 0;
+    if (start)
+        *start = a;
+    if (len)
+        *len = b - a;
+    return 1;
 }
 
 alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_t errsize)

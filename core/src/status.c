@@ -87,6 +87,9 @@ static const status_entry k_statuses[] = {
     {ALVH_E_SHORT_DELTA, "SHORT_DELTA",
      "short_delta must be between 0 and 0.5 (0.16 is a 16-delta short strike)"},
     {ALVH_E_SKEW, "SKEW", "skew must be finite and must not make any leg's vol negative"},
+    {ALVH_E_CREDIT, "CREDIT",
+     "the condor's credit is not between zero and its wing width: the inputs do not describe a "
+     "condor sold for a credit it can lose (check the vols and the skew)"},
     {ALVH_E_PERIOD, "PERIOD",
      "an indicator period must be a whole number of rows from 2 to 100000 (a MACD signal period may be 1)"},
     {ALVH_E_SHORT_SERIES, "SHORT_SERIES",

@@ -107,13 +107,24 @@ alvh_status alvh_condor_credit(const double strikes[4], double spot, double year
                                const double vols[4], double rate, double div_yield,
                                double *credit);
 
+/*! alvh_condor_check_credit() :
+ *  ALVH_OK when 0 < credit < max(K1 - K0, K3 - K2), the wider wing's width: the most a short
+ *  condor pays at expiry (only one of its spreads can finish in the money). A credit at or above
+ *  it is an arbitrage (the position cannot lose: model prices from a smile too steep for the
+ *  wings), and a credit at or below 0 is no credit (a debit, or an expired condor worth its
+ *  payoff); either way no condor function has a meaningful answer. Undiscounted, as
+ *  alvh_condor_max_loss compares them. With uneven wings a credit between the two widths is
+ *  valid: the narrower side then has no break-even (alvh_condor_breakeven).
+ *  @return : ALVH_OK, ALVH_E_STRIKES, ALVH_E_PRICE (credit not finite), ALVH_E_CREDIT. */
+alvh_status alvh_condor_check_credit(const double strikes[4], double credit);
+
 /*! alvh_condor_max_loss() :
  *  Maximum loss at expiry of one short condor, index points:
- *    max(K1 - K0, K3 - K2) - credit.
+ *    max(K1 - K0, K3 - K2) - credit, positive for a credit alvh_condor_check_credit accepts.
  *  The credit is compared undiscounted with the expiry payoff (no interest on the credit, as
- *  brokers and strategy analyzers show it). Negative when the credit exceeds both wings (the
- *  position cannot lose; impossible for arbitrage-free prices).
- *  @return : ALVH_OK, ALVH_E_STRIKES, ALVH_E_PRICE (credit not finite). */
+ *  brokers and strategy analyzers show it).
+ *  @return : ALVH_OK, ALVH_E_STRIKES, ALVH_E_PRICE (credit not finite), ALVH_E_CREDIT (credit
+ *            not in (0, the wider wing's width): never a negative maximum loss). */
 alvh_status alvh_condor_max_loss(const double strikes[4], double credit, double *max_loss);
 
 /*! alvh_condor_breakeven() :

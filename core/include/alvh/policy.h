@@ -162,9 +162,25 @@ void alvh_policy_default(alvh_policy *p);
 /*! alvh_policy_parse() :
  *  Starts from the default policy and applies text: JSON (first non-blank character '{') or
  *  the path of a JSON file. Empty or NULL text gives the default.
+ *  A policy file is a file on the reader's disk named by a sheet that may come from anyone, so
+ *  only a regular file whose name ends in ".json" (any case) and that holds at most 1 MiB is
+ *  read: any other name is refused before anything is opened, and a directory, FIFO, socket
+ *  or device at once (opened without blocking, checked before any read). A relative path is
+ *  relative to the working directory here; the function table reads it from the calling
+ *  document's folder (alvh_call, alvh/table.h). A sentence about a file that is not a valid
+ *  policy never quotes the file: it names the file, a byte offset, line and column, or a
+ *  policy key and its rule, never a key that is not a policy key nor a text value.
  *  @return : ALVH_OK, or ALVH_E_POLICY_JSON / _KEY / _TYPE / _VALUE / _FILE with a sentence in
  *            err (size errsize) naming the key or byte offset. */
 alvh_status alvh_policy_parse(const char *text, alvh_policy *p, char *err, size_t errsize);
+
+/*! alvh_policy_relative_file() :
+ *  Nonzero when policy text names a file by a relative path, the only kind the function table
+ *  resolves against a document's folder: text that is not JSON (its first non-blank character
+ *  is not '{', '[' or '"'), does not start with '/', and ends in ".json" (any case). *start and
+ *  *len (either may be NULL) give the path inside text, blanks around it left out, as
+ *  alvh_policy_parse reads it. */
+int alvh_policy_relative_file(const char *text, size_t *start, size_t *len);
 
 /*! alvh_policy_to_json() :
  *  The policy as a JSON document (every key, in the descriptor order of policy_fields.c: the

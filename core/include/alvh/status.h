@@ -76,6 +76,7 @@ typedef enum alvh_status {
     ALVH_E_HEDGE = 209,         /* a hedge range is malformed */
     ALVH_E_SHORT_DELTA = 210,   /* short_delta not in (0, 0.5) */
     ALVH_E_SKEW = 211,          /* skew not finite, or it makes a leg's vol negative */
+    ALVH_E_CREDIT = 212,        /* a condor's credit not in (0, its wider wing's width) */
 
     /* 300-399: indicators and signals */
     ALVH_E_PERIOD = 300,        /* an indicator period not a whole number in range */

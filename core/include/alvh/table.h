@@ -31,8 +31,12 @@
 extern "C" {
 #endif
 
-/* The most arguments any function takes (varargs functions included). */
+/* The most arguments a function declares (its varargs argument counted once). */
 #define ALVH_MAX_ARGS 16
+
+/* The most arguments one call may pass: LibreOffice Calc's limit for a function call. A varargs
+ * function (ALVH_ERROR) takes up to this many; a call with more is an ALVH_E_ARG_COUNT error. */
+#define ALVH_MAX_CALL_ARGS 255
 
 typedef enum alvh_arg_type {
     ALVH_ARG_NUMBER = 0,  /* one number, a scalar (a 1x1 range is taken as its cell) */
@@ -45,7 +49,11 @@ typedef enum alvh_arg_type {
      * cells into 0; the generic path does the same (EMPTY and TEXT cells read as 0) so Calc
      * and the CLI agree. Text given as the whole argument is an ALVH_E_ARG_TYPE error. A
      * function taking NUMBER_ARRAY must reject 0 wherever 0 is not a meaningful value. */
-    ALVH_ARG_NUMBER_ARRAY = 5
+    ALVH_ARG_NUMBER_ARRAY = 5,
+    /* Any value, handed to the adapter exactly as given (EMPTY when omitted, ranges of any
+     * shape, no default): for an adapter that explains every value itself, as ALVH_ERROR does
+     * for its function name. "optional" only documents it; the table checks nothing. */
+    ALVH_ARG_ANY = 6
 } alvh_arg_type;
 
 typedef struct alvh_arg_spec {
@@ -85,6 +93,11 @@ typedef struct alvh_func {
     const char *examples;
 } alvh_func;
 
+/*! alvh_arg_type_key() : an argument type as one word, for machine-readable listings (the
+ *  add-in's functions.json, `alvh list --json`): "number", "text", "scalar", "range",
+ *  "number_array", "varargs", "any". */
+const char *alvh_arg_type_key(alvh_arg_type type);
+
 /*! alvh_table_size() : number of functions in the table. */
 size_t alvh_table_size(void);
 
@@ -98,8 +111,13 @@ const alvh_func *alvh_table_find(const char *name);
 /*! alvh_call() :
  *  Validates args against f's specs (count, required, types), fills the defaults of omitted
  *  optional arguments, evaluates, and checks that every numeric result cell is finite.
- *  args[i].kind == ALVH_EMPTY means argument i was omitted (or an empty cell).
- *  out must have been initialised with alvh_result_init(); it is reset first.
+ *  args[i].kind == ALVH_EMPTY means argument i was omitted (or an empty cell). nargs is at
+ *  most f's nargs, or ALVH_MAX_CALL_ARGS for a varargs function.
+ *  out must have been initialised with alvh_result_init(); it is reset first, its context kept.
+ *  With out->context set (the add-in), a text argument (or a single-cell range of text) naming
+ *  a relative policy file (alvh_policy_relative_file) is read from the context's folder, and
+ *  is an ALVH_E_POLICY_FILE error when there is none; without one (the CLI) it stays relative
+ *  to the working directory.
  *  @return : out->status; on failure out->message explains it and out holds no cells. */
 alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, alvh_result *out);
 

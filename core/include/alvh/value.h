@@ -20,8 +20,9 @@
 extern "C" {
 #endif
 
-/* Size of a result's message buffer, NUL included. */
-#define ALVH_MESSAGE_SIZE 256
+/* Size of a result's message buffer, NUL included: room for a sentence that names the
+ * arguments and the values it is about. */
+#define ALVH_MESSAGE_SIZE 512
 
 typedef enum alvh_kind {
     ALVH_EMPTY = 0,  /* an omitted argument, an empty cell, or (in results) "no value": #N/A */
@@ -39,6 +40,19 @@ typedef struct alvh_value {
     const struct alvh_value *cells; /* ALVH_RANGE: rows*cols scalars, row-major */
 } alvh_value;
 
+/* Where a call runs: what it may need besides its arguments. The add-in describes the calling
+ * document; the CLI gives none, and a relative file path then opens from the working directory.
+ * Read only while a call runs; never stored. */
+typedef struct alvh_call_context {
+    /* The calling document's folder as a local path, without a trailing '/': a relative policy
+     * file path in an argument is read from there. Asked for only when an argument names such
+     * a file, with user as its argument; NULL (the function, or what it returns) means the
+     * document has no folder (never saved, or not a local file). The text stays valid for the
+     * rest of the call. */
+    const char *(*folder)(void *user);
+    void *user;
+} alvh_call_context;
+
 /* The result of one call. Initialise with alvh_result_init(), release with alvh_result_free(). */
 typedef struct alvh_result {
     alvh_status status;
@@ -51,6 +65,10 @@ typedef struct alvh_result {
      * it) and message the sentence; ALVH_OK otherwise (message empty). ALVH_ERROR shows it,
      * the CLI prints it on stderr. */
     alvh_status warning;
+    /* Set by the caller before a call (alvh_call, alvh/table.h), NULL after alvh_result_init:
+     * the call's context. Kept by alvh_result_free and by the call itself; an adapter that
+     * evaluates another call (ALVH_ERROR) gives that call's result the same context. */
+    const alvh_call_context *context;
 } alvh_result;
 
 /*! alvh_result_init() : r becomes an empty result (status ALVH_OK, no cells, no message). */
