@@ -5,6 +5,7 @@ import subprocess
 
 from office import date_serial
 
+from .checks import date, number, status_formula
 from .document import column, new_template
 from .shared import Template, sample_market
 
@@ -67,7 +68,11 @@ def build(office, alvh):
     s.pasted_columns(first, last, data, [(0, 0, "YYYY-MM-DD"), (1, 2, "0.00")], [
         "Trading date of the row (a date), oldest first, no gaps over 7 days.",
         "SPX daily close in index points, e.g. 4750.",
-        "VIX daily close in index points, e.g. 21.5."])
+        "VIX daily close in index points, e.g. 21.5."],
+        [date("the trading date"), number(1, 1e6, "the SPX close", "index points", "4750"),
+         number(1, 200, "the VIX close", "index points", "21.5")])
+    s.status(0, 4, status_formula(calls=[("ALVH_BACKTEST_SUMMARY", args)],
+                                  when=f"ISERROR(SUM($B${s0 + 1}:$B${s0 + len(names)}))"))
     for i in range(ROWS):
         r = first + i + 1
         for j, col in enumerate((1, 2, 4, 5)):
@@ -93,4 +98,5 @@ def build(office, alvh):
 
 
 TEMPLATE = Template("backtest", "alvh-backtest",
-                    ("ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY"), build, pages_tall=0)
+                    ("ALVH_BACKTEST", "ALVH_BACKTEST_SUMMARY", "ALVH_ERROR"), build,
+                    pages_tall=0)

@@ -18,6 +18,8 @@ from typing import NamedTuple, Optional
 
 from office import FLAT_ODS, col_name, prop, store
 
+from .textfit import LINE_MM, text_lines
+
 # Colours (RGB ints).
 YELLOW = 0xFFF2A8
 HEADER_BG = 0x1F4E79
@@ -26,6 +28,7 @@ OUTPUT_BG = 0xEEF3FA
 TRIGGER_BG = 0xFFC78F
 GOOD_BG = 0xC6EFCE
 BAD_BG = 0xFFC7CE
+BAD_INPUT_BG = 0xFF8F8F
 GREY = 0x595959
 
 MM = 100  # UNO lengths are 1/100 mm
@@ -80,6 +83,7 @@ class Input(NamedTuple):
     fmt: Optional[str]           # number format code (None: the default)
     note: str
     valid: Optional[Validity] = None  # what the value cell accepts (None: anything)
+    required: bool = True        # an empty value cell is a problem its status line names
 
 
 def new_template(office, title, sheet, heading, howto, inputs=True):
@@ -138,6 +142,10 @@ class Book:
         make("ALVH Trigger", CellBackColor=TRIGGER_BG, CharWeight=150.0)
         make("ALVH Good", CellBackColor=GOOD_BG, CharWeight=150.0)
         make("ALVH Bad", CellBackColor=BAD_BG, CharWeight=150.0)
+        # A bad input stays an input (unlocked, yellow's border) with a red background.
+        make("ALVH Bad input", "ALVH Input", CellBackColor=BAD_INPUT_BG)
+        make("ALVH Status", CharWeight=150.0,
+             VertJustify=self._enum("com.sun.star.table.CellVertJustify", "TOP"))
 
     @staticmethod
     def _enum(typ, value):
@@ -265,18 +273,23 @@ class Sheet:
     def note(self, col, row, text):
         self.sh.Annotations.insertNew(self.cell(col, row).CellAddress, text)
 
-    def input_cells(self, c0, r0, c1, r1, fmt=None, valid=None):
+    def input_cells(self, c0, r0, c1, r1, fmt=None, valid=None, required=False):
         """Makes a block input cells: every input of a template passes here. The "ALVH Input"
         style (yellow, the only unlocked cells), a number format, and a validity rule (a
-        Validity; None: any value)."""
+        Validity; None: any value) that also turns a refused value red when it got in anyway
+        (pasted, or set through the API); required: an empty cell is red too."""
         r = self.style(c0, r0, c1, r1, "ALVH Input", fmt)
         if valid:
+            from .checks import bad_expr
             self.validity(c0, r0, c1, r1, valid)
+            self.conditional(c0, r0, c1, r1, [("FORMULA", bad_expr(valid, addr(c0, r0, False),
+                                                                   required), "ALVH Bad input")])
         return r
 
     def validity(self, c0, r0, c1, r1, valid):
         """Data > Validity on a block: valid (a Validity) refuses other entries with its error
-        sentence (blank cells are allowed: an empty optional input is not an error)."""
+        sentence and shows its help line while a cell is selected (blank cells are allowed:
+        emptying a required input is explained by its status line instead)."""
         import uno
         r = self.rng(c0, r0, c1, r1)
         v = r.Validation
@@ -284,19 +297,64 @@ class Sheet:
         v.setOperator(uno.Enum("com.sun.star.sheet.ConditionOperator", valid.operator))
         v.setFormula1(valid.formula1)
         v.setFormula2(valid.formula2)
+        v.setSourcePosition(self.cell(c0, r0).CellAddress)
         v.IgnoreBlankCells = True
+        if valid.kind == "LIST":
+            v.ShowList = 1  # com.sun.star.sheet.TableValidationVisibility.UNSORTED: a dropdown
         v.ShowInputMessage = bool(valid.help)
+        v.InputTitle = "ALVH Calc"
         v.InputMessage = valid.help
         v.ShowErrorMessage = True
+        v.ErrorTitle = "ALVH Calc"
         v.ErrorMessage = valid.error
         v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
         r.Validation = v
 
-    def title(self, text, howto):
+    def status(self, col, row, formula, label="Status", span=None, lines=2):
+        """A status line: label, then formula's sentence ("OK" in green, anything else in red)
+        in the next cell, merged and wrapped over the columns up to span (lines tall) or, without
+        span, running over the empty cells to its right."""
+        if label:
+            self.put(col, row, label, "ALVH Status")
+        c = col + (1 if label else 0)
+        self.put(c, row, formula, "ALVH Status")
+        self.conditional(c, row, c, row, [("EQUAL", '"OK"', "ALVH Good"),
+                                          ("NOT_EQUAL", '""', "ALVH Bad")])
+        if span:
+            r = self.rng(c, row, span, row)
+            r.merge(True)
+            r.IsTextWrapped = True
+            self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 60)
+        return addr(c, row)
+
+    def title(self, text, howto, width_mm=330):
+        """The title (row 1), "How to use: ..." (row 2) and the legend (row 3), each line merged
+        over the first width_mm of columns (set by widths()) and wrapped there, so that nothing
+        runs off a laptop's screen. Row 4 stays empty: the add-in's install line goes there."""
         self.put(0, 0, text, "ALVH Title")
         self.put(0, 1, "How to use: " + howto, "ALVH Howto")
         self.put(0, 2, LEGEND, "ALVH Howto")
         self.cell(0, 0).Rows.Height = 900
+        self._wrapped = [(1, width_mm), (2, width_mm)]
+
+    def _wrap_title(self):
+        """Merges and wraps the how-to lines over the columns that fit in their width, with a
+        row height for the lines they take (Calc sizes no row for a merged cell's text)."""
+        cols = self.sh.Columns
+        for row, width_mm in getattr(self, "_wrapped", []):
+            total, last = 0, 0
+            while last < 60:
+                w = cols.getByIndex(last).Width / MM
+                if total + w > width_mm:
+                    break
+                total += w
+                last += 1
+            last = max(last - 1, 0)
+            r = self.rng(0, row, last, row)
+            r.merge(True)
+            r.IsTextWrapped = True
+            lines = text_lines(self.cell(0, row).getString(), total)
+            self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 60)
 
     def header(self, col, row, labels):
         for i, text in enumerate(labels):
@@ -313,22 +371,24 @@ class Sheet:
         for c0, c1, fmt in runs:
             self.style(col + c0, r0, col + c1, r1, fmt=fmt)
 
-    def pasted_columns(self, first, last, data, runs, notes):
+    def pasted_columns(self, first, last, data, runs, notes, valids=()):
         """Yellow input columns from column A, rows first..last, that the user pastes into:
-        filled with the sample rows data, number formats runs (see formats), and a note on the
-        first cell of each column."""
+        filled with the sample rows data, number formats runs (see formats), a note on the
+        header cell above each column, and a validity rule per column (valids)."""
         self.rng(0, first, len(notes) - 1, first + len(data) - 1).setDataArray(tuple(data))
-        self.input_cells(0, first, len(notes) - 1, last)
+        for c in range(len(notes)):
+            self.input_cells(c, first, c, last, valid=valids[c] if c < len(valids) else None)
         self.formats(0, first, last, runs)
         for c, text in enumerate(notes):
-            self.note(c, first, text)
+            self.note(c, first - 1, text)
 
     def policy_input(self, row, note):
         """"Policy (optional)" and its yellow cell in column B (a note says what goes there);
         returns the cell as the text argument the formulas pass on ("" when it is empty)."""
+        from .checks import text_ok
         self.put(0, row, "Policy (optional)")
-        self.input_cells(1, row, 1, row)
-        self.note(1, row, note)
+        self.input_cells(1, row, 1, row, valid=text_ok("the policy (JSON text or a file path)"))
+        self.note(0, row, note)
         return text_arg(addr(1, row))
 
     def heights(self, rows):
@@ -336,18 +396,20 @@ class Sheet:
         for row, height in rows.items():
             self.sh.Rows.getByIndex(row).Height = height
 
-    def input(self, row, label, value, unit, note, fmt=None, col=0, valid=None):
-        """label | value (yellow) | unit, with a note on the value cell."""
+    def input(self, row, label, value, unit, note, fmt=None, col=0, valid=None, required=True):
+        """label | value (yellow) | unit, with a note on the label (a note's marker on the value
+        cell would cover its last digit)."""
         self.put(col, row, label)
         self.put(col + 1, row, value)
-        self.input_cells(col + 1, row, col + 1, row, fmt, valid)
+        self.input_cells(col + 1, row, col + 1, row, fmt, valid, required)
         self.put(col + 2, row, unit, "ALVH Unit")
-        self.note(col + 1, row, note)
+        self.note(col, row, note)
         return addr(col + 1, row)
 
     def inputs(self, row, inputs, col=0):
         """Input rows (a list of Input) from row on; returns their value cells' addresses."""
-        return [self.input(row + i, x.label, x.value, x.unit, x.note, x.fmt, col, x.valid)
+        return [self.input(row + i, x.label, x.value, x.unit, x.note, x.fmt, col, x.valid,
+                           x.required)
                 for i, x in enumerate(inputs)]
 
     def output(self, row, label, formula, unit, fmt=None, col=0, style="ALVH Output"):
@@ -360,6 +422,18 @@ class Sheet:
         cols = self.sh.Columns
         for i, w in enumerate(widths_mm):
             cols.getByIndex(i).Width = int(w * MM)
+        self._wrap_title()
+
+    def fit_rows(self, *rows):
+        """Rows as tall as the wrapped text of their header cells needs (text_lines)."""
+        cols = self.sh.Columns
+        for row in rows:
+            lines = 1
+            for c in range(40):
+                text = self.cell(c, row).getString()
+                if text:
+                    lines = max(lines, text_lines(text, cols.getByIndex(c).Width / MM, True))
+            self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 100)
 
     def protect(self):
         self.sh.protect("")
@@ -406,7 +480,11 @@ class Sheet:
         ch.HasMainTitle = True
         ch.Title.String = title
         ch.HasLegend = True
+        ch.Legend.Alignment = uno.Enum("com.sun.star.chart.ChartLegendPosition", "BOTTOM")
         d = ch.Diagram
+        # Axis labels at the plot's edge, not where the other axis crosses zero.
+        d.XAxis.LabelPosition = uno.Enum("com.sun.star.chart.ChartAxisLabelPosition",
+                                         "OUTSIDE_START")
         if x_title:
             d.HasXAxisTitle = True
             d.XAxisTitle.String = x_title

@@ -3,6 +3,7 @@ decliners): VIX RSI, MACD, the A/D line and its divergence, and the ALVH trigger
 (trigger rows highlighted); the VIX and RSI chart."""
 from office import date_serial
 
+from .checks import date, number, status_formula
 from .document import column, new_template
 from .shared import Template, sample_market
 
@@ -48,7 +49,11 @@ def build(office, alvh):
         "Optional: SPX daily close in index points, e.g. 5400. With advancers and decliners it "
         "enables the A/D divergence trigger.",
         "Optional: number of NYSE issues that advanced that day, e.g. 1850.",
-        "Optional: number of NYSE issues that declined that day, e.g. 1320."])
+        "Optional: number of NYSE issues that declined that day, e.g. 1320."],
+        [date("the trading date"), number(1, 200, "the VIX close", "index points", "18.5"),
+         number(1, 1e6, "the SPX close", "index points", "5400"),
+         number(0, 10000, "the advancing issues", "issues", "1850", whole=True),
+         number(0, 10000, "the declining issues", "issues", "1320", whole=True)])
 
     vix, spx, adv, dec, adl = (column(c, first, last) for c in "BCDEJ")
     have_ad = f"COUNT({adv})>0"
@@ -65,6 +70,9 @@ def build(office, alvh):
               f"{spx};$G$7);{k};1);\"\"))")
         s.put(11, r - 1, f"=IF({blank};\"\";IFNA(INDEX(IF({have_ad};ALVH_SIGNAL({vix};{adl};{spx};"
               f"{pol});ALVH_SIGNAL({vix};;;{pol}));{k};1);\"\"))")
+    s.status(0, 7, status_formula(calls=[
+        ("VIX_RSI", f"{vix};$A$7"), ("VIX_MACD", f"{vix};$C$7;$D$7;$E$7"),
+        ("ALVH_SIGNAL", f"{vix};;;{pol}")]))
     s.style(5, first, 11, last, "ALVH Value")
     s.formats(5, first, last, [(0, 0, "0.00"), (1, 3, "0.000"), (4, 4, "#,##0"),
                                (5, 5, "+0;-0;0")])
@@ -86,4 +94,4 @@ def build(office, alvh):
 
 TEMPLATE = Template("signals", "alvh-signals",
                     ("VIX_RSI", "VIX_MACD", "AD_LINE", "AD_DIVERGENCE", "ALVH_SIGNAL",
-                     "ALVH_POLICY"), build, pages_tall=0)
+                     "ALVH_POLICY", "ALVH_ERROR"), build, pages_tall=0)

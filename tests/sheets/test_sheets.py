@@ -33,10 +33,13 @@ print = partial(print, flush=True)  # noqa: A001  (progress shows under ctest an
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/, sheets/
 sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
+sys.path.insert(0, HERE)  # tests/sheets/: robustness
 from clicheck import Checks  # noqa: E402
 from office import (PDF, CalcOffice, cell_values, col_name, error_cells, prop,  # noqa: E402
                     range_a1, recalculate, run_unprivileged, store, used_range)
 from sheets.templates import TEMPLATES  # noqa: E402
+from robustness import (check_bad_inputs, check_chart_tops, check_status_ok,  # noqa: E402
+                        check_validity)
 
 # The functions each template needs (the builder's list: a template is built only with them).
 NEEDS = {t.file: t.needs for t in TEMPLATES}
@@ -112,40 +115,42 @@ def condor_expect(sh, cli):
     mk = (strikes, spot, years, vol, rate, div, skew)
     credit = cli.call("IC_CREDIT", *mk, 100.0)
     pts = cli.call("IC_CREDIT", *mk, 1.0)
-    spots = [[x] for x in (r[0] for r in block(sh, "M6:M46"))]
+    spots = [[x] for x in (r[0] for r in block(sh, "A37:A77"))]
     legs5 = [r[:5] for r in legs]
     pnl = cli.call("BOOK_PNL", legs5, spots, spot, 0.0, rate, div, 100.0)
     pnl = [[x * n for x in r] for r in pnl]
     return [
-        ("IC_STRIKES", "B21:E21", strikes),
-        ("IC_LEGS", "A25:J28", legs),
-        ("IC_CREDIT", "B32", [[credit]]),
-        ("IC_MAXLOSS x contracts", "B35", [[cli.call("IC_MAXLOSS", *mk, 100.0) * n]]),
-        ("IC_BREAKEVEN lower", "B36", [[cli.call("IC_BREAKEVEN", "LOWER", *mk)]]),
-        ("ALVH_BREAKEVEN upper", "B39",
+        ("IC_STRIKES", "B24:E24", strikes),
+        ("IC_LEGS", "A29:J32", legs),
+        ("IC_CREDIT x contracts", "E6", [[credit * n]]),
+        ("IC_CREDIT per condor, points", "E7", [[pts]]),
+        ("IC_MAXLOSS x contracts", "E8", [[cli.call("IC_MAXLOSS", *mk, 100.0) * n]]),
+        ("IC_BREAKEVEN lower", "E9", [[cli.call("IC_BREAKEVEN", "LOWER", *mk)]]),
+        ("ALVH_BREAKEVEN upper", "E12",
          [[cli.call("ALVH_BREAKEVEN", "UPPER", strikes, pts, debit, n, 100.0)]]),
-        ("IC_POP", "B40", [[cli.call("IC_POP", *mk)]]),
-        ("BOOK_GREEK vega x contracts", "B42",
+        ("IC_POP", "E13", [[cli.call("IC_POP", *mk)]]),
+        ("BOOK_GREEK vega x contracts", "E15",
          [[cli.call("BOOK_GREEK", "vega", legs5, spot, rate, div, 100.0) * n]]),
-        ("BOOK_PNL x contracts", "N6:O46", pnl),
+        ("ALVH_NOTIONAL", "E18", [[cli.call("ALVH_NOTIONAL", strikes, pts, n)]]),
+        ("BOOK_PNL x contracts", "B37:C77", pnl),
     ]
 
 
 def schedule_expect(sh, cli):
     val, vix, notional, cvega = (v(sh, a) for a in ("B6", "B7", "B8", "B9"))
     policy = sh.getCellRangeByName("B10").getString() or None
-    fut = [r for r in block(sh, "E7:F14") if r[0] is not None or r[1] is not None]
+    fut = [r for r in block(sh, "E6:F11") if r[0] is not None or r[1] is not None]
     args = (val, vix, notional, cvega, policy) + ((fut,) if fut else ())
     sched = cli.call("ALVH_SCHEDULE", *args)
     unit = [[cli.call("VIX_LAYER_VEGA", 1.0, r[5], r[3], r[2] / 365,
                       cli.call("ALVH_POLICY", f"layers.{i + 1}.vol_of_vol", policy), 0.0, r[9])]
             for i, r in enumerate(sched)]
     return [
-        ("ALVH_SCHEDULE", "A18:M20", sched),
-        ("VIX_LAYER_VEGA of one contract", "N18:N20", unit),
-        ("ALVH_SIZE", "B24:D24", cli.call("ALVH_SIZE", notional, None, policy)),
-        ("ALVH_CALIBRATE", "B25:E25", cli.call("ALVH_CALIBRATE", cvega, unit, None, policy)),
-        ("ALVH_COST", "B31", [[cli.call("ALVH_COST", *args)]]),
+        ("ALVH_SCHEDULE", "A13:M15", sched),
+        ("VIX_LAYER_VEGA of one contract", "N13:N15", unit),
+        ("ALVH_SIZE", "B28:D28", cli.call("ALVH_SIZE", notional, None, policy)),
+        ("ALVH_CALIBRATE", "B29:E29", cli.call("ALVH_CALIBRATE", cvega, unit, None, policy)),
+        ("ALVH_COST", "B20", [[cli.call("ALVH_COST", *args)]]),
     ]
 
 
@@ -182,20 +187,20 @@ def scenarios_expect(sh, cli):
     cvega = cli.call("CONDOR_VIX_VEGA", [[r[2] * r[8]] for r in legs1], n)
     hedge = cli.call("ALVH_SCHEDULE", val, vix, notional, cvega, policy)
     tail = (legs, hedge, spot, vix, policy, vov, rate, div)
-    spx_moves = [r for r in block(sh, "A26:A37")]
-    vix_moves = block(sh, "B25:K25")
+    spx_moves = [r for r in block(sh, "E6:E17")]
+    vix_moves = block(sh, "F5:O5")
     grid = cli.call("ALVH_SCENARIO_GRID", spx_moves, vix_moves, shock, *tail)
-    spikes = [cli.call("ALVH_SCENARIO", v(sh, f"B{r}"), v(sh, f"C{r}"), shock, *tail)[0]
-              for r in (41, 42, 43)]
+    spikes = [cli.call("ALVH_SCENARIO", v(sh, f"F{r}"), v(sh, f"G{r}"), shock, *tail)[0]
+              for r in (22, 23, 24)]
     return [
-        ("IC_STRIKES", "E6:H6", strikes),
-        ("IC_LEGS", "A47:J50", legs1),
-        ("the legs range (quantity x contracts)", "E8:I11", legs),
-        ("ALVH_NOTIONAL", "H14", [[notional]]),
-        ("CONDOR_VIX_VEGA", "H15", [[cvega]]),
-        ("ALVH_SCHEDULE (the hedge)", "E19:Q21", hedge),
-        ("ALVH_SCENARIO_GRID", "B26:K37", grid),
-        ("ALVH_SCENARIO spike days", "D41:G43", spikes),
+        ("IC_STRIKES", "B30:E30", strikes),
+        ("IC_LEGS", "A59:J62", legs1),
+        ("the legs range (quantity x contracts)", "A33:E36", legs),
+        ("ALVH_NOTIONAL", "B39", [[notional]]),
+        ("CONDOR_VIX_VEGA", "B40", [[cvega]]),
+        ("ALVH_SCHEDULE (the hedge)", "A46:M48", hedge),
+        ("ALVH_SCENARIO_GRID", "F6:O17", grid),
+        ("ALVH_SCENARIO spike days", "H22:K24", spikes),
     ]
 
 
@@ -220,10 +225,10 @@ EXPECT = {"alvh-condor-legs": ("Condor", condor_expect),
           "alvh-backtest": ("Backtest", backtest_expect)}
 
 # (input cell, new value, ranges that must change)
-CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B21:E21", "B32", "N6:O46"]),
-           "alvh-layer-schedule": ("Schedule", "B7", 24.0, ["A18:M20", "B31"]),
+CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B24:E24", "E6", "B37:C77"]),
+           "alvh-layer-schedule": ("Schedule", "B7", 24.0, ["A13:M15", "B20"]),
            "alvh-signals": ("Signals", "B240", 45.0, ["F240:F245", "G240:I245"]),
-           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["E19:Q21", "B26:K37", "D41:G43"]),
+           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["A46:M48", "F6:O17", "H22:K24"]),
            "alvh-backtest": ("Backtest", "C150", 45.0, ["B8:B36", "D150:G160"])}
 
 # A cell showing a number with decimals (under de-DE: a decimal comma).
@@ -231,14 +236,14 @@ DECIMAL_PROBE = {"alvh-condor-legs": "B8", "alvh-layer-schedule": "B7", "alvh-si
                  "alvh-scenarios": "B8", "alvh-backtest": "B41"}
 
 # Conditional formats: (sheet, range) -> "colorscale" or (formula, style).
-CONDITIONS = {"alvh-scenarios": [("Scenarios", "B26:K37", "colorscale")],
+CONDITIONS = {"alvh-scenarios": [("Scenarios", "F6:O17", "colorscale")],
               "alvh-signals": [("Signals", "A10:L261",
                                 ('AND($L10<>"";$L10<>"NONE")', "ALVH Trigger"))],
-              "alvh-layer-schedule": [("Schedule", "E30:E31", ('"IN BAND"', "ALVH Good"))]}
+              "alvh-layer-schedule": [("Schedule", "E19:E20", ('"IN BAND"', "ALVH Good"))]}
 
 # Chart name -> the ranges it reads (sheet-relative A1).
-CHARTS = {"alvh-condor-legs": {"RiskProfile": ["M5:O46"]},
-          "alvh-layer-schedule": {"CoverageByLayer": ["A36:C39"]},
+CHARTS = {"alvh-condor-legs": {"RiskProfile": ["A36:C77"]},
+          "alvh-layer-schedule": {"CoverageByLayer": ["A33:C36"]},
           "alvh-signals": {"VixRsi": ["A24:B261", "F24:F261"]},
           "alvh-scenarios": {},
           "alvh-backtest": {"Equity": ["A40:A292", "D40:E292"],
@@ -280,7 +285,8 @@ def check_structure(name, doc, checks):
                              for row in range(a.StartRow, a.EndRow + 1))
         inputs = len(cells)
         # Every block of adjoining input cells (an input, a pasted column, a grid axis) carries
-        # a note somewhere: its first cell explains the block.
+        # a note: on one of its cells, on the label left of it or on the header above it (a
+        # note's marker on a value cell would cover its last digit).
         unnoted, seen = [], set()
         for start in sorted(cells):
             if start in seen:
@@ -294,7 +300,9 @@ def check_structure(name, doc, checks):
                     if nb in cells and nb not in seen:
                         seen.add(nb)
                         todo.append(nb)
-            if not any(cr in notes for cr in block_cells):
+            around = set(block_cells) | {(c - 1, row) for c, row in block_cells} | {
+                (c, row - 1) for c, row in block_cells}
+            if not any(cr in notes for cr in around):
                 unnoted.append(f"{col_name(start[0])}{start[1] + 1}")
         checks.check(inputs > 0, f"{name}: sheet {sh.Name} has input cells")
         checks.check(not wrong, f"{name}: only the yellow input cells are unlocked ({wrong[:8]})")
@@ -510,8 +518,12 @@ def main():
             check_charts(name, doc, checks)
             check_conditions(name, doc, checks)
             check_pdf(name, doc, office, checks)
+            check_validity(name, doc, checks)
+            check_status_ok(name, doc, checks)
+            check_chart_tops(name, doc, checks)
             if name in CHANGES:
                 check_change(name, doc, cli, checks)
+            check_bad_inputs(name, doc, checks)
             doc.close(True)
         check_installed_templates(office, [t for _, t in todo], checks)
     # A German locale: decimal comma, ';' separators.

@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""The first screen of each template at 1366x768, as a user sees it: docs/screenshots/*.png.
+
+usage: /usr/bin/python3 sheets/screenshots.py --oxt build/addin/alvh.oxt [--out docs/screenshots]
+                                              [--size 1366x768] TEMPLATE.fods...
+
+Opens each template in a real Calc window (not headless) under a virtual X display (Xvfb) with
+the add-in installed, as File > New from a template does (an untitled copy), at 100% zoom with
+the window filling the screen, and saves the whole screen as <template>.png. For the README and
+for review: look at them after a layout change. Needs the test-only packages of
+scripts/install-deps.sh --gui (xvfb, xdotool, imagemagick).
+"""
+import argparse
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
+from office import run_unprivileged_writing  # noqa: E402
+from office.gui import GuiCalcOffice, XDisplay  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "docs", "screenshots"))
+    ap.add_argument("--size", default="1366x768")
+    ap.add_argument("templates", nargs="+")
+    args = ap.parse_args()
+    shown = os.path.abspath(args.out)
+    os.makedirs(shown, exist_ok=True)
+    out = run_unprivileged_writing(shown)
+    width, height = (int(x) for x in args.size.split("x"))
+    with XDisplay(width, height) as display, GuiCalcOffice(args.oxt, display) as office:
+        for path in args.templates:
+            name = os.path.basename(path).split(".")[0]
+            doc = office.open(path, as_template=True)
+            doc.CurrentController.ZoomValue = 100
+            office.select(doc, doc.Sheets.getByIndex(0).Name, "B6")
+            time.sleep(2)  # charts draw after the cells
+            png = os.path.join(out, name + ".png")
+            display.screenshot(png)
+            doc.close(True)
+            print(f"wrote {os.path.join(shown, name + '.png')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
