@@ -156,6 +156,8 @@ void alvh_cli_print_result(FILE *f, const alvh_result *r)
         fprintf(f, "#ERR %s: %s\n", alvh_status_name(r->status), r->message);
         return;
     }
+    if (r->warning != ALVH_OK) /* on stderr: stdout keeps one line per call */
+        fprintf(stderr, "#WARN %s: %s\n", alvh_status_name(r->warning), r->message);
     if (r->rows == 1 && r->cols == 1) {
         print_cell(f, &r->cells[0], 0);
         fputc('\n', f);

@@ -4,9 +4,8 @@ and the demo (sheets/), the Calc tests (tests/calc, tests/sheets) and the benchm
 Run under the system python (/usr/bin/python3: `import uno` comes from python3-uno). Standard
 library otherwise. A script puts the repository root on sys.path and then:
 
-    from office import PDF, CalcOffice, recalculate, run_unprivileged, store
+    from office import PDF, CalcOffice, recalculate, store
 
-    run_unprivileged()                      # first: as root, re-runs the script as nobody
     with CalcOffice(oxt_path) as office:    # or CalcOffice(oxt_path, locale="de-DE")
         doc = office.load(path)             # or office.new_calc()
         bad = recalculate(doc)              # every formula; the cells showing an error
@@ -14,9 +13,11 @@ library otherwise. A script puts the repository root on sys.path and then:
 
 Modules:
   soffice.py       CalcOffice: a throwaway headless office on a private profile, the .oxt
-                   installed with unopkg, connected over a private pipe, always stopped
-  unprivileged.py  run_unprivileged(), run_unprivileged_writing(): as root, the script re-runs
-                   as an unprivileged uid (on copies of what that uid cannot read)
+                   installed with unopkg (as root: install.py), connected over a private pipe,
+                   always stopped; it runs as the calling user, root included
+  install.py       add_extension(): an .oxt installed through a running office's
+                   ExtensionManager (root, whom unopkg refuses a user installation)
+  unprivileged.py  run_unprivileged(), run_unprivileged_writing(): no-ops kept for callers
   calc.py          documents and cells: prop, file_url, store, col_name, range_a1, error_cells,
                    recalculate, used_range, cell_values, date_serial
 """

@@ -10,10 +10,14 @@ What it does, in order (every step has a timeout; see the constants below):
      the user's own profile.
   2. Creates the profile first (soffice --terminate_after_init): an office started on a fresh
      profile deletes the extension registry that `unopkg add` wrote before it.
-  3. Installs the .oxt with `unopkg add` exactly as a user would (never with --shared; unopkg
-     refuses root without --shared, see office/unprivileged.py), and sets the profile's locale
-     when one is given (Tools > Options > Languages > Locale setting).
-  4. Starts soffice --headless in its own process group, accepting a private pipe, and connects.
+  3. Installs the .oxt into that profile as a user installs it: with `unopkg add` (never with
+     --shared). As root, where unopkg refuses a user installation, through the running office's
+     ExtensionManager instead (what unopkg and Tools > Extension Manager call): the office then
+     runs as root, on the private profile, and reads and writes what root can (a checkout under
+     /root included). Sets the profile's locale when one is given (Tools > Options > Languages >
+     Locale setting).
+  4. Starts soffice --headless in its own process group (working directory: the run directory),
+     accepting a private pipe, and connects.
   5. On exit (also on failure or timeout): terminates the office, kills its process group if it
      lingers, and deletes the run directory.
 """
@@ -94,7 +98,9 @@ class CalcOffice:
                    "--terminate_after_init", self._profile_arg()], PROFILE_TIMEOUT, "init.log")
         if not os.path.isfile(os.path.join(self.profile, "user", "extensions", "buildid")):
             raise OfficeError("soffice did not create the profile; see " + self._log("init.log"))
-        if self.oxt:
+        if self.oxt and os.getuid() == 0:
+            self._install_as_root()
+        elif self.oxt:
             self._run([UNOPKG, "add", "-s", self._profile_arg(), self.oxt], UNOPKG_TIMEOUT,
                       "unopkg.log")
             out = self._run([UNOPKG, "list", self._profile_arg()], UNOPKG_TIMEOUT,
@@ -103,6 +109,17 @@ class CalcOffice:
                 raise OfficeError("unopkg did not register the extension:\n" + out)
         if self.locale:
             self._set_locale(self.locale)
+
+    def _install_as_root(self):
+        """unopkg refuses root for a user installation; the ExtensionManager it calls does not.
+        Installs the .oxt into the private profile through a short-lived office, which is then
+        stopped so that start() begins on a profile that has the extension, as after unopkg."""
+        from .install import add_extension
+        self.start()
+        try:
+            add_extension(self.ctx, self.oxt)
+        finally:
+            self.stop()
 
     def start(self):
         """Start soffice on the prepared profile and connect (again, after stop())."""
@@ -116,7 +133,7 @@ class CalcOffice:
         log = open(self._log("soffice.log"), "ab")
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log,
                                      stderr=subprocess.STDOUT, env=self._env(),
-                                     start_new_session=True)
+                                     cwd=self.run_dir, start_new_session=True)
         log.close()
         self._start_watchdog()
         local = uno.getComponentContext()
@@ -232,7 +249,7 @@ class CalcOffice:
         with open(self._log(logname), "wb") as log:
             p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log,
                                  stderr=subprocess.STDOUT, env=self._env(),
-                                 start_new_session=True)
+                                 cwd=self.run_dir, start_new_session=True)
             try:
                 code = p.wait(timeout=timeout)
             except subprocess.TimeoutExpired:

@@ -204,7 +204,25 @@ code, out, _ = run(["call", "ALVH_BACKTEST", dates, spx, "[14,15]"])
 check(code == 1 and out.startswith("#ERR RANGE_SHAPE"), "mismatched lengths: " + out)
 code, out, _ = run(["call", "ALVH_BACKTEST", dates, '[4700,"x",4620,4455,4450,4500,4540,4560]',
                     vix])
-check(code == 1 and out.startswith("#ERR RANGE_VALUE: spx: item 2"), "text cell: " + out)
+check(code == 1 and out.startswith('#ERR RANGE_VALUE: spx: row 2 of the range (2024-01-09) holds '
+                                   'text "x": paste a number there, or delete the row (the 1 row '
+                                   'before it: a backtest needs at least 2 rows'), "text cell: " + out)
+# A blank cell later in a column (a holiday row, a bad paste): the rows before it are the
+# backtest of the rows cut there, the rest have no value, and stderr names the row and its date;
+# the summary refuses (a summary of part of the rows would mislead).
+gapped_vix = "[14,15,19,31.5,null,27,24,22]"
+code, out, err = run(["call", "ALVH_BACKTEST", dates, spx, gapped_vix])
+_, cut, _ = run(["call", "ALVH_BACKTEST", dates[:dates.index(",45303")] + "]",
+                 spx[:spx.index(",4450")] + "]", "[14,15,19,31.5]"])
+rows = json.loads(out) if out.startswith("[") else []
+check(code == 0 and len(rows) == 8 and rows[:4] == json.loads(cut) and
+      all(c is None for r in rows[4:] for c in r), f"gap at row 5: {out[:200]!r}")
+check(err.strip() == "#WARN RANGE_VALUE: vix: row 5 of the range (2024-01-12) is blank, so rows "
+      "5 to 8 show no value: paste a number there, or delete the row", "gap warning: " + err)
+code, out, _ = run(["call", "ALVH_BACKTEST_SUMMARY", dates, spx, gapped_vix])
+check(code == 1 and out.strip() == "#ERR RANGE_VALUE: vix: row 5 of the range (2024-01-12) is "
+      "blank, and this result needs every row: paste a number there, or delete the row",
+      "summary with a gap: " + out)
 code, out, _ = run(["call", "ALVH_BACKTEST", "[45299,45300,45320]", "[1,2,3]", "[1,2,3]"])
 check(code == 1 and out.startswith("#ERR DATA_GAP: row 3"), "gap: " + out)
 

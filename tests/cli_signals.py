@@ -11,7 +11,7 @@ import os
 import sys
 
 import clicheck
-from clicheck import batch, check, report
+from clicheck import batch, check, report, run
 
 TALIB_TOL = 1e-10
 
@@ -155,8 +155,6 @@ errors = [
     (["VIX_RSI", rng([20, 21, 22])], "#ERR SHORT_SERIES: closes has 3 values; VIX_RSI with "
      "period 14 needs at least 15"),
     (["VIX_RSI", "[]"], "#ERR ARGUMENT"),
-    (["VIX_RSI", rng([20, "x", 22]), 2], "#ERR RANGE_VALUE: closes: item 2 must be a number"),
-    (["VIX_RSI", rng([20, None, 22]), 2], "#ERR RANGE_VALUE: closes: item 2"),
     (["VIX_RSI", "nan", 2], "#ERR RANGE_VALUE: closes: item 1 must be a finite number"),
     (["VIX_RSI", "text", 2], "#ERR RANGE_VALUE: closes: item 1 must be a number"),
     (["VIX_MACD", rng(list(range(40))), 26, 12, 9], "#ERR FAST_SLOW: fast must be shorter"),
@@ -177,6 +175,18 @@ code, out = batch([c for c, _ in errors])
 check(code == 1, "failing calls exit 1")
 for (call, want), line in zip(errors, out):
     check(line.startswith(want), f"{call[0]} error: {line!r} should start {want!r}")
+
+# A blank or text cell inside the series is no error: the rows before it are computed, the rest
+# have no value, and stderr says which row stopped it (issue 15: a gap must not take a sheet down).
+closes = [20, 21, 23, 22, 24, 25, 23, 22]
+for gap, says in ((None, "is blank"), ("x", 'holds text "x"')):
+    code, out, err = run(["call", "VIX_RSI", rng(closes[:5] + [gap] + closes[6:]), "2"])
+    _, cut, _ = run(["call", "VIX_RSI", rng(closes[:5]), "2"])
+    got = json.loads(out) if out.startswith("[") else None
+    check(code == 0 and got is not None and got[:5] == json.loads(cut) and
+          got[5:] == [[None]] * 3, f"VIX_RSI with a gap at row 6: {out!r} (cut: {cut!r})")
+    check(err.strip() == f"#WARN RANGE_VALUE: closes: row 6 of the range {says}, so rows 6 to 8 "
+          "show no value: paste a number there, or delete the row", f"the warning: {err!r}")
 
 # The flat default-policy series gives NONE from row 35 on, #N/A before (never 0 or "").
 code, out = batch([["ALVH_SIGNAL", rng([20] * 40)]])

@@ -508,10 +508,15 @@ static void table_rows_match_the_engine(void)
             empties += r.cells[k * 2 + 1].kind == ALVH_EMPTY;
         CHECK(empties > 0, "undefined measures (no high-VIX day) are empty cells");
     }
-    /* Text in a range names the argument and the row; lengths must agree. */
+    /* Text in a range names the argument, the row and its date; with one row before it, too
+     * few for a backtest, the call fails saying both (a later gap: gaps_leave_the_rows_after
+     * in tests/cli_backtest.py). Lengths must agree. */
     cs[1] = (alvh_value){.kind = ALVH_TEXT, .text = "n/a"};
     CHECK_STATUS(alvh_call_by_name("ALVH_BACKTEST", args, 3, &r), ALVH_E_RANGE_VALUE, "text");
-    CHECK(strstr(r.message, "spx: item 2") != NULL, "message: %s", r.message);
+    CHECK(strcmp(r.message, "spx: row 2 of the range (2024-01-09) holds text \"n/a\": paste a "
+                            "number there, or delete the row (the 1 row before it: a backtest "
+                            "needs at least 2 rows of market data, got 1)") == 0,
+          "message: %s", r.message);
     cs[1] = (alvh_value){.kind = ALVH_NUMBER, .number = 4650};
     args[2].rows = 2;
     CHECK_STATUS(alvh_call_by_name("ALVH_BACKTEST", args, 3, &r), ALVH_E_RANGE_SHAPE, "lengths");

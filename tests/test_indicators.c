@@ -621,10 +621,6 @@ static void bad_inputs_give_documented_errors(void)
         {"rsi all-blank range", "VIX_RSI", 1, {column((alvh_value *)blank, 1)},
          ALVH_E_RANGE_SHAPE, "closes is empty"},
         {"rsi missing closes", "VIX_RSI", 0, {{0}}, ALVH_E_MISSING, "closes is required"},
-        {"rsi text in range", "VIX_RSI", 2, {column(k_text, 3), num(2)}, ALVH_E_RANGE_VALUE,
-         "closes: item 2 must be a number, got text \"n/a\""},
-        {"rsi hole in range", "VIX_RSI", 2, {column(k_hole, 4), num(2)}, ALVH_E_RANGE_VALUE,
-         "item 2"},
         {"rsi infinite close", "VIX_RSI", 2, {column(k_nan, 3), num(2)}, ALVH_E_RANGE_VALUE,
          "closes: item 2 must be a finite number"},
         {"rsi overflow", "VIX_RSI", 2, {column(k_big, 40), num(2)}, ALVH_E_NOT_FINITE, "finite"},
@@ -649,8 +645,6 @@ static void bad_inputs_give_documented_errors(void)
          "same number"},
         {"ad_line negative count", "AD_LINE", 2, {num(5), num(-3)}, ALVH_E_BREADTH,
          "decliners: item 1 must be a count of issues, zero or more, got -3"},
-        {"ad_line text", "AD_LINE", 2, {column(k_text, 3), column(k_five, 3)}, ALVH_E_RANGE_VALUE,
-         "advancers: item 2"},
         {"divergence mismatched", "AD_DIVERGENCE", 3, {column(k_five, 5), column(k_two, 2), num(2)},
          ALVH_E_RANGE_SHAPE, "ad_line and spx"},
         {"divergence short", "AD_DIVERGENCE", 3, {column(k_five, 5), column(k_five, 5), num(5)},
@@ -689,6 +683,116 @@ static void bad_inputs_give_documented_errors(void)
         CHECK(r.cells == NULL, "%s: no cells on failure", k->what);
     }
     alvh_result_free(&r);
+}
+
+/* A blank or text cell inside a pasted column (a holiday row, a bad paste) does not fail the
+ * call: the rows before it are computed, and are those of the series cut at the gap (every
+ * indicator here is causal: row i depends on rows 0..i only); the gap row and every row after
+ * it have no value; the result warns (RANGE_VALUE) naming the series, the row and what to do.
+ * (Before issue 15 these calls failed with RANGE_VALUE and no cells.) */
+static void gaps_compute_the_rows_before_them(void)
+{
+    enum { N = 60, GAP = 44 };
+    static alvh_value vix[N], cut[N], ad[N], spx[N], adv[N], dec[N];
+    for (size_t i = 0; i < N; ++i) {
+        double t = (double)i;
+        vix[i] = num(20 + 6 * sin(t / 5) + (i % 7 == 3 ? 4 : 0));
+        spx[i] = num(5000 + 40 * sin(t / 9) + 3 * t);
+        ad[i] = num(1000 * cos(t / 8) - 5 * t);
+        adv[i] = num(1500 + (double)(i % 11) * 30);
+        dec[i] = num(1400 + (double)(i % 13) * 25);
+    }
+    /* each call: its series (NULL: a period argument, per[k]) and which one gets the gap */
+    static const struct {
+        const char *fn;
+        size_t nargs, gap_arg, cols;
+        const char *gap_name;
+        alvh_value *series[4];
+        double per[4];
+    } calls[] = {
+        {"VIX_RSI", 2, 0, 1, "closes", {vix, NULL}, {0, 14}},
+        {"VIX_MACD", 4, 0, 3, "closes", {vix, NULL, NULL, NULL}, {0, 12, 26, 9}},
+        {"AD_LINE", 2, 1, 1, "decliners", {adv, dec}, {0}},
+        {"AD_DIVERGENCE", 3, 1, 1, "spx", {ad, spx, NULL}, {0, 0, 20}},
+        {"ALVH_SIGNAL", 3, 0, 1, "vix", {vix, ad, spx}, {0}},
+    };
+    alvh_result whole, part;
+    alvh_result_init(&whole);
+    alvh_result_init(&part);
+    for (size_t c = 0; c < sizeof calls / sizeof calls[0]; ++c) {
+        alvh_value args[4];
+        for (int text = 0; text < 2; ++text) {
+            /* the gapped series: a copy with the gap at row GAP (0-based) */
+            memcpy(cut, calls[c].series[calls[c].gap_arg], sizeof cut);
+            cut[GAP] = text ? (alvh_value){.kind = ALVH_TEXT, .text = "n/a"}
+                            : (alvh_value){.kind = ALVH_EMPTY};
+            for (size_t k = 0; k < calls[c].nargs; ++k)
+                args[k] = k == calls[c].gap_arg ? column(cut, N)
+                          : calls[c].series[k]  ? column(calls[c].series[k], N)
+                                                : num(calls[c].per[k]);
+            CHECK_STATUS(alvh_call_by_name(calls[c].fn, args, calls[c].nargs, &whole), ALVH_OK,
+                         calls[c].fn);
+            CHECK(whole.warning == ALVH_E_RANGE_VALUE, "%s: warns RANGE_VALUE", calls[c].fn);
+            char want[160];
+            snprintf(want, sizeof want, "%s: row %d of the range %s, so rows %d to %d show no "
+                     "value: paste a number there, or delete the row", calls[c].gap_name,
+                     GAP + 1, text ? "holds text \"n/a\"" : "is blank", GAP + 1, N);
+            CHECK(strcmp(whole.message, want) == 0, "%s: warning \"%s\", want \"%s\"",
+                  calls[c].fn, whole.message, want);
+            /* the same call on the series cut at the gap */
+            alvh_value cargs[4];
+            memcpy(cargs, args, sizeof cargs);
+            for (size_t k = 0; k < calls[c].nargs; ++k)
+                if (cargs[k].kind == ALVH_RANGE)
+                    cargs[k].rows = GAP;
+            CHECK_STATUS(alvh_call_by_name(calls[c].fn, cargs, calls[c].nargs, &part), ALVH_OK,
+                         "cut");
+            CHECK(part.warning == ALVH_OK && part.message[0] == '\0', "%s: no gap, no warning",
+                  calls[c].fn);
+            CHECK(whole.rows == N && whole.cols == calls[c].cols && part.rows == GAP,
+                  "%s: %zux%zu rows, the cut %zu", calls[c].fn, whole.rows, whole.cols, part.rows);
+            size_t defined = 0;
+            for (size_t i = 0; whole.rows == N && part.rows == GAP && i < N; ++i)
+                for (size_t j = 0; j < calls[c].cols; ++j) {
+                    const alvh_value *w = &whole.cells[i * calls[c].cols + j];
+                    if (i >= GAP) {
+                        CHECK(w->kind == ALVH_EMPTY, "%s row %zu after the gap has no value",
+                              calls[c].fn, i + 1);
+                        continue;
+                    }
+                    const alvh_value *p = &part.cells[i * calls[c].cols + j];
+                    defined += w->kind != ALVH_EMPTY;
+                    CHECK(w->kind == p->kind &&
+                              (w->kind != ALVH_NUMBER || memcmp(&w->number, &p->number,
+                                                                sizeof w->number) == 0) &&
+                              (w->kind != ALVH_TEXT || strcmp(w->text, p->text) == 0),
+                          "%s row %zu col %zu equals the cut series' row", calls[c].fn, i + 1, j);
+                }
+            CHECK(defined > 0, "%s: some rows before the gap have values", calls[c].fn);
+        }
+    }
+    /* A gap before the first value: no value anywhere, and the warning, not an error. */
+    alvh_value early[5] = {num(20), {.kind = ALVH_TEXT, .text = "CLOSE"}, num(21), num(22),
+                           num(23)};
+    alvh_value eargs[2] = {column(early, 5), num(2)};
+    CHECK_STATUS(alvh_call_by_name("VIX_RSI", eargs, 2, &whole), ALVH_OK, "early gap");
+    CHECK(whole.rows == 5 && whole.cells[0].kind == ALVH_EMPTY &&
+              whole.cells[4].kind == ALVH_EMPTY && whole.warning == ALVH_E_RANGE_VALUE &&
+              strstr(whole.message, "closes: row 2 of the range holds text \"CLOSE\", so rows 2 "
+                                    "to 5 show no value") != NULL,
+          "early gap: %s", whole.message);
+    /* ALVH_ERROR says it; a call without a gap says OK. */
+    alvh_value err_args[3] = {{.kind = ALVH_TEXT, .text = "VIX_RSI"}, column(k_hole, 4), num(2)};
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", err_args, 3, &whole), ALVH_OK, "ALVH_ERROR");
+    CHECK(strcmp(whole.cells[0].text, "RANGE_VALUE: closes: row 2 of the range is blank, so rows "
+                                      "2 to 4 show no value: paste a number there, or delete the "
+                                      "row") == 0,
+          "ALVH_ERROR on a gap: %s", whole.cells[0].text);
+    err_args[1] = column(k_five, 5);
+    CHECK_STATUS(alvh_call_by_name("ALVH_ERROR", err_args, 3, &whole), ALVH_OK, "ALVH_ERROR ok");
+    CHECK(strcmp(whole.cells[0].text, "OK") == 0, "no gap: OK");
+    alvh_result_free(&whole);
+    alvh_result_free(&part);
 }
 
 static void core_rejects_bad_arguments_directly(void)
@@ -737,6 +841,7 @@ int main(void)
     alvh_signal_matches_reference_triggers();
     table_rows_leave_warm_up_rows_empty();
     bad_inputs_give_documented_errors();
+    gaps_compute_the_rows_before_them();
     core_rejects_bad_arguments_directly();
     return check_summary("test_indicators");
 }

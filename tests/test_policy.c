@@ -123,9 +123,13 @@ static const bad_case k_bad[] = {
     {"{} x", ALVH_E_POLICY_JSON, "byte offset 3 (line 1, column 4)"},
     {"{\n  \"rate\": 0.0,\n  }", ALVH_E_POLICY_JSON, "byte offset 19 (line 3, column 3)"},
     {"{\"rate\": 0.0", ALVH_E_POLICY_JSON, "not valid JSON at byte offset"},
-    /* Calc AutoCorrect's typographic quotes: U+201C is 3 bytes at offset 1 */
-    {"{\xE2\x80\x9Crate\xE2\x80\x9D: 0}", ALVH_E_POLICY_JSON,
-     "byte offset 1 (line 1, column 2): typographic quotes are not JSON quotes"},
+    /* typographic single quotes (U+2018, 3 bytes at offset 1) are no JSON quotes; typographic
+     * double quotes are accepted (typographic_quotes_read_as_json) */
+    {"{\xE2\x80\x98rate\xE2\x80\x99: 0}", ALVH_E_POLICY_JSON,
+     "byte offset 1 (line 1, column 2): single quotes are not JSON quotes"},
+    /* a typographic quote keeps the byte offsets of what was typed: U+201C at 1 is 3 bytes,
+     * "rate" 4, U+201D 3, so the ':' is at 11 and the missing value's '}' at 12 */
+    {"{\xE2\x80\x9Crate\xE2\x80\x9D:}", ALVH_E_POLICY_JSON, "byte offset 12 (line 1, column 13)"},
 };
 
 static void bad_policies_fail_naming_the_key_or_offset(void)
@@ -383,6 +387,47 @@ static void check_applies_the_rules_between_keys(void)
           "%s", err);
 }
 
+/* Calc's AutoCorrect types JSON's " as typographic quotes, by locale: English U+201C/U+201D,
+ * German U+201E/U+201C, French U+00AB/U+00BB with no-break spaces (U+00A0) inside. Each reads
+ * as the same JSON with straight quotes: the same policy, byte for byte. */
+static void typographic_quotes_read_as_json(void)
+{
+    static const char *const straight =
+        "{\"sizing\": \"vega\", \"signals\": {\"rsi_level\": 75}, \"rounding\": \"down\"}";
+    static const char *const typed[] = {
+        /* English: “sizing”: “vega” */
+        "{\xE2\x80\x9Csizing\xE2\x80\x9D: \xE2\x80\x9Cvega\xE2\x80\x9D, \xE2\x80\x9Csignals"
+        "\xE2\x80\x9D: {\xE2\x80\x9Crsi_level\xE2\x80\x9D: 75}, \xE2\x80\x9Crounding\xE2\x80\x9D: "
+        "\xE2\x80\x9C" "down\xE2\x80\x9D}",
+        /* German: „sizing“: „vega“ */
+        "{\xE2\x80\x9Esizing\xE2\x80\x9C: \xE2\x80\x9Evega\xE2\x80\x9C, \xE2\x80\x9Esignals"
+        "\xE2\x80\x9C: {\xE2\x80\x9Ersi_level\xE2\x80\x9C: 75}, \xE2\x80\x9Erounding\xE2\x80\x9C: "
+        "\xE2\x80\x9E" "down\xE2\x80\x9C}",
+        /* French: « sizing » : « vega », no-break spaces inside the guillemets and before ':' */
+        "{\xC2\xAB\xC2\xA0sizing\xC2\xA0\xC2\xBB\xC2\xA0: \xC2\xAB\xC2\xA0vega\xC2\xA0\xC2\xBB, "
+        "\xC2\xABsignals\xC2\xBB : {\xC2\xABrsi_level\xC2\xBB : 75}, \xC2\xABrounding\xC2\xBB : "
+        "\xC2\xAB" "down\xC2\xBB}",
+        /* mixed with straight quotes, and a closing quote typed as the opening one */
+        "{\"sizing\": \xE2\x80\x9Cvega\xE2\x80\x9C, \"signals\": {\"rsi_level\": 75}, "
+        "\xE2\x80\x9Drounding\xE2\x80\x9D: \"down\"}",
+    };
+    alvh_policy want, got;
+    char err[256];
+    CHECK_STATUS(alvh_policy_parse(straight, &want, err, sizeof err), ALVH_OK, err);
+    CHECK(want.sizing == ALVH_SIZING_VEGA && want.signals.rsi_level == 75.0 &&
+              want.rounding == ALVH_ROUND_DOWN, "the straight policy's values");
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; ++i) {
+        CHECK_STATUS(alvh_policy_parse(typed[i], &got, err, sizeof err), ALVH_OK, typed[i]);
+        CHECK(memcmp(&want, &got, sizeof want) == 0, "typed form %zu reads as the straight one",
+              i);
+    }
+    /* A typographic quote keeps its place among the others: the next straight quote closes. */
+    CHECK_STATUS(alvh_policy_parse("{\xC2\xAB\xC2\xA0sizing\xC2\xA0\xC2\xBB: \"vega\"}", &got, err,
+                                   sizeof err),
+                 ALVH_OK, err);
+    CHECK(got.sizing == ALVH_SIZING_VEGA, "guillemets with no-break spaces around the key");
+}
+
 int main(void)
 {
     default_policy_is_the_articles_rules();
@@ -395,5 +440,6 @@ int main(void)
     set_gives_one_key_a_value();
     set_refuses_with_the_readers_sentences();
     check_applies_the_rules_between_keys();
+    typographic_quotes_read_as_json();
     return check_summary("test_policy");
 }

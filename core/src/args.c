@@ -104,17 +104,12 @@ alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out)
 
 /* ---- rows and columns of numbers ------------------------------------------------------------ */
 
-alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
-                            double **data, size_t *n, alvh_result *out)
+alvh_status alvh_arg_line(const alvh_value *v, const char *argname, const alvh_value **cells,
+                          size_t *len, alvh_result *out)
 {
-    *data = NULL;
-    *n = 0;
     if (v->kind == ALVH_NUMBER) {
-        *data = malloc(sizeof(double));
-        if (!*data)
-            return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
-        (*data)[0] = v->number;
-        *n = 1;
+        *cells = v;
+        *len = 1;
         return ALVH_OK;
     }
     if (v->kind != ALVH_RANGE || v->rows == 0 || v->cols == 0)
@@ -123,9 +118,23 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
         return alvh_fail(out, ALVH_E_RANGE_SHAPE,
                          "%s must be a single row or column, got a %zux%zu range", argname,
                          v->rows, v->cols);
-    size_t len = v->rows * v->cols;
+    *cells = v->cells;
+    *len = v->rows * v->cols;
+    return ALVH_OK;
+}
+
+alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_empty_tail,
+                            double **data, size_t *n, alvh_result *out)
+{
+    *data = NULL;
+    *n = 0;
+    const alvh_value *cells;
+    size_t len;
+    alvh_status st = alvh_arg_line(v, argname, &cells, &len, out);
+    if (st != ALVH_OK)
+        return st;
     if (allow_empty_tail)
-        while (len > 0 && v->cells[len - 1].kind == ALVH_EMPTY)
+        while (len > 0 && cells[len - 1].kind == ALVH_EMPTY)
             --len;
     if (len == 0)
         return alvh_fail(out, ALVH_E_RANGE_SHAPE, "%s is empty", argname);
@@ -133,7 +142,7 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
     if (!d)
         return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
     for (size_t i = 0; i < len; ++i) {
-        const alvh_value *c = &v->cells[i];
+        const alvh_value *c = &cells[i];
         if (c->kind != ALVH_NUMBER) {
             char got[96];
             alvh_describe_value(c, got, sizeof got);
@@ -166,17 +175,3 @@ alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, d
 
 /* ---- the policy ----------------------------------------------------------------------------- */
 
-alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out)
-{
-    if (v->kind == ALVH_EMPTY) {
-        alvh_policy_default(p);
-        return ALVH_OK;
-    }
-    if (v->kind != ALVH_TEXT)
-        return alvh_fail(out, ALVH_E_ARG_TYPE, "policy must be JSON text or a JSON file path");
-    char err[ALVH_MESSAGE_SIZE];
-    alvh_status st = alvh_policy_parse(v->text, p, err, sizeof err);
-    if (st != ALVH_OK)
-        return alvh_fail(out, st, "%s", err);
-    return ALVH_OK;
-}

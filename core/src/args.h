@@ -67,6 +67,12 @@ alvh_status alvh_arg_side(const alvh_value *v, int *side, alvh_result *out);
 
 /* ---- rows and columns of numbers ------------------------------------------------------------ */
 
+/*! alvh_arg_line() : a one-row or one-column range, or a single number (its own one cell): its
+ *  cells in reading order (*cells, *len; not copied).
+ *  @return : ALVH_OK or ALVH_E_RANGE_SHAPE naming argname. */
+alvh_status alvh_arg_line(const alvh_value *v, const char *argname, const alvh_value **cells,
+                          size_t *len, alvh_result *out);
+
 /*! alvh_arg_vector() : a one-row or one-column range (or a single number) as a malloc'ed
  *  array of doubles, in reading order. Empty cells and text are errors naming the cell.
  *  allow_empty_tail: trailing empty cells are dropped (a column pasted into a longer range).
@@ -87,12 +93,76 @@ alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, d
 #endif
     ;
 
+/* ---- pasted series (args_series.c) --------------------------------------------------------- */
+
+/* The first gap of a function's pasted series: a blank or text cell before the last filled one
+ * (a holiday row left empty, a bad paste, a header pasted with the numbers). A function computes
+ * the rows before it, leaves the rest without a value, and warns (alvh_series_gap_warn). */
+typedef struct alvh_series_gap {
+    size_t at;            /* the gap's row, 0-based (SIZE_MAX: no gap) */
+    const char *argname;  /* the series it is in */
+    alvh_value cell;      /* what that cell holds: EMPTY, or TEXT (text not owned) */
+} alvh_series_gap;
+
+/*! alvh_series_gap_init() : no gap yet. */
+void alvh_series_gap_init(alvh_series_gap *gap);
+
+/*! alvh_arg_series() : a pasted series: a one-row or one-column range (or a single number),
+ *  trailing blank cells dropped (a column pasted into a longer range), as a malloc'ed array of
+ *  *n doubles; a blank or text cell before the last filled one is no error but a gap: gap is
+ *  updated when this series' first gap comes before the one it holds, and data[i] is NaN from
+ *  there on. Numbers are taken as they are (the caller checks their domain on the usable rows).
+ *  @return : ALVH_OK (free *data), ALVH_E_RANGE_SHAPE (not a row or column, or nothing filled),
+ *            ALVH_E_NO_MEMORY; out's message names argname. */
+alvh_status alvh_arg_series(const alvh_value *v, const char *argname, double **data, size_t *n,
+                            alvh_series_gap *gap, alvh_result *out);
+
+/*! alvh_series_usable() : the rows before the gap: gap->at, or n when there is none. */
+size_t alvh_series_usable(const alvh_series_gap *gap, size_t n);
+
+/* What a gap did to the result, for alvh_series_gap_text. */
+typedef enum {
+    ALVH_GAP_PARTIAL, /* the rows from the gap on show no value */
+    ALVH_GAP_WHOLE,   /* the result needs every row (a summary): it failed */
+    ALVH_GAP_BARE     /* nothing said: the caller adds what followed */
+} alvh_gap_effect;
+
+/*! alvh_series_gap_text() : the gap as a sentence into buf (size bytes): the series, the row
+ *  (1-based within the range) and, when dates (n of them) are given, its date; what the cell
+ *  holds; what it did to the result (effect; ALVH_GAP_PARTIAL counts the rows of n without a
+ *  value); and what to do. */
+void alvh_series_gap_text(const alvh_series_gap *gap, size_t n, const double *dates,
+                          alvh_gap_effect effect, char *buf, size_t size);
+
+/*! alvh_series_gap_warn() : out's warning (ALVH_E_RANGE_VALUE) with alvh_series_gap_text, when
+ *  there is a gap; nothing otherwise. */
+void alvh_series_gap_warn(const alvh_series_gap *gap, size_t n, const double *dates,
+                          alvh_result *out);
+
 /* ---- the policy ----------------------------------------------------------------------------- */
 
-/*! alvh_arg_policy() : a [policy] argument: omitted -> the default policy; text -> JSON or the
- *  path of a JSON file (alvh_policy_parse). @return : ALVH_OK, ALVH_E_ARG_TYPE or a policy
- *  status with the parser's sentence. */
+/*! alvh_arg_policy() (args_policy.c) : a [policy] argument, in any of its forms:
+ *    - omitted, a blank cell, or a range every cell of which is blank: the default policy;
+ *    - text: JSON (typographic quotes as AutoCorrect types them accepted) or the path of a JSON
+ *      file (alvh_policy_parse);
+ *    - a two-column range of key/value rows: keys as ALVH_POLICY names them (dotted paths such
+ *      as "signals.rsi_level", layers numbered 1-3, any case), values a number, TRUE/FALSE (or
+ *      the words) for true/false keys, or a word; blank rows skipped; each key once. Applied to
+ *      the default policy through alvh_policy_set, then checked (alvh_policy_check): the same
+ *      checks and sentences as JSON, each naming the range's row.
+ *  The three forms of one policy give the same policy, byte for byte.
+ *  @return : ALVH_OK, ALVH_E_ARG_TYPE, ALVH_E_RANGE_SHAPE, ALVH_E_NO_MEMORY or a policy status
+ *            with a sentence. */
 alvh_status alvh_arg_policy(const alvh_value *v, alvh_policy *p, alvh_result *out);
+
+/*! alvh_arg_policy_named() : alvh_arg_policy() whose failure sentences start "<argname>: ", for
+ *  functions that name the argument in their sentences (ALVH_SIGNAL, ALVH_BACKTEST, VIX_BETA). */
+alvh_status alvh_arg_policy_named(const alvh_value *v, const char *argname, alvh_policy *p,
+                                  alvh_result *out);
+
+/*! alvh_arg_is_policy_range() : v is a two-column range whose first non-blank cell is text: a
+ *  key/value policy, for arguments that take either numbers or a policy (VIX_BETA's params). */
+int alvh_arg_is_policy_range(const alvh_value *v);
 
 /* ---- positions: a condor's strikes, legs, VIX call layers (args_positions.c) ---------------- */
 

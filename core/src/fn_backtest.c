@@ -13,6 +13,8 @@ enum { BT_DATES, BT_SPX, BT_VIX, BT_POLICY, BT_FUTURES, BT_TENORS, BT_NARGS };
 typedef struct {
     double *date, *spx, *vix, *fut, *tenors;
     size_t n, nfut;
+    size_t use;              /* rows before the first gap in dates, spx or vix (n: no gap) */
+    alvh_series_gap gap;
     alvh_backtest_day *days;
     alvh_backtest_summary summary;
 } bt_run;
@@ -63,15 +65,17 @@ static alvh_status read_futures(const alvh_value *fut, const alvh_value *tenors,
     return ALVH_OK;
 }
 
-/* Reads dates, spx, vix, the policy and the futures, and runs the backtest into r. */
+/* Reads dates, spx, vix, the policy and the futures, and runs the backtest into r: on the rows
+ * before the first gap of the three columns (a blank or text cell), r->use of r->n. */
 static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
 {
     size_t nd = 0, ns = 0, nv = 0;
-    alvh_status st = alvh_arg_vector(&args[BT_DATES], "dates", 1, &r->date, &nd, out);
+    alvh_series_gap_init(&r->gap);
+    alvh_status st = alvh_arg_series(&args[BT_DATES], "dates", &r->date, &nd, &r->gap, out);
     if (st == ALVH_OK)
-        st = alvh_arg_vector(&args[BT_SPX], "spx", 1, &r->spx, &ns, out);
+        st = alvh_arg_series(&args[BT_SPX], "spx", &r->spx, &ns, &r->gap, out);
     if (st == ALVH_OK)
-        st = alvh_arg_vector(&args[BT_VIX], "vix", 1, &r->vix, &nv, out);
+        st = alvh_arg_series(&args[BT_VIX], "vix", &r->vix, &nv, &r->gap, out);
     if (st != ALVH_OK)
         return st;
     if (nd != ns || nd != nv)
@@ -79,23 +83,28 @@ static alvh_status run(const alvh_value *args, bt_run *r, alvh_result *out)
                          "dates, spx and vix must have the same number of rows, got %zu, %zu and "
                          "%zu", nd, ns, nv);
     r->n = nd;
+    r->use = alvh_series_usable(&r->gap, nd);
     st = read_futures(&args[BT_FUTURES], &args[BT_TENORS], r, out);
     if (st != ALVH_OK)
         return st;
     alvh_policy policy;
-    char err[ALVH_MESSAGE_SIZE];
-    err[0] = '\0';
-    const char *text = args[BT_POLICY].kind == ALVH_TEXT ? args[BT_POLICY].text : NULL;
-    st = alvh_policy_parse(text, &policy, err, sizeof err);
+    st = alvh_arg_policy_named(&args[BT_POLICY], "policy", &policy, out);
     if (st != ALVH_OK)
-        return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
+        return st;
+    char err[ALVH_MESSAGE_SIZE];
     r->days = malloc(r->n * sizeof *r->days);
     if (!r->days)
         return alvh_fail(out, ALVH_E_NO_MEMORY, NULL);
-    alvh_backtest_data d = {.n = r->n, .date = r->date, .spx = r->spx, .vix = r->vix,
+    alvh_backtest_data d = {.n = r->use, .date = r->date, .spx = r->spx, .vix = r->vix,
                             .nfut = r->nfut, .fut_days = r->tenors, .fut = r->fut};
     err[0] = '\0';
     st = alvh_backtest_run(&d, &policy, 1, r->days, &r->summary, err, sizeof err);
+    if (st != ALVH_OK && r->use < r->n) { /* the rows before a gap cannot be run: say both */
+        char gap[ALVH_MESSAGE_SIZE];
+        alvh_series_gap_text(&r->gap, r->n, r->date, ALVH_GAP_BARE, gap, sizeof gap);
+        return alvh_fail(out, ALVH_E_RANGE_VALUE, "%s (the %zu row%s before it: %s)", gap,
+                         r->use, r->use == 1 ? "" : "s", err[0] ? err : alvh_status_message(st));
+    }
     if (st != ALVH_OK)
         return alvh_fail(out, st, "%s", err[0] ? err : alvh_status_message(st));
     return ALVH_OK;
@@ -112,11 +121,13 @@ static alvh_status eval_backtest(const alvh_value *args, size_t nargs, alvh_resu
     alvh_status st = run(args, &r, out);
     if (st == ALVH_OK)
         st = alvh_result_alloc(out, r.n, ncols);
-    for (size_t i = 0; st == ALVH_OK && i < r.n; ++i)
+    for (size_t i = 0; st == ALVH_OK && i < r.use; ++i) /* rows from a gap on: no value */
         for (size_t k = 0, c = 0; k < nc; ++k)
             if (col[k].in_table)
                 alvh_result_set_number(out, i, c++,
                                        alvh_backtest_column_value(&r.days[i], &col[k]));
+    if (st == ALVH_OK)
+        alvh_series_gap_warn(&r.gap, r.n, r.date, out);
     bt_free(&r);
     return st;
 }
@@ -128,6 +139,11 @@ static alvh_status eval_summary(const alvh_value *args, size_t nargs, alvh_resul
     size_t nm = 0;
     const alvh_backtest_measure *m = alvh_backtest_measures(&nm);
     alvh_status st = run(args, &r, out);
+    if (st == ALVH_OK && r.use < r.n) { /* a summary of part of the rows would mislead */
+        char gap[ALVH_MESSAGE_SIZE];
+        alvh_series_gap_text(&r.gap, r.n, r.date, ALVH_GAP_WHOLE, gap, sizeof gap);
+        st = alvh_fail(out, ALVH_E_RANGE_VALUE, "%s", gap);
+    }
     if (st == ALVH_OK)
         st = alvh_result_alloc(out, nm, 2);
     for (size_t k = 0; st == ALVH_OK && k < nm; ++k) {
@@ -148,10 +164,10 @@ static const alvh_arg_spec k_bt_args[] = {
     [BT_VIX] = {"vix", "VIX closes on the same rows, index points (e.g. 14.5)", ALVH_ARG_RANGE, 0,
                 0, NULL},
     [BT_POLICY] = {"policy",
-                   "ALVH policy: JSON text or a JSON file's path; its \"backtest\" part sets the "
-                   "condor, costs and thresholds (default: 16-delta 45-day condors, 4/4/2 layers "
-                   "per $100,000)",
-                   ALVH_ARG_TEXT, 1, 0, NULL},
+                   "ALVH policy: JSON text, a JSON file's path, or a 2-column range of key/value "
+                   "rows; its \"backtest\" part sets the condor, costs and thresholds (default: "
+                   "16-delta 45-day condors, 4/4/2 layers per $100,000)",
+                   ALVH_ARG_RANGE, 1, 0, NULL},
     [BT_FUTURES] = {"futures",
                     "VIX futures prices, one row per date and one column per tenor (points); "
                     "omitted or all cells empty: the policy's model curve from spot VIX",

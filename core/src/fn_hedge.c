@@ -69,7 +69,8 @@ static alvh_status check_condor_vega(double cv, alvh_result *out)
 #define ARG_CREDIT                                                                            \
     {"credit", "Credit of one condor, index points, e.g. 12.5", ALVH_ARG_NUMBER, 0, 0, NULL}
 #define ARG_POLICY(what)                                                                      \
-    {"policy", "Policy: JSON text or a JSON file path" what, ALVH_ARG_TEXT, 1, 0, NULL}
+    {"policy", "Policy: JSON text, a JSON file path, or a 2-column range of key/value rows "     \
+               "(signals.rsi_level | 75)" what, ALVH_ARG_RANGE, 1, 0, NULL}
 #define ARG_CONDOR_VEGA(example)                                                              \
     {"condor_vega",                                                                           \
      "Dollars the condor changes per +1 point of VIX (CONDOR_VIX_VEGA; the sign is ignored), " \

@@ -149,9 +149,10 @@ static alvh_status eval_grid(const alvh_value *a, size_t nargs, alvh_result *out
                    ALVH_ARG_RANGE, 0, 0, NULL},                                                   \
     [SCN_SPOT] = {"spot", "SPX now, points (5000)", ALVH_ARG_NUMBER, 0, 0, NULL},                 \
     [SCN_VIX_SPOT] = {"vix_spot", "Spot VIX now, points (16)", ALVH_ARG_NUMBER, 0, 0, NULL},      \
-    [SCN_POLICY] = {"policy", "Policy: JSON text or a JSON file path (backtest.vol_beta and "      \
-                    "backtest.skew move the SPX vols; beta_* move the VIX futures; multipliers; " \
-                    "rate)", ALVH_ARG_TEXT, 1, 0, NULL},                                          \
+    [SCN_POLICY] = {"policy", "Policy: JSON text, a JSON file path, or a 2-column range of "       \
+                    "key/value rows (backtest.vol_beta and backtest.skew move the SPX vols; "     \
+                    "beta_* move the VIX futures; multipliers; rate)", ALVH_ARG_RANGE, 1, 0,     \
+                    NULL},                                                                        \
     [SCN_VOV_MOVE] = {"vov_move", "Change of every VIX option's vol of vol, decimal (+0.3 = 30 "  \
                       "points); 0 holds it", ALVH_ARG_NUMBER, 1, 0, NULL},                        \
     [SCN_RATE] = {"rate", "SPX legs' risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, \

@@ -24,14 +24,15 @@ static alvh_status arg_period(const alvh_value *v, const char *name, size_t min,
     return ALVH_OK;
 }
 
-/* A one-row or one-column range of finite numbers (trailing empty cells ignored). */
+/* A pasted series (alvh_arg_series: trailing empty cells ignored, a blank or text cell inside
+ * is a gap, which gap records) whose rows before the gap are finite numbers. */
 static alvh_status arg_series(const alvh_value *v, const char *name, double **data, size_t *n,
-                              alvh_result *out)
+                              alvh_series_gap *gap, alvh_result *out)
 {
-    alvh_status st = alvh_arg_vector(v, name, 1, data, n, out);
+    alvh_status st = alvh_arg_series(v, name, data, n, gap, out);
     if (st != ALVH_OK)
         return st;
-    for (size_t i = 0; i < *n; ++i)
+    for (size_t i = 0; i < alvh_series_usable(gap, *n); ++i)
         if (!isfinite((*data)[i])) {
             double x = (*data)[i];
             free(*data);
@@ -58,6 +59,20 @@ static alvh_status short_series(alvh_result *out, const char *name, size_t n, co
     return alvh_fail(out, ALVH_E_SHORT_SERIES,
                      "%s has %zu value%s; %s needs at least %zu (its first value is on row %zu)",
                      name, n, n == 1 ? "" : "s", what, need, need);
+}
+
+/* The rows before a gap are too few for what the function computes (need rows): with a gap, a
+ * result of n rows x cols without values that says why (the gap is the thing to fix); without
+ * one, the short-series error. */
+static alvh_status too_short(alvh_result *out, const alvh_series_gap *gap, size_t n, size_t cols,
+                             const char *name, size_t use, const char *what, size_t need)
+{
+    if (gap->at >= n)
+        return short_series(out, name, use, what, need);
+    alvh_status st = alvh_result_alloc(out, n, cols);
+    if (st == ALVH_OK)
+        alvh_series_gap_warn(gap, n, NULL, out);
+    return st;
 }
 
 /* A core status without a message of its own: the sentence of its code. */
@@ -107,30 +122,36 @@ static alvh_status eval_rsi(const alvh_value *args, size_t nargs, alvh_result *o
     (void)nargs;
     size_t period = 0, n = 0;
     double *closes = NULL;
+    alvh_series_gap gap;
+    alvh_series_gap_init(&gap);
     alvh_status st = arg_period(&args[RSI_PERIOD], "period", ALVH_PERIOD_MIN, &period, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[RSI_CLOSES], "closes", &closes, &n, out);
+        st = arg_series(&args[RSI_CLOSES], "closes", &closes, &n, &gap, out);
     if (st != ALVH_OK)
         return st;
+    size_t use = alvh_series_usable(&gap, n);
     char what[64];
     snprintf(what, sizeof what, "VIX_RSI with period %zu", period);
-    if (n <= period) {
+    if (use <= period) {
         free(closes);
-        return short_series(out, "closes", n, what, period + 1);
+        return lay_out_like(&args[RSI_CLOSES], out,
+                            too_short(out, &gap, n, 1, "closes", use, what, period + 1));
     }
     double *rsi = malloc(n * sizeof *rsi);
     if (!rsi) {
         free(closes);
         return core_fail(out, ALVH_E_NO_MEMORY);
     }
-    st = alvh_rsi(closes, n, period, rsi);
+    st = alvh_rsi(closes, use, period, rsi);
     if (st != ALVH_OK)
         core_fail(out, st);
     else
         st = alvh_result_alloc(out, n, 1);
-    if (st == ALVH_OK)
-        for (size_t i = alvh_rsi_lookback(period); i < n; ++i)
+    if (st == ALVH_OK) {
+        for (size_t i = alvh_rsi_lookback(period); i < use; ++i)
             alvh_result_set_number(out, i, 0, rsi[i]);
+        alvh_series_gap_warn(&gap, n, NULL, out);
+    }
     free(rsi);
     free(closes);
     return lay_out_like(&args[RSI_CLOSES], out, st);
@@ -153,6 +174,8 @@ static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *
     (void)nargs;
     size_t fast = 0, slow = 0, signal = 0, n = 0;
     double *closes = NULL;
+    alvh_series_gap gap;
+    alvh_series_gap_init(&gap);
     alvh_status st = arg_period(&args[MACD_FAST], "fast", ALVH_PERIOD_MIN, &fast, out);
     if (st == ALVH_OK)
         st = arg_period(&args[MACD_SLOW], "slow", ALVH_PERIOD_MIN, &slow, out);
@@ -164,15 +187,16 @@ static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *
                        "slow %zu",
                        fast, slow);
     if (st == ALVH_OK)
-        st = arg_series(&args[MACD_CLOSES], "closes", &closes, &n, out);
+        st = arg_series(&args[MACD_CLOSES], "closes", &closes, &n, &gap, out);
     if (st != ALVH_OK)
         return st;
-    size_t need = slow + signal - 1;
-    if (n < need) {
+    size_t need = slow + signal - 1, use = alvh_series_usable(&gap, n);
+    if (use < need) {
         char what[96];
         snprintf(what, sizeof what, "VIX_MACD with slow %zu and signal %zu", slow, signal);
         free(closes);
-        return short_series(out, "closes", n, what, need);
+        return lay_out_like(&args[MACD_CLOSES], out,
+                            too_short(out, &gap, n, 3, "closes", use, what, need));
     }
     double *work = malloc(3 * n * sizeof *work);
     if (!work) {
@@ -180,18 +204,19 @@ static alvh_status eval_macd(const alvh_value *args, size_t nargs, alvh_result *
         return core_fail(out, ALVH_E_NO_MEMORY);
     }
     double *macd = work, *sig = work + n, *hist = work + 2 * n;
-    st = alvh_macd(closes, n, fast, slow, signal, macd, sig, hist);
+    st = alvh_macd(closes, use, fast, slow, signal, macd, sig, hist);
     if (st != ALVH_OK)
         core_fail(out, st);
     else
         st = alvh_result_alloc(out, n, 3);
     if (st == ALVH_OK) {
-        for (size_t i = alvh_macd_lookback(slow); i < n; ++i)
+        for (size_t i = alvh_macd_lookback(slow); i < use; ++i)
             alvh_result_set_number(out, i, 0, macd[i]);
-        for (size_t i = alvh_macd_signal_lookback(slow, signal); i < n; ++i) {
+        for (size_t i = alvh_macd_signal_lookback(slow, signal); i < use; ++i) {
             alvh_result_set_number(out, i, 1, sig[i]);
             alvh_result_set_number(out, i, 2, hist[i]);
         }
+        alvh_series_gap_warn(&gap, n, NULL, out);
     }
     free(work);
     free(closes);
@@ -218,13 +243,16 @@ static alvh_status eval_ad_line(const alvh_value *args, size_t nargs, alvh_resul
 {
     (void)nargs;
     double *adv = NULL, *dec = NULL;
-    size_t na, nd;
-    alvh_status st = arg_series(&args[ADL_ADVANCERS], "advancers", &adv, &na, out);
+    size_t na = 0, nd = 0;
+    alvh_series_gap gap;
+    alvh_series_gap_init(&gap);
+    alvh_status st = arg_series(&args[ADL_ADVANCERS], "advancers", &adv, &na, &gap, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[ADL_DECLINERS], "decliners", &dec, &nd, out);
+        st = arg_series(&args[ADL_DECLINERS], "decliners", &dec, &nd, &gap, out);
     if (st == ALVH_OK)
         st = same_length("advancers", na, "decliners", nd, out);
-    for (size_t i = 0; st == ALVH_OK && i < na; ++i) {
+    size_t use = alvh_series_usable(&gap, na);
+    for (size_t i = 0; st == ALVH_OK && i < use; ++i) {
         if (adv[i] < 0)
             st = alvh_fail(out, ALVH_E_BREADTH,
                            "advancers: item %zu must be a count of issues, zero or more, got %.15g",
@@ -240,16 +268,18 @@ static alvh_status eval_ad_line(const alvh_value *args, size_t nargs, alvh_resul
         if (!ad)
             st = core_fail(out, ALVH_E_NO_MEMORY);
     }
-    if (st == ALVH_OK) {
-        st = alvh_ad_line(adv, dec, na, ad);
+    if (st == ALVH_OK && use > 0) {
+        st = alvh_ad_line(adv, dec, use, ad);
         if (st != ALVH_OK)
             core_fail(out, st);
-        else
-            st = alvh_result_alloc(out, na, 1);
     }
     if (st == ALVH_OK)
-        for (size_t i = 0; i < na; ++i)
+        st = alvh_result_alloc(out, na, 1);
+    if (st == ALVH_OK) {
+        for (size_t i = 0; i < use; ++i)
             alvh_result_set_number(out, i, 0, ad[i]);
+        alvh_series_gap_warn(&gap, na, NULL, out);
+    }
     free(ad);
     free(adv);
     free(dec);
@@ -274,34 +304,41 @@ static alvh_status eval_ad_divergence(const alvh_value *args, size_t nargs, alvh
     (void)nargs;
     double *ad = NULL, *spx = NULL;
     size_t na = 0, ns = 0, lookback = 0;
+    alvh_series_gap gap;
+    alvh_series_gap_init(&gap);
     alvh_status st = arg_period(&args[ADD_LOOKBACK], "lookback", ALVH_PERIOD_MIN, &lookback, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[ADD_AD_LINE], "ad_line", &ad, &na, out);
+        st = arg_series(&args[ADD_AD_LINE], "ad_line", &ad, &na, &gap, out);
     if (st == ALVH_OK)
-        st = arg_series(&args[ADD_SPX], "spx", &spx, &ns, out);
+        st = arg_series(&args[ADD_SPX], "spx", &spx, &ns, &gap, out);
     if (st == ALVH_OK)
         st = same_length("ad_line", na, "spx", ns, out);
-    if (st == ALVH_OK && na <= lookback) {
+    size_t use = alvh_series_usable(&gap, na);
+    int short_done = 0;
+    if (st == ALVH_OK && use <= lookback) {
         char what[64];
         snprintf(what, sizeof what, "AD_DIVERGENCE with lookback %zu", lookback);
-        st = short_series(out, "ad_line", na, what, lookback + 1);
+        st = too_short(out, &gap, na, 1, "ad_line", use, what, lookback + 1);
+        short_done = 1;
     }
     int *div = NULL;
-    if (st == ALVH_OK) {
+    if (st == ALVH_OK && !short_done) {
         div = malloc(na * sizeof *div);
         if (!div)
             st = core_fail(out, ALVH_E_NO_MEMORY);
     }
     if (st == ALVH_OK) {
-        st = alvh_ad_divergence(ad, spx, na, lookback, div);
+        st = alvh_ad_divergence(ad, spx, use, lookback, div);
         if (st != ALVH_OK)
             core_fail(out, st);
         else
             st = alvh_result_alloc(out, na, 1);
+        if (st == ALVH_OK) {
+            for (size_t i = lookback; i < use; ++i)
+                alvh_result_set_number(out, i, 0, (double)div[i]);
+            alvh_series_gap_warn(&gap, na, NULL, out);
+        }
     }
-    if (st == ALVH_OK)
-        for (size_t i = lookback; i < na; ++i)
-            alvh_result_set_number(out, i, 0, (double)div[i]);
     free(div);
     free(ad);
     free(spx);
@@ -337,12 +374,9 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
 {
     (void)nargs;
     alvh_policy policy;
-    char err[ALVH_MESSAGE_SIZE];
-    err[0] = '\0';
-    const char *text = args[SIG_POLICY].kind == ALVH_TEXT ? args[SIG_POLICY].text : NULL;
-    alvh_status st = alvh_policy_parse(text, &policy, err, sizeof err);
+    alvh_status st = alvh_arg_policy_named(&args[SIG_POLICY], "policy", &policy, out);
     if (st != ALVH_OK)
-        return alvh_fail(out, st, "policy: %s", err[0] ? err : alvh_status_message(st));
+        return st;
     const char *bad = NULL;
     if (alvh_signal_policy_check(&policy.signals, &bad) != ALVH_OK)
         return alvh_fail(out, ALVH_E_POLICY_VALUE,
@@ -358,39 +392,41 @@ static alvh_status eval_signal(const alvh_value *args, size_t nargs, alvh_result
                          "neither");
     double *vix = NULL, *ad = NULL, *spx = NULL;
     size_t n = 0, na = 0, ns = 0;
-    st = arg_series(&args[SIG_VIX], "vix", &vix, &n, out);
-    for (size_t i = 0; st == ALVH_OK && i < n; ++i)
-        if (!(vix[i] > 0))
-            st = alvh_fail(out, ALVH_E_VIX_LEVEL,
-                           "vix: item %zu must be a positive VIX close (index points), got %.15g",
-                           i + 1, vix[i]);
+    alvh_series_gap gap;
+    alvh_series_gap_init(&gap);
+    st = arg_series(&args[SIG_VIX], "vix", &vix, &n, &gap, out);
     if (st == ALVH_OK && use_div) {
-        st = arg_series(ad_arg, "ad_line", &ad, &na, out);
+        st = arg_series(ad_arg, "ad_line", &ad, &na, &gap, out);
         if (st == ALVH_OK)
-            st = arg_series(spx_arg, "spx", &spx, &ns, out);
+            st = arg_series(spx_arg, "spx", &spx, &ns, &gap, out);
         if (st == ALVH_OK)
             st = same_length("vix", n, "ad_line", na, out);
         if (st == ALVH_OK)
             st = same_length("vix", n, "spx", ns, out);
     }
+    size_t use = alvh_series_usable(&gap, n);
+    for (size_t i = 0; st == ALVH_OK && i < use; ++i)
+        if (!(vix[i] > 0))
+            st = alvh_fail(out, ALVH_E_VIX_LEVEL,
+                           "vix: item %zu must be a positive VIX close (index points), got %.15g",
+                           i + 1, vix[i]);
     size_t first = alvh_signal_first(&policy.signals, use_div);
-    if (st == ALVH_OK && n <= first)
-        st = short_series(out, "vix", n, "ALVH_SIGNAL with this policy", first + 1);
     unsigned *trig = NULL;
-    if (st == ALVH_OK) {
-        trig = malloc(n * sizeof *trig);
-        if (!trig)
-            st = core_fail(out, ALVH_E_NO_MEMORY);
-    }
-    if (st == ALVH_OK) {
-        st = alvh_signal(vix, ad, spx, n, &policy.signals, trig, &first);
+    if (st == ALVH_OK && use <= first) {
+        st = too_short(out, &gap, n, 1, "vix", use, "ALVH_SIGNAL with this policy", first + 1);
+    } else if (st == ALVH_OK) {
+        trig = malloc(use * sizeof *trig);
+        st = trig ? alvh_signal(vix, ad, spx, use, &policy.signals, trig, &first)
+                  : ALVH_E_NO_MEMORY;
         if (st != ALVH_OK)
             core_fail(out, st);
         else
             st = alvh_result_alloc(out, n, 1);
+        for (size_t i = first; st == ALVH_OK && i < use; ++i)
+            st = alvh_result_set_text(out, i, 0, trigger_text(trig[i]));
+        if (st == ALVH_OK)
+            alvh_series_gap_warn(&gap, n, NULL, out);
     }
-    for (size_t i = first; st == ALVH_OK && i < n; ++i)
-        st = alvh_result_set_text(out, i, 0, trigger_text(trig[i]));
     free(trig);
     free(vix);
     free(ad);
@@ -406,9 +442,10 @@ static const alvh_arg_spec k_signal_args[] = {
                      ALVH_ARG_RANGE, 1, 0, NULL},
     [SIG_SPX] = {"spx", "SPX closes on the same rows (index points, e.g. 5400); goes with ad_line",
                  ALVH_ARG_RANGE, 1, 0, NULL},
-    [SIG_POLICY] = {"policy", "ALVH policy: JSON text or a JSON file's path; its \"signals\" part "
-                    "sets the thresholds (default: RSI 14 above 70, MACD 12/26/9, VIX above 25, "
-                    "lookback 20)", ALVH_ARG_TEXT, 1, 0, NULL},
+    [SIG_POLICY] = {"policy", "ALVH policy: JSON text, a JSON file's path, or a 2-column range of "
+                    "key/value rows; its \"signals\" part sets the thresholds (default: RSI 14 "
+                    "above 70, MACD 12/26/9, VIX above 25, lookback 20)", ALVH_ARG_RANGE, 1, 0,
+                    NULL},
 };
 ALVH_CHECK_ARGS(k_signal_args, SIG_NARGS);
 

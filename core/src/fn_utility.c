@@ -21,7 +21,9 @@ static alvh_status eval_error(const alvh_value *args, size_t nargs, alvh_result 
     alvh_status st = alvh_call_by_name(args[ERR_FUNCTION].text, args + ERR_ARGUMENTS,
                                        nargs - ERR_ARGUMENTS, &inner);
     char text[ALVH_MESSAGE_SIZE + 64];
-    if (st == ALVH_OK)
+    if (st == ALVH_OK && inner.warning != ALVH_OK) /* a result that leaves rows out says why */
+        snprintf(text, sizeof text, "%s: %s", alvh_status_name(inner.warning), inner.message);
+    else if (st == ALVH_OK)
         snprintf(text, sizeof text, "OK");
     else
         snprintf(text, sizeof text, "%s: %s", alvh_status_name(st), inner.message);
@@ -73,7 +75,8 @@ ALVH_CHECK_ARGS(k_version_args, VER_NARGS);
 const alvh_func alvh_fn_utility[] = {
     {"ALVH_ERROR", "Utility",
      "Explains an error cell: evaluates a call given by name and returns its error sentence",
-     "Text: \"OK\", or \"<STATUS>: <sentence>\" saying what is wrong with which argument",
+     "Text: \"OK\", or \"<STATUS>: <sentence>\" saying what is wrong with which argument, or "
+     "what a result computed only in part left out (a blank or text cell in a pasted series)",
      ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_error_args), eval_error,
      "BS_PRICE\tC\t100\t100\t1\t-0.2\n"
      "NOPE\n"},

@@ -106,12 +106,12 @@ static alvh_status eval_vix_beta(const alvh_value *a, size_t n, alvh_result *out
     (void)n;
     double w = ALVH_VIX_BETA_WEIGHT, fast = ALVH_VIX_BETA_FAST, slow = ALVH_VIX_BETA_SLOW;
     const alvh_value *pv = &a[BETA_PARAMS];
-    if (pv->kind == ALVH_RANGE && pv->rows * pv->cols == 1 && pv->cells[0].kind == ALVH_TEXT) {
+    if ((pv->kind == ALVH_RANGE && pv->rows * pv->cols == 1 && pv->cells[0].kind == ALVH_TEXT) ||
+        alvh_arg_is_policy_range(pv)) {
         alvh_policy p;
-        char err[ALVH_MESSAGE_SIZE];
-        alvh_status st = alvh_policy_parse(pv->cells[0].text, &p, err, sizeof err);
+        alvh_status st = alvh_arg_policy_named(pv, "params", &p, out);
         if (st != ALVH_OK)
-            return alvh_fail(out, st, "params: %s", err);
+            return st;
         w = p.beta_weight;
         fast = p.beta_fast;
         slow = p.beta_slow;

@@ -103,10 +103,9 @@ void alvh_policy_default(alvh_policy *p)
     b->use_signals = 1;
 }
 
-/* Every JSON text, from a cell or a file, is read here: the syntax check, cJSON's tree, then
- * the descriptor tree's reader and checks. json is NUL-terminated at json[len]. */
-static alvh_status parse_json(const char *json, size_t len, const char *source, alvh_policy *p,
-                              char *err, size_t errsize)
+/* parse_json() after straighten_quotes(): json is NUL-terminated at json[len]. */
+static alvh_status parse_straight_json(const char *json, size_t len, const char *source,
+                                       alvh_policy *p, char *err, size_t errsize)
 {
     /* json[len] is the terminating NUL: cJSON's "require null terminated" looks for it inside
      * the length it is given, so the NUL is counted in. */
@@ -119,17 +118,17 @@ static alvh_status parse_json(const char *json, size_t len, const char *source, 
     if (!root) {
         size_t line, col;
         alvh_json_locate(json, off, &line, &col);
-        /* Calc's AutoCorrect turns typed " into typographic quotes (U+201C/U+201D, UTF-8
-         * E2 80 9C/9D; single ones E2 80 98/99): say so, it is the usual cause in a cell. */
+        /* Typographic double quotes were straightened (straighten_quotes); single ones
+         * (U+2018..U+201B, UTF-8 E2 80 98..9B) are no JSON quotes in any form: say so. */
         const unsigned char *b = (const unsigned char *)json + off;
         int curly = off + 2 < len + 1 && b[0] == 0xE2 && b[1] == 0x80 && b[2] >= 0x98 &&
-                    b[2] <= 0x9D;
+                    b[2] <= 0x9B;
         return alvh_fail_text(
             err, errsize, ALVH_E_POLICY_JSON,
             "%s%sthe policy is not valid JSON at byte offset %zu (line %zu, column %zu)%s",
             source ? source : "", source ? ": " : "", off, line, col,
-            curly ? ": typographic quotes are not JSON quotes (turn off AutoCorrect's "
-                    "quote replacement, or write the text as a formula string)"
+            curly ? ": single quotes are not JSON quotes (write keys and words in double "
+                    "quotes: \"sizing\")"
                   : "");
     }
     alvh_status st = alvh_policy_tree_read(root, p, err, errsize);
@@ -142,6 +141,101 @@ static alvh_status parse_json(const char *json, size_t len, const char *source, 
         snprintf(tmp, sizeof tmp, "%s: %s", source, err);
         snprintf(err, errsize, "%s", tmp);
     }
+    return st;
+}
+
+/* Bytes of a typographic double quote at in[i] (“ ” „ ‟ U+201C..U+201F, « » U+00AB/U+00BB),
+ * else 0. */
+static size_t typographic_quote(const unsigned char *in, size_t i, size_t len)
+{
+    if (in[i] == 0xE2 && i + 2 < len && in[i + 1] == 0x80 && in[i + 2] >= 0x9C && in[i + 2] <= 0x9F)
+        return 3;
+    if (in[i] == 0xC2 && i + 1 < len && (in[i + 1] == 0xAB || in[i + 1] == 0xBB))
+        return 2;
+    return 0;
+}
+
+/* Bytes of a no-break space at in[i] (U+00A0, or the narrow U+202F French typography puts
+ * inside guillemets), else 0. */
+static size_t no_break_space(const unsigned char *in, size_t i, size_t len)
+{
+    if (in[i] == 0xC2 && i + 1 < len && in[i + 1] == 0xA0)
+        return 2;
+    if (in[i] == 0xE2 && i + 2 < len && in[i + 1] == 0x80 && in[i + 2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+static size_t no_break_run(const unsigned char *in, size_t i, size_t len)
+{
+    size_t j = i, w;
+    while (j < len && (w = no_break_space(in, j, len)) > 0)
+        j += w;
+    return j - i;
+}
+
+/* Typographic double quotes as AutoCorrect types them (English “ ”, German „ “, French « »
+ * with no-break spaces inside) become JSON's ", and no-break spaces become spaces, in place of
+ * the same number of bytes so that byte offsets and line:column in error sentences still point
+ * into the text the user typed. A quote that opens a string is padded with spaces before it,
+ * one that closes a string after it, and the no-break spaces just inside a quote go outside
+ * with it, so that they never enter a key or a word. Which quote opens and which closes follows
+ * JSON's own alternation (escapes skipped), not the glyph: German closes with English's opening
+ * quote. Single typographic quotes are left alone (they are no JSON quotes in any form).
+ * out has room for len + 1 bytes. */
+static void straighten_quotes(const char *json, size_t len, char *out)
+{
+    const unsigned char *in = (const unsigned char *)json;
+    int in_string = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t quote = typographic_quote(in, i, len), spaces = no_break_run(in, i, len);
+        if (in_string && spaces > 0 && i + spaces < len &&
+            (quote = typographic_quote(in, i + spaces, len)) > 0) {
+            memset(out + i, ' ', spaces + quote); /* "word<nbsp>»": the string ends here */
+            out[i] = '"';
+            in_string = 0;
+            i += spaces + quote;
+        } else if (quote > 0 && !in_string) {
+            size_t width = quote + no_break_run(in, i + quote, len); /* "«<nbsp>word" */
+            memset(out + i, ' ', width);
+            out[i + width - 1] = '"';
+            in_string = 1;
+            i += width;
+        } else if (quote > 0) {
+            memset(out + i, ' ', quote);
+            out[i] = '"';
+            in_string = 0;
+            i += quote;
+        } else if (spaces > 0) {
+            memset(out + i, ' ', spaces);
+            i += spaces;
+        } else if (in_string && in[i] == '\\' && i + 1 < len) {
+            out[i] = json[i];
+            out[i + 1] = json[i + 1];
+            i += 2;
+        } else {
+            if (in[i] == '"')
+                in_string = !in_string;
+            out[i] = json[i];
+            ++i;
+        }
+    }
+    out[len] = '\0';
+}
+
+/* Every JSON text, from a cell or a file, is read here: typographic quotes straightened, the
+ * syntax check, cJSON's tree, then the descriptor tree's reader and checks. json is
+ * NUL-terminated at json[len]. */
+static alvh_status parse_json(const char *typed, size_t len, const char *source, alvh_policy *p,
+                              char *err, size_t errsize)
+{
+    char *json = malloc(len + 1);
+    if (!json)
+        return alvh_fail_text(err, errsize, ALVH_E_NO_MEMORY, "out of memory reading the policy");
+    straighten_quotes(typed, len, json);
+    alvh_status st = parse_straight_json(json, len, source, p, err, errsize);
+    free(json);
     return st;
 }
 
@@ -304,13 +398,19 @@ alvh_status alvh_policy_get(const alvh_policy *p, const char *key, alvh_policy_v
     return st;
 }
 
-alvh_status alvh_policy_set(alvh_policy *p, const char *key, const alvh_policy_scalar *value,
-                            char *err, size_t errsize)
+/* The key's place in the tree, err emptied first (the public lookups' common start). */
+static alvh_status lookup(const char *key, alvh_policy_ref *ref, char *err, size_t errsize)
 {
     if (err && errsize > 0)
         err[0] = '\0';
+    return alvh_policy_tree_find(key, ref, err, errsize);
+}
+
+alvh_status alvh_policy_set(alvh_policy *p, const char *key, const alvh_policy_scalar *value,
+                            char *err, size_t errsize)
+{
     alvh_policy_ref ref;
-    alvh_status st = alvh_policy_tree_find(key, &ref, err, errsize);
+    alvh_status st = lookup(key, &ref, err, errsize);
     if (st != ALVH_OK)
         return st;
     const char *got = !value                            ? "nothing"
@@ -318,6 +418,31 @@ alvh_status alvh_policy_set(alvh_policy *p, const char *key, const alvh_policy_s
                       : value->kind == ALVH_POLICY_TEXT ? "text"
                                                         : "a number";
     return alvh_policy_tree_set(&ref, p, value, got, err, errsize);
+}
+
+alvh_status alvh_policy_key_kind(const char *key, alvh_policy_kind *kind, char *path,
+                                 size_t pathsize, char *err, size_t errsize)
+{
+    alvh_policy_ref ref;
+    alvh_status st = lookup(key, &ref, err, errsize);
+    if (st != ALVH_OK)
+        return st;
+    if (!ref.field || ref.field->kind == ALVH_FIELD_OBJECT || ref.field->kind == ALVH_FIELD_ARRAY) {
+        /* An example key inside the group: its first member (of its first element). */
+        const alvh_policy_node *node = ref.field ? ref.field->node : ref.node;
+        int array = ref.field && ref.field->kind == ALVH_FIELD_ARRAY;
+        return alvh_fail_text(err, errsize, ALVH_E_POLICY_TYPE,
+                              "policy key \"%s\" is a group of keys, not one value: give its "
+                              "keys one by one, e.g. \"%s%s%s%s\"",
+                              ref.path[0] ? ref.path : "(the whole policy)", ref.path,
+                              ref.path[0] ? "." : "", array ? "1." : "", node->fields[0].key);
+    }
+    if (path && pathsize > 0)
+        snprintf(path, pathsize, "%s", ref.path);
+    *kind = ref.field->kind == ALVH_FIELD_BOOL   ? ALVH_POLICY_BOOL
+            : ref.field->kind == ALVH_FIELD_ENUM ? ALVH_POLICY_TEXT
+                                                 : ALVH_POLICY_NUMBER;
+    return ALVH_OK;
 }
 
 alvh_status alvh_policy_check(const alvh_policy *p, char *err, size_t errsize)

@@ -183,6 +183,7 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
 {
     alvh_result_free(out);
     out->status = ALVH_OK;
+    out->warning = ALVH_OK;
     out->message[0] = '\0';
 
     alvh_value norm[ALVH_MAX_ARGS];
@@ -203,9 +204,12 @@ alvh_status alvh_call(const alvh_func *f, const alvh_value *args, size_t nargs, 
                 break;
             }
     }
+    if (st == ALVH_OK && out->warning == ALVH_OK)
+        out->message[0] = '\0'; /* a success says nothing unless it warns */
     if (st != ALVH_OK) {
         alvh_result_free(out);
         out->status = st;
+        out->warning = ALVH_OK;
         if (out->message[0] == '\0') {
             /* A bare status from core: name the argument it is about and what was given. */
             const char *arg = status_argument(st);

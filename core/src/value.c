@@ -80,6 +80,15 @@ alvh_status alvh_result_set_text(alvh_result *r, size_t row, size_t col, const c
     return ALVH_OK;
 }
 
+void alvh_result_warn(alvh_result *r, alvh_status what, const char *fmt, ...)
+{
+    r->warning = what;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->message, sizeof r->message, fmt, ap);
+    va_end(ap);
+}
+
 alvh_status alvh_fail(alvh_result *r, alvh_status status, const char *fmt, ...)
 {
     r->status = status;

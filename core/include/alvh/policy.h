@@ -183,6 +183,17 @@ typedef struct alvh_policy_scalar {
 alvh_status alvh_policy_set(alvh_policy *p, const char *key, const alvh_policy_scalar *value,
                             char *err, size_t errsize);
 
+/*! alvh_policy_key_kind() :
+ *  The kind of value key (a dotted path, as alvh_policy_set reads it) takes: ALVH_POLICY_NUMBER
+ *  for number keys (whole numbers included), ALVH_POLICY_BOOL for true/false keys,
+ *  ALVH_POLICY_TEXT for word keys; and, when path is not NULL, the key's canonical dotted path
+ *  (path, size pathsize: "layers.2.contracts" for "Layers.2.Contracts"). For readers whose
+ *  values carry no JSON type: a spreadsheet cell's TRUE arrives as the number 1.
+ *  @return : ALVH_OK; ALVH_E_POLICY_KEY (unknown key), ALVH_E_POLICY_TYPE (key names an object
+ *            or array, which holds no single value), with a sentence in err (size errsize). */
+alvh_status alvh_policy_key_kind(const char *key, alvh_policy_kind *kind, char *path,
+                                 size_t pathsize, char *err, size_t errsize);
+
 /*! alvh_policy_check() :
  *  Checks every value of p against its key's range, then the rules between keys
  *  (coverage_low <= coverage_target <= coverage_high, min_days <= max_days, roll_days < min_days,

@@ -46,6 +46,11 @@ typedef struct alvh_result {
     size_t rows, cols;
     alvh_value *cells;      /* rows*cols, row-major; NUMBER, TEXT (owned) or EMPTY (#N/A) */
     alvh_value inline_cell; /* storage for 1x1 results: scalars never allocate */
+    /* A successful result that leaves something out says so: warning is then the status that
+     * describes it (e.g. ALVH_E_RANGE_VALUE: a pasted series with a blank cell, computed up to
+     * it) and message the sentence; ALVH_OK otherwise (message empty). ALVH_ERROR shows it,
+     * the CLI prints it on stderr. */
+    alvh_status warning;
 } alvh_result;
 
 /*! alvh_result_init() : r becomes an empty result (status ALVH_OK, no cells, no message). */
@@ -67,6 +72,14 @@ alvh_status alvh_result_alloc(alvh_result *r, size_t rows, size_t cols);
  *  @return : ALVH_OK or ALVH_E_NO_MEMORY. */
 void alvh_result_set_number(alvh_result *r, size_t row, size_t col, double x);
 alvh_status alvh_result_set_text(alvh_result *r, size_t row, size_t col, const char *text);
+
+/*! alvh_result_warn() : a successful result's warning (see alvh_result.warning): what is the
+ *  status that describes what was left out, the printf-formatted message the sentence. */
+void alvh_result_warn(alvh_result *r, alvh_status what, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /*! alvh_fail() : set r's status and a printf-formatted message; returns status. Passing a
  *  NULL fmt uses alvh_status_message(status). */
