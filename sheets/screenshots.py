@@ -17,7 +17,6 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
-from office import run_unprivileged_writing  # noqa: E402
 from office.gui import GuiCalcOffice, XDisplay  # noqa: E402
 
 
@@ -26,19 +25,22 @@ def main():
     ap.add_argument("--oxt", required=True)
     ap.add_argument("--out", default=os.path.join(HERE, "..", "docs", "screenshots"))
     ap.add_argument("--size", default="1366x768")
+    ap.add_argument("--cell", default="A1", help="the cell cursor's place on the first sheet")
+    ap.add_argument("--sheet", type=int, default=0, help="the sheet shown (0: the first)")
     ap.add_argument("templates", nargs="+")
     args = ap.parse_args()
     shown = os.path.abspath(args.out)
     os.makedirs(shown, exist_ok=True)
-    out = run_unprivileged_writing(shown)
+    out = shown
     width, height = (int(x) for x in args.size.split("x"))
     with XDisplay(width, height) as display, GuiCalcOffice(args.oxt, display) as office:
         for path in args.templates:
             name = os.path.basename(path).split(".")[0]
             doc = office.open(path, as_template=True)
             doc.CurrentController.ZoomValue = 100
-            office.select(doc, doc.Sheets.getByIndex(0).Name, "B6")
+            office.select(doc, doc.Sheets.getByIndex(args.sheet).Name, args.cell)
             time.sleep(2)  # charts draw after the cells
+            name += f"-{args.sheet}" if args.sheet else ""
             png = os.path.join(out, name + ".png")
             display.screenshot(png)
             doc.close(True)

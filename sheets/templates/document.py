@@ -18,6 +18,7 @@ from typing import NamedTuple, Optional
 
 from office import FLAT_ODS, col_name, prop, store
 
+from .fods import compact
 from .textfit import LINE_MM, text_lines
 
 # Colours (RGB ints).
@@ -52,16 +53,6 @@ def addr(col, row, absolute=True):
     if absolute:
         return f"${col_name(col)}${row + 1}"
     return f"{col_name(col)}{row + 1}"
-
-
-def column(c, first, last):
-    """"$B$10:$B$261": column letter c, 0-based rows first..last."""
-    return f"${c}${first + 1}:${c}${last + 1}"
-
-
-def text_arg(ref):
-    """A cell as the text argument a formula passes on ("" when the cell is empty, not 0)."""
-    return f"{ref}&\"\""
 
 
 class Validity(NamedTuple):
@@ -139,6 +130,7 @@ class Book:
              CharColor=GREY)
         make("ALVH Section", CharHeight=12.0, CharWeight=150.0, CharColor=HEADER_BG)
         make("ALVH Unit", CharColor=GREY)
+        make("ALVH Key", CharColor=GREY, CharHeight=8.0)
         make("ALVH Trigger", CellBackColor=TRIGGER_BG, CharWeight=150.0)
         make("ALVH Good", CellBackColor=GOOD_BG, CharWeight=150.0)
         make("ALVH Bad", CellBackColor=BAD_BG, CharWeight=150.0)
@@ -228,6 +220,7 @@ class Book:
         text = re.sub(r"\n[ \t]*<dc:date>[^<]*</dc:date>(?=\n)", "", text)  # a note's own line
         text = re.sub(r"<dc:date>[^<]*</dc:date>|<meta:editing-duration>[^<]*"
                       r"</meta:editing-duration>", "", text)
+        text = compact(text)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
 
@@ -371,26 +364,6 @@ class Sheet:
         for c0, c1, fmt in runs:
             self.style(col + c0, r0, col + c1, r1, fmt=fmt)
 
-    def pasted_columns(self, first, last, data, runs, notes, valids=()):
-        """Yellow input columns from column A, rows first..last, that the user pastes into:
-        filled with the sample rows data, number formats runs (see formats), a note on the
-        header cell above each column, and a validity rule per column (valids)."""
-        self.rng(0, first, len(notes) - 1, first + len(data) - 1).setDataArray(tuple(data))
-        for c in range(len(notes)):
-            self.input_cells(c, first, c, last, valid=valids[c] if c < len(valids) else None)
-        self.formats(0, first, last, runs)
-        for c, text in enumerate(notes):
-            self.note(c, first - 1, text)
-
-    def policy_input(self, row, note):
-        """"Policy (optional)" and its yellow cell in column B (a note says what goes there);
-        returns the cell as the text argument the formulas pass on ("" when it is empty)."""
-        from .checks import text_ok
-        self.put(0, row, "Policy (optional)")
-        self.input_cells(1, row, 1, row, valid=text_ok("the policy (JSON text or a file path)"))
-        self.note(0, row, note)
-        return text_arg(addr(1, row))
-
     def heights(self, rows):
         """Row heights: {0-based row: height in 1/100 mm}, set in that order."""
         for row, height in rows.items():
@@ -435,6 +408,11 @@ class Sheet:
                     lines = max(lines, text_lines(text, cols.getByIndex(c).Width / MM, True))
             self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 100)
 
+    def print_area(self, c1, r1):
+        """Prints (and exports to PDF) only A1 to (c1, r1): a sheet of 10,080 formula rows would
+        print hundreds of empty pages."""
+        self.sh.setPrintAreas((self.rng(0, 0, c1, r1).RangeAddress,))
+
     def protect(self):
         self.sh.protect("")
 
@@ -464,15 +442,16 @@ class Sheet:
         fmt.createEntry(COLORSCALE, 0)
 
     def chart(self, name, anchor, size_mm, ranges, diagram, title, x_title=None, y_title=None,
-              col_headers=True, row_headers=False):
+              col_headers=True, row_headers=False, source=None):
         """An embedded chart whose top left corner is cell anchor (col, row); ranges:
-        [(c0, r0, c1, r1)] on this sheet; size_mm: width, height."""
+        [(c0, r0, c1, r1)] on this sheet, or on sheet source (a Sheet); size_mm: width,
+        height."""
         import uno
         rect = uno.createUnoStruct("com.sun.star.awt.Rectangle")
         pos = self.cell(*anchor).Position
         rect.X, rect.Y = pos.X, pos.Y
         rect.Width, rect.Height = (int(v * MM) for v in size_mm)
-        addrs = tuple(self.rng(*r).RangeAddress for r in ranges)
+        addrs = tuple((source or self).rng(*r).RangeAddress for r in ranges)
         charts = self.sh.Charts
         charts.addNewByName(name, rect, addrs, col_headers, row_headers)
         ch = charts.getByName(name).EmbeddedObject

@@ -54,17 +54,21 @@ def check_validity(name, doc, checks):
 
 
 def status_cells(doc):
-    """(sheet, A1, text) of every status line: the formula cells of style "ALVH Status"."""
-    from com.sun.star.sheet.CellFlags import FORMULA
+    """(sheet, A1, text) of every status line: the formula cells of style "ALVH Status" (found
+    through the ranges of uniform formatting, not cell by cell)."""
+    from com.sun.star.table.CellContentType import FORMULA
     out = []
     for i in range(doc.Sheets.Count):
         sh = doc.Sheets.getByIndex(i)
-        for a in sh.queryContentCells(FORMULA).RangeAddresses:
-            for r in range(a.StartRow, a.EndRow + 1):
+        for r in format_ranges(sh):
+            if r.CellStyle != "ALVH Status":
+                continue
+            a = r.RangeAddress
+            for row in range(a.StartRow, a.EndRow + 1):
                 for c in range(a.StartColumn, a.EndColumn + 1):
-                    cell = sh.getCellByPosition(c, r)
-                    if cell.CellStyle == "ALVH Status":
-                        out.append((sh.Name, f"{col_name(c)}{r + 1}", cell.getString()))
+                    cell = sh.getCellByPosition(c, row)
+                    if cell.getType() == FORMULA:
+                        out.append((sh.Name, f"{col_name(c)}{row + 1}", cell.getString()))
     return out
 
 
@@ -128,8 +132,9 @@ def check_bad_inputs(name, doc, checks):
             doc.calculateAll()
             said = sh.getCellRangeByName(status).getString()
             bad = error_cells(doc)
-            checks.check(circled(sh, cell), f"{name}: {a1} ({label}) = {value!r} is refused by "
-                         "its validity rule")
+            # (Emptying a cell is not typing: no validity rule sees it, the status line does.)
+            checks.check(value is None or circled(sh, cell), f"{name}: {a1} ({label}) = "
+                         f"{value!r} is refused by its validity rule")
             checks.check(said.startswith(label + ": "), f"{name}: {a1} = {value!r}: the status "
                          f"line {status} explains it ({said!r})")
             checks.check(not bad, f"{name}: {a1} = {value!r}: no error cell ({bad[:6]})")
