@@ -8,10 +8,10 @@ ALVH_BACKTEST_SUMMARY one over the summary's values; blank rows after the data s
 the charts (XY, dates across) plot only the rows that hold data."""
 from office import date_serial
 
-from .checks import choice, inputs_checks, number, percent, quote, status_formula
-from .document import Input, addr, new_template
+from .checks import number, percent, status_formula
+from .document import addr, new_template
 from .pasted import CAP, SPX_FILE, VIX_FILE, DataSheet
-from .policy import Setting, settings_block, yes_no
+from .policy import Setting, catalogue, settings_block, settings_checks, yes_no
 from .shared import Template, notional_unit, sample_market
 
 ROWS = 252      # sample rows (a synthetic year)
@@ -86,19 +86,6 @@ SETTINGS = [
     Setting("Re-strike layer 1 on a signal", "backtest.use_signals", "TRUE or FALSE", None,
             yes_no("whether signals re-strike layer 1"),
             "TRUE: an ALVH_SIGNAL trigger re-strikes the front layer."),
-    Setting("Notional basis", "notional_basis", "word", None,
-            choice(["short_strike", "max_loss", "margin"], "the notional basis"),
-            "What 'notional' measures for the 4/4/2 rule: short strike x 100 x contracts, "
-            "max loss, or margin (docs/hedge.md)."),
-    Setting("Layer 1 calls per $100,000", "layers.1.contracts", "contracts", "0.##",
-            number(0, 1000, "layer 1's contracts", "contracts per notional unit", "4"),
-            "VIX calls of layer 1 per notional unit ($100,000)."),
-    Setting("Layer 2 calls per $100,000", "layers.2.contracts", "contracts", "0.##",
-            number(0, 1000, "layer 2's contracts", "contracts per notional unit", "4"),
-            "VIX calls of layer 2 per notional unit ($100,000)."),
-    Setting("Layer 3 calls per $100,000", "layers.3.contracts", "contracts", "0.##",
-            number(0, 1000, "layer 3's contracts", "contracts per notional unit", "2"),
-            "VIX calls of layer 3 per notional unit ($100,000)."),
     Setting("Condors per opening", "backtest.condor_contracts", "condors", "0",
             number(1, 100000, "the condors per opening", "condors", "1", whole=True),
             "How many condors each opening sells."),
@@ -108,7 +95,7 @@ SETTINGS = [
     Setting("Cost per VIX option", "backtest.cost_vix", "dollars", "0.00",
             number(0, 1000, "the cost per VIX option", "dollars", "1"),
             "Commission and fees per VIX option contract traded."),
-]
+] + catalogue("notional_basis", "layers.1.contracts", "layers.2.contracts", "layers.3.contracts")
 
 
 def samples(alvh):
@@ -140,8 +127,7 @@ def build(office, alvh):
     # The settings (rows 17-32), the policy every call reads.
     s.put(0, 15, "Settings (the policy)", "ALVH Section")
     pol, cells = settings_block(s, 16, SETTINGS, alvh)
-    checks = inputs_checks([Input(x.label, None, x.unit, x.fmt, x.note, x.valid, False)
-                            for x in SETTINGS], cells)
+    checks = settings_checks(SETTINGS, cells)
     args = f"{dates};{spx};{vix};{pol}"
 
     # Every day: one ALVH_BACKTEST over the rows; blank (not #N/A) where there is no row.
@@ -169,7 +155,7 @@ def build(office, alvh):
         s.put(3, s0 + i, unit if unit is not None else notional_unit(pol), "ALVH Unit")
         s.style(2, s0 + i, 2, s0 + i, fmt=fmt)
         where[n] = (addr(2, s0 + i), label, unit, fmt)
-    summary_ok = s.status(0, 5, status_formula(checks, upstream=[data_ok], calls=[
+    s.status(0, 5, status_formula(checks, upstream=[data_ok], calls=[
         ("ALVH_BACKTEST_SUMMARY", args)], when=f"COUNT($C${s0 + 1}:$C${s0 + len(names)})=0"),
         span=3)
 
@@ -198,7 +184,6 @@ def build(office, alvh):
 def _charts(s, last):
     """Equity and drawdowns over the dates (XY charts: rows without data are not plotted, so
     the charts follow the pasted length)."""
-    import uno
     s.doc.calculateAll()  # a chart finds its series in the values its ranges hold
     for name, anchor, cols, title, fmt in (
             ("Equity", (4, 4), (3, 4), "Equity without and with the hedge (dollars)", "#,##0"),

@@ -6,7 +6,8 @@ First screen (1366x768): the inputs (A:C), the position's key figures (D:F) with
 line, and the risk profile chart (G:); strikes, legs and the chart's table below."""
 from .checks import inputs_checks, number, percent, quiet, status_formula
 from .document import Input, new_template
-from .shared import LEGS_FORMATS, Template
+from .policy import catalogue, settings_block, settings_checks
+from .shared import LEGS_FORMATS, Template, notional_unit
 
 INPUTS = [  # rows 6-16
     Input("SPX spot", 6000, "index points", "#,##0.00",
@@ -49,6 +50,8 @@ INPUTS = [  # rows 6-16
 ]
 
 N_PROFILE = 41  # rows of the risk profile: spot x 0.90, 0.905, ..., 1.10
+SETTINGS = catalogue("notional_basis")
+SETTINGS_ROW = 79  # 0-based row of the settings' header, under the risk profile
 
 
 def build(office, alvh):
@@ -60,7 +63,10 @@ def build(office, alvh):
     spot, days, vol, skew, delta, wing, step, contracts, rate, div, debit = cells
     years = s.output(16, "Years to expiry", f"=IFERROR({days}/365;\"\")", "years (ACT/365)",
                      "0.000000", style="ALVH Value")
-    checks = inputs_checks(INPUTS, cells)
+    # The one setting the template uses (the notional's basis), at the bottom (rows 80-81).
+    s.put(0, SETTINGS_ROW - 1, "Settings (the policy)", "ALVH Section")
+    pol, values = settings_block(s, SETTINGS_ROW, SETTINGS, alvh)
+    checks = inputs_checks(INPUTS, cells) + settings_checks(SETTINGS, values)
 
     # Strikes (rows 21-24) and legs (rows 26-32).
     ic_args = f"{spot};{years};{vol};{delta};{wing};{step};{rate};{div}"
@@ -79,10 +85,10 @@ def build(office, alvh):
                      "Years", "Vol (%)", "Price (points)", "Delta (per point)",
                      "Gamma (per point)", "Vega (points per vol point)",
                      "Theta (points per day)", "Position vega (points per vol point)"])
-    s.array(0, 28, 9, 31, "=" + quiet(f"IC_LEGS({mk})"))
+    s.array(0, 28, 9, 31, "=" + quiet(f"IC_LEGS({mk})"), runs=LEGS_FORMATS)
     for r in range(28, 32):
         s.put(10, r, f"=IFERROR(C{r + 1}*I{r + 1};\"\")", "ALVH Output")
-    s.formats(0, 28, 31, LEGS_FORMATS + [(10, 10, "0.000")])
+    s.formats(0, 28, 31, [(10, 10, "0.000")])
     legs = "$A$29:$E$32"
 
     # The position, all contracts (D5:F18): the first screen's answer.
@@ -117,16 +123,16 @@ def build(office, alvh):
     figures += [
         ("Position VIX vega", f"CONDOR_VIX_VEGA($K$29:$K$32;{contracts})",
          "dollars per VIX point", "#,##0.00", ("CONDOR_VIX_VEGA", f"$K$29:$K$32;{contracts}")),
-        ("Notional", f"ALVH_NOTIONAL({strikes};{pts};{contracts})",
-         "dollars, short-strike basis", "#,##0", ("ALVH_NOTIONAL", f"{strikes};{pts};{contracts}")),
+        ("Notional", f"ALVH_NOTIONAL({strikes};{pts};{contracts};{pol})", notional_unit(pol),
+         "#,##0", ("ALVH_NOTIONAL", f"{strikes};{pts};{contracts};{pol}")),
     ]
     for i, (label, formula, unit, fmt, _) in enumerate(figures):
         s.output(5 + i, label, "=" + quiet(formula), unit, fmt, col=3)
     s.note(3, 10, "Break-evens at expiry with the hedge debit charged against the credit "
            "(ALVH_BREAKEVEN): the hedged condor needs SPX to stay inside these.")
-    s.note(3, 17, "Notional on the policy's default basis, short strike: the mean short strike "
-           "x 100 x contracts (ALVH_NOTIONAL). The Layer schedule template sizes its hedge on "
-           "this number.")
+    s.note(3, 17, "Notional on the policy's basis (the setting at the bottom; short strike: the "
+           "mean short strike x 100 x contracts), ALVH_NOTIONAL. The Layer schedule template "
+           "sizes its hedge on this number.")
     s.status(0, 18, status_formula(upstream=[legs_ok], calls=[f[4] for f in figures]), span=5)
 
     # The risk profile (rows 35-76) and its chart beside the first screen's figures.
@@ -141,9 +147,10 @@ def build(office, alvh):
               "#,##0")
     s.array(1, 36, 2, 36 + n - 1, "=" + quiet(f"BOOK_PNL({prof})*{contracts}"), fmt="#,##0")
     s.widths([50, 24, 30, 48, 24, 42, 22, 22, 24, 22, 26])
-    s.fit_rows(4, 22, 27, 35)
+    s.fit_rows(4, 22, 27, 35, SETTINGS_ROW)
     ch = s.chart("RiskProfile", (6, 4), (112, 92), [(0, 35, 2, 36 + n - 1)],
-                 "com.sun.star.chart.XYDiagram", "Risk profile: P&L of all contracts", "SPX (index points)", "P&L (dollars)")
+                 "com.sun.star.chart.XYDiagram", "Risk profile: P&L of all contracts",
+                 "SPX (index points)", "P&L (dollars)")
     ch.Diagram.SymbolType = -3  # com.sun.star.chart.ChartSymbolType.NONE: lines only
     ch.Diagram.Lines = True
     s.protect()

@@ -247,10 +247,15 @@ class Sheet:
             c.setValue(float(value))
         return self._dress(c, style, fmt)
 
-    def array(self, c0, r0, c1, r1, formula, style="ALVH Output", fmt=None):
-        r = self.rng(c0, r0, c1, r1)
+    def array(self, c0, r0, c1, r1, formula, style="ALVH Output", fmt=None, runs=None):
+        """An array formula over the block, dressed first (style, format, or number formats by
+        column runs as formats() takes them): a formula cell created under "General" takes
+        the format of its first result, over a format set later."""
+        r = self._dress(self.rng(c0, r0, c1, r1), style, fmt)
+        if runs:
+            self.formats(c0, r0, r1, runs)
         r.setArrayFormula(formula)
-        return self._dress(r, style, fmt)
+        return r
 
     def style(self, c0, r0, c1, r1, style=None, fmt=None):
         return self._dress(self.rng(c0, r0, c1, r1), style, fmt)

@@ -11,6 +11,7 @@ import json
 import subprocess
 from typing import NamedTuple, Optional
 
+from .checks import choice, number, percent
 from .document import Validity, addr
 
 
@@ -89,3 +90,73 @@ def _shown(v):
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
+
+
+def _layer_settings(i):
+    return [
+        Setting(f"Layer {i} calls per $100,000", f"layers.{i}.contracts", "contracts", "0.##",
+                number(0, 1000, f"layer {i}'s contracts", "contracts per notional unit",
+                       "4" if i < 3 else "2"),
+                f"VIX calls of layer {i} per notional unit ($100,000) under the rule."),
+        Setting(f"Layer {i} strike above its future", f"layers.{i}.otm_points", "VIX points",
+                "0.0", number(-100, 100, f"layer {i}'s distance", "VIX points", str(i)),
+                f"Layer {i}'s strike: its VIX future plus this many points, rounded up."),
+        Setting(f"Layer {i} vol of vol", f"layers.{i}.vol_of_vol", "% a year", "0%",
+                percent(0.01, 10, f"layer {i}'s vol of vol", 90 - 10 * (i - 1)),
+                f"The implied vol of layer {i}'s VIX options (VIX options trade near 80-100%)."),
+    ]
+
+
+# The policy keys the templates show, each written once (label, key, unit, format, rule, note).
+CATALOGUE = {x.key: x for x in [
+    Setting("Notional basis", "notional_basis", "word", None,
+            choice(["short_strike", "max_loss", "margin"], "the notional basis"),
+            "What 'notional' measures: short strike (mean short strike x 100 x contracts), max "
+            "loss, or margin (docs/hedge.md). The 4/4/2 rule is per $100,000 of it."),
+    Setting("Sizing", "sizing", "word", None, choice(["rule", "vega"], "the sizing method"),
+            "rule: 4/4/2 calls per $100,000 of notional; vega: as many calls, in the same "
+            "proportions, as bring the coverage nearest the target."),
+    Setting("Rounding of contracts", "rounding", "word", None,
+            choice(["nearest", "down", "up"], "the rounding"),
+            "How the rule's contract counts are rounded to whole contracts."),
+    Setting("Coverage target", "coverage_target", "of the condor's VIX loss", "0%",
+            percent(0.01, 10, "the coverage target", 50),
+            "The share of the condor's VIX loss the vega sizing aims for."),
+    Setting("Coverage band, low", "coverage_low", "of the condor's VIX loss", "0%",
+            percent(0, 10, "the band's low end", 40), "The coverage check's lower bound."),
+    Setting("Coverage band, high", "coverage_high", "of the condor's VIX loss", "0%",
+            percent(0.01, 10, "the band's high end", 60), "The coverage check's upper bound."),
+    Setting("Cost method", "cost_method", "word", None,
+            choice(["carry", "debit"], "the cost method"),
+            "carry: each layer's debit minus its value at the roll date; debit: the whole debit "
+            "spread over the holding."),
+    Setting("Layers on different expiries", "distinct_expiries", "TRUE or FALSE", None,
+            yes_no("whether layers take different expiries"),
+            "TRUE: each layer takes an expiry after the previous layer's."),
+    Setting("VIX long-run level", "vix_long_run", "VIX points", "0.0",
+            number(1, 200, "the long-run VIX level", "VIX points", "20"),
+            "The model VIX curve's level far out (used without quoted futures)."),
+    Setting("VIX mean-reversion speed", "vix_speed", "per year", "0.0",
+            number(0, 100, "the mean-reversion speed", "per year", "4.3"),
+            "How fast the model VIX curve moves from spot toward the long-run level."),
+    Setting("SPX vol per VIX point", "backtest.vol_beta", "vol points per VIX point", "0.00",
+            number(0, 10, "the vol beta", "vol points per VIX point", "1"),
+            "How many points the condor's implied vols move per VIX point in a shock."),
+    Setting("Smile slope in a shock", "backtest.skew", "0 = flat smile", "0.00",
+            number(-20, 20, "the smile slope", "relative units", "2"),
+            "The relative smile slope the shocked legs' vols follow."),
+] + _layer_settings(1) + _layer_settings(2) + _layer_settings(3)}
+
+
+def catalogue(*keys):
+    """The catalogue's settings for keys, in that order."""
+    return [CATALOGUE[k] for k in keys]
+
+
+def settings_checks(settings, cells):
+    """The status lines' checks of settings blocks' value cells (an empty value is fine: the
+    policy's default)."""
+    from .checks import inputs_checks
+    from .document import Input
+    return inputs_checks([Input(x.label, None, x.unit, x.fmt, x.note, x.valid, False)
+                          for x in settings], cells)

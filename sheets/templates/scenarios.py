@@ -6,15 +6,21 @@ First screen (1366x768): the inputs (A:C), the heat map (E:O) and the spike days
 condor, its notional and VIX vega, and the hedge below."""
 from office import col_name
 
-from .checks import date, inputs_checks, number, percent, quiet, status_formula, text_ok
+from .checks import date, inputs_checks, number, percent, quiet, status_formula
 from .document import Input, new_template
+from .policy import catalogue, settings_block, settings_checks
 from .shared import LEGS_FORMATS, Template, notional_unit, schedule_formats
 
 SPX_MOVES = [-0.10, -0.08, -0.06, -0.05, -0.04, -0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03]
 VIX_MOVES = [-4, -2, 0, 2, 4, 8, 12, 16, 20, 30]
 SPIKES = [(-0.01, 2), (-0.03, 8), (-0.06, 20)]
+SETTINGS = catalogue("notional_basis", "sizing", "rounding", "backtest.vol_beta", "backtest.skew",
+                     "layers.1.contracts", "layers.2.contracts", "layers.3.contracts",
+                     "layers.1.vol_of_vol", "layers.2.vol_of_vol", "layers.3.vol_of_vol",
+                     "vix_long_run", "vix_speed")
+SETTINGS_ROW = 50  # 0-based row of the settings' header, under the hedge
 
-INPUTS = [  # rows 6-19
+INPUTS = [  # rows 6-18
     Input("Valuation date", 46037, "date", "YYYY-MM-DD",
           "The trading day of the position. Type it as year-month-day, e.g. 2026-01-15.",
           date("the valuation date")),
@@ -58,10 +64,6 @@ INPUTS = [  # rows 6-19
           "Change of the VIX options' vol of vol in the shock, decimal: 0.3 adds 30 vol points "
           "(VIX option vols rise in spikes); 0 holds it.",
           number(-0.9, 5, "the vol-of-vol move", "decimal (0.3 = +30 vol points)", "0.3")),
-    Input("Policy (optional)", None, "JSON text or file path", None,
-          "Optional ALVH policy as JSON text, e.g. {\"backtest\":{\"vol_beta\":1.2}}, or a JSON "
-          "file path. Empty: the built-in default (vol beta 1, skew 2, layers 4/4/2 per "
-          "$100,000).", text_ok("the policy (JSON text or a file path)"), required=False),
 ]
 
 
@@ -70,19 +72,21 @@ def build(office, alvh):
         office, "Scenarios", "Scenarios",
         "ALVH Calc - Spike-day scenarios: the condor and its VIX hedge repriced together",
         "set the condor and market inputs (the hedge is the ALVH schedule for that condor); read "
-        "the net P&L for every SPX move (rows) and VIX move (columns) and the spike days.")
+        "the net P&L for every SPX move (rows) and VIX move (columns) and the spike days; "
+        "settings below.")
     cells = s.inputs(5, INPUTS)
-    (val, spot, vix, days, vol, skew, delta, wing, n, rate, div, shock, vov, policy) = cells
-    pol = f"{policy}&\"\""
-    years = s.output(19, "Years to expiry", f"=IFERROR({days}/365;\"\")", "years (ACT/365)",
+    (val, spot, vix, days, vol, skew, delta, wing, n, rate, div, shock, vov) = cells
+    years = s.output(18, "Years to expiry", f"=IFERROR({days}/365;\"\")", "years (ACT/365)",
                      "0.000000", style="ALVH Value")
-    checks = inputs_checks(INPUTS, cells)
+    s.put(0, SETTINGS_ROW - 1, "Settings (the policy)", "ALVH Section")
+    pol, values = settings_block(s, SETTINGS_ROW, SETTINGS, alvh)
+    checks = inputs_checks(INPUTS, cells) + settings_checks(SETTINGS, values)
 
     # The condor (rows 27-37): strikes, the legs of all contracts, credit, notional, VIX vega.
     c0 = 26
     s.section(0, c0, "The condor (IC_STRIKES, IC_LEGS)")
     ic = f"{spot};{years};{vol};{delta};{wing};5;{rate};{div}"
-    h0 = c0 + 30  # IC_LEGS' full output for one condor, the helper block at the bottom
+    h0 = SETTINGS_ROW + len(SETTINGS) + 3  # IC_LEGS for one condor: the helper at the bottom
     mk = f"$B${c0 + 4}:$E${c0 + 4};{spot};{years};{vol};{rate};{div};{skew}"
     condor_ok = s.status(0, c0 + 1, status_formula(checks, calls=[("IC_STRIKES", ic),
                                                                    ("IC_LEGS", mk)]),
@@ -126,8 +130,8 @@ def build(office, alvh):
                          "Future (points)", "Call (VIX points)", "Debit (dollars)", "Delta",
                          "Beta", "Vega (dollars per VIX point)", "Cost (% of notional a month)",
                          "Coverage (share)"])
-    s.array(0, k0 + 3, 12, k0 + 5, "=" + quiet(f"ALVH_SCHEDULE({sched})"))
-    s.formats(0, k0 + 3, k0 + 5, schedule_formats("#,##0"))
+    s.array(0, k0 + 3, 12, k0 + 5, "=" + quiet(f"ALVH_SCHEDULE({sched})"),
+            runs=schedule_formats("#,##0"))
     hedge = f"$A${k0 + 4}:$M${k0 + 6}"
     tail = f"{legs};{hedge};{spot};{vix};{pol};{vov};{rate};{div}"
 
@@ -187,10 +191,10 @@ def build(office, alvh):
     s.header(0, h0 + 1, ["Type", "Strike (points)", "Quantity", "Years", "Vol (%)",
                          "Price (points)", "Delta", "Gamma", "Vega (points per vol point)",
                          "Theta (points per day)"])
-    s.array(0, h0 + 2, 9, h0 + 5, "=" + quiet(f"IC_LEGS({mk})"), style="ALVH Value")
-    s.formats(0, h0 + 2, h0 + 5, LEGS_FORMATS)
+    s.array(0, h0 + 2, 9, h0 + 5, "=" + quiet(f"IC_LEGS({mk})"), style="ALVH Value",
+            runs=LEGS_FORMATS)
     s.widths([44, 22, 26, 20, 28] + [19] * 10)
-    s.fit_rows(4, c0 + 2, c0 + 5, k0 + 2, k1, h0 + 1)
+    s.fit_rows(4, c0 + 2, c0 + 5, k0 + 2, k1, h0 + 1, SETTINGS_ROW)
     s.protect()
     return book
 

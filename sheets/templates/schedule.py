@@ -6,8 +6,9 @@ chart.
 
 First screen (1366x768): the inputs (A:C), the quoted futures (E:F), the chart (H:), the layer
 table and the checks; the sizing comparison and the chart's table below."""
-from .checks import choice, date, inputs_checks, number, quiet, status_formula, text_ok
-from .document import Input, addr, new_template
+from .checks import date, inputs_checks, number, quiet, status_formula
+from .document import Input, new_template
+from .policy import catalogue, settings_block, settings_checks
 from .shared import Template, notional_unit, schedule_formats
 
 INPUTS = [  # rows 6-9
@@ -29,11 +30,14 @@ INPUTS = [  # rows 6-9
           "legs template's Position VIX vega). Negative for short condors. Typical: -200 to "
           "-3000.",
           number(-1e8, 0, "the condor's VIX vega", "dollars per VIX point (negative)", "-321")),
-    Input("Policy (optional)", None, "JSON text or file path", None,
-          "Optional ALVH policy as JSON text, e.g. {\"sizing\":\"vega\"} or "
-          "{\"coverage_target\":0.45}, or the path of a JSON file. Empty: the built-in default "
-          "policy.", text_ok("the policy (JSON text or a file path)"), required=False),
 ]
+
+SETTINGS = catalogue("sizing", "notional_basis", "rounding", "coverage_target", "coverage_low",
+                     "coverage_high", "cost_method", "distinct_expiries", "layers.1.contracts",
+                     "layers.2.contracts", "layers.3.contracts", "layers.1.otm_points",
+                     "layers.2.otm_points", "layers.3.otm_points", "layers.1.vol_of_vol",
+                     "layers.2.vol_of_vol", "layers.3.vol_of_vol", "vix_long_run", "vix_speed")
+SETTINGS_ROW = 39  # 0-based row of the settings' header
 
 HEADERS = ["Layer", "Expiry (date)", "Days to expiry", "Strike (VIX points)",
            "Contracts (by the policy's sizing)", "VIX future (points)", "Call price (VIX points)",
@@ -46,13 +50,15 @@ def build(office, alvh):
     book, s = new_template(
         office, "Layer schedule", "Schedule", "ALVH Calc - VIX call hedge: the three layers",
         "enter the date, spot VIX (or quoted VIX futures in E:F), the condor's notional and "
-        "VIX vega; read the layers, the coverage against 40-60% and the cost against "
-        "0.35-0.65% a month.")
+        "VIX vega (settings below); read the layers, the coverage against 40-60% and the cost "
+        "against 0.35-0.65% a month.")
     cells = s.inputs(5, INPUTS)
-    val, vix, notional, cvega, policy = cells
-    pol = f"{policy}&\"\""
+    val, vix, notional, cvega = cells
+    # The settings (the policy every call reads) at the bottom, rows 40-): key/value rows.
+    s.put(0, SETTINGS_ROW - 1, "Settings (the policy)", "ALVH Section")
+    pol, values = settings_block(s, SETTINGS_ROW, SETTINGS, alvh)
     s.put(2, 7, notional_unit(pol), "ALVH Unit")
-    checks = inputs_checks(INPUTS, cells)
+    checks = inputs_checks(INPUTS, cells) + settings_checks(SETTINGS, values)
 
     # Quoted futures (E5:F11, optional).
     s.header(4, 4, ["Future expiry (date)", "Price (VIX points)"])
@@ -77,8 +83,7 @@ def build(office, alvh):
     layers_ok = s.status(0, L0 - 2, status_formula(checks, calls=[call]),
                          "Status of the layers", span=13, lines=1)
     s.header(0, L0 - 1, HEADERS)
-    s.array(0, L0, 12, L0 + 2, "=" + quiet(formula))
-    s.formats(0, L0, L0 + 2, schedule_formats("#,##0.00"))
+    s.array(0, L0, 12, L0 + 2, "=" + quiet(formula), runs=schedule_formats("#,##0.00"))
     for i in range(3):
         r = L0 + i + 1
         s.put(13, L0 + i, "=" + quiet(f"VIX_LAYER_VEGA(1;F{r};D{r};C{r}/365;ALVH_POLICY("
@@ -166,7 +171,7 @@ def build(office, alvh):
                                 f"N{L0 + 1 + i}/ABS({cvega})"), "ALVH Output", "0.0%")
     s.status(0, T0 + 5, status_formula(upstream=[sizing_ok]), span=13, lines=1)
     s.widths([46, 24, 22, 22, 26, 22, 20, 22, 20, 20, 24, 22, 22, 24])
-    s.fit_rows(4, L0 - 1, S0 + 2, T0 + 1)
+    s.fit_rows(4, L0 - 1, S0 + 2, T0 + 1, SETTINGS_ROW)
     ch = s.chart("CoverageByLayer", (7, 4), (150, 40), [(0, T0 + 1, 2, T0 + 4)],
                  "com.sun.star.chart.BarDiagram", "Coverage of the condor's VIX loss by layer",
                  None, None, True, True)

@@ -8,10 +8,10 @@ Each function runs once, as one array formula over the daily rows; blank rows af
 data show nothing and the charts (XY, dates across) plot only the rows that hold data."""
 from office import date_serial
 
-from .checks import inputs_checks, number, status_formula
-from .document import Input, new_template
+from .checks import number, status_formula
+from .document import new_template
 from .pasted import BREADTH_FILE, CAP, SPX_FILE, VIX_FILE, DataSheet
-from .policy import Setting, settings_block
+from .policy import Setting, settings_block, settings_checks
 from .shared import Template, sample_market
 
 ROWS = 252   # sample rows (a synthetic year)
@@ -78,8 +78,7 @@ def build(office, alvh):
     # The settings (rows 20-27).
     s.put(0, 18, "Settings (the policy's signals part)", "ALVH Section")
     pol, cells = settings_block(s, 19, SETTINGS, alvh)
-    checks = inputs_checks([Input(x.label, None, x.unit, x.fmt, x.note, x.valid, False)
-                            for x in SETTINGS], cells)
+    checks = settings_checks(SETTINGS, cells)
 
     def setting(key):
         return f"ALVH_POLICY(\"signals.{key}\";{pol})"

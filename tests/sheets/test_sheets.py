@@ -133,7 +133,8 @@ def condor_expect(doc, cli):
         ("IC_POP", "E13", [[cli.call("IC_POP", *mk)]]),
         ("BOOK_GREEK vega x contracts", "E15",
          [[cli.call("BOOK_GREEK", "vega", legs5, spot, rate, div, 100.0) * n]]),
-        ("ALVH_NOTIONAL", "E18", [[cli.call("ALVH_NOTIONAL", strikes, pts, n)]]),
+        ("ALVH_NOTIONAL", "E18", [[cli.call("ALVH_NOTIONAL", strikes, pts, n,
+                                            policy_rows(doc, "Condor", "B81:C81"))]]),
         ("BOOK_PNL x contracts", "B37:C77", pnl),
     ]
 
@@ -141,7 +142,7 @@ def condor_expect(doc, cli):
 def schedule_expect(doc, cli):
     sh = doc.Sheets.getByName("Schedule")
     val, vix, notional, cvega = (v(sh, a) for a in ("B6", "B7", "B8", "B9"))
-    policy = sh.getCellRangeByName("B10").getString() or None
+    policy = policy_rows(doc, "Schedule", "B41:C59")
     fut = [r for r in block(sh, "E6:F11") if r[0] is not None or r[1] is not None]
     args = (val, vix, notional, cvega, policy) + ((fut,) if fut else ())
     sched = cli.call("ALVH_SCHEDULE", *args)
@@ -202,8 +203,8 @@ def scenarios_expect(doc, cli):
     sh = doc.Sheets.getByName("Scenarios")
     val, spot, vix, days, vol, skew, delta, wing, n, rate, div, shock, vov = (
         v(sh, f"B{r}") for r in range(6, 19))
-    policy = sh.getCellRangeByName("B19").getString() or None
-    years = v(sh, "B20")
+    policy = policy_rows(doc, "Scenarios", "B52:C64")
+    years = v(sh, "B19")
     strikes = cli.call("IC_STRIKES", spot, years, vol, delta, wing, 5.0, rate, div)
     legs1 = cli.call("IC_LEGS", strikes, spot, years, vol, rate, div, skew)
     legs = [[r[0], r[1], r[2] * n, r[3], r[4]] for r in legs1]
@@ -219,7 +220,7 @@ def scenarios_expect(doc, cli):
               for r in (22, 23, 24)]
     return [
         ("IC_STRIKES", "B30:E30", strikes),
-        ("IC_LEGS", "A59:J62", legs1),
+        ("IC_LEGS", "A69:J72", legs1),
         ("the legs range (quantity x contracts)", "A33:E36", legs),
         ("ALVH_NOTIONAL", "B39", [[notional]]),
         ("CONDOR_VIX_VEGA", "B40", [[cvega]]),
