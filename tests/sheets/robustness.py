@@ -142,3 +142,28 @@ def check_bad_inputs(name, doc, checks):
     doc.calculateAll()
     checks.check(sh.getCellRangeByName(status).getString() == "OK",
                  f"{name}: the status line says OK again after the inputs are restored")
+
+
+def check_carry_line(name, doc, checks):
+    """The layer schedule says in words why a cost is negative: at spot VIX 30 the model curve is
+    inverted, layers 2-3 show a negative monthly cost and the line under the table explains the
+    carry; at VIX 16 (contango) the line is empty (issue 15)."""
+    if name != "alvh-layer-schedule":
+        return
+    sh = doc.Sheets.getByName("Schedule")
+    vix = sh.getCellRangeByName("B7")
+    kept = vix.getValue()
+    vix.setValue(30.0)
+    doc.calculateAll()
+    line = sh.getCellRangeByName("A16").getString()
+    costs = [r[0] for r in sh.getCellRangeByName("L14:L15").getDataArray()]
+    checks.check(all(isinstance(c, float) and c < 0 for c in costs),
+                 f"{name}: at VIX 30 layers 2-3 show a negative monthly cost ({costs})")
+    checks.check(line.startswith("Inverted VIX curve: spot VIX 30.00") and "carry" in line,
+                 f"{name}: at VIX 30 the line under the layers explains the carry ({line!r})")
+    vix.setValue(16.0)
+    doc.calculateAll()
+    checks.check(sh.getCellRangeByName("A16").getString() == "",
+                 f"{name}: in contango (VIX 16) the carry line is empty")
+    vix.setValue(kept)
+    doc.calculateAll()

@@ -39,8 +39,8 @@ from office import (PDF, CalcOffice, cell_values, col_name, error_cells, prop,  
                     range_a1, recalculate, run_unprivileged, store, used_range)
 from sheets.templates import TEMPLATES  # noqa: E402
 from pasted_check import check_gap, check_missing_day, check_published  # noqa: E402
-from robustness import (check_bad_inputs, check_chart_tops, check_status_ok,  # noqa: E402
-                        check_validity)
+from robustness import (check_bad_inputs, check_carry_line, check_chart_tops,  # noqa: E402
+                        check_status_ok, check_validity)
 
 # The functions each template needs (the builder's list: a template is built only with them).
 NEEDS = {t.file: t.needs for t in TEMPLATES}
@@ -536,6 +536,11 @@ def check_installed_templates(office, templates, checks):
         opened.append(base)
         bad = recalculate(doc)
         checks.check(not doc.hasLocation(), f"template {base}.ots opens as an untitled document")
+        # A document made from a Calc template saves as ODF (.ods), the template filter's
+        # document type, and never as flat XML.
+        filt = {p.Name: p.Value for p in doc.getArgs()}.get("FilterName", "")
+        checks.check(filt == "calc8_template",
+                     f"template {base}.ots: a new document from the Calc template filter ({filt})")
         checks.check(not bad, f"template {base}.ots recalculates without errors ({bad[:8]})")
         charts = sum(doc.Sheets.getByIndex(i).Charts.Count for i in range(doc.Sheets.Count))
         checks.check(charts == len(CHARTS.get(base, {})),
@@ -586,6 +591,7 @@ def main():
             if name in CHANGES:
                 check_change(name, doc, cli, checks)
             check_bad_inputs(name, doc, checks)
+            check_carry_line(name, doc, checks)
             check_gap(name, doc, checks)
             check_missing_day(name, doc, checks)
             check_published(name, doc, office, cli, checks)
