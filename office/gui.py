@@ -92,6 +92,27 @@ class XDisplay:
     def key(self, *keys):
         self.xdotool("key", "--delay", "60", *keys)
 
+    def windows(self, title):
+        """Ids of the windows whose title matches the regular expression title (none: [])."""
+        r = subprocess.run(["xdotool", "search", "--name", title], env=self.env(), timeout=60,
+                           capture_output=True, text=True)
+        return r.stdout.split()
+
+    def wait_window(self, title, seconds=10.0):
+        """The id of a window titled title once it shows, or None after seconds."""
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < seconds:
+            found = self.windows(title)
+            if found:
+                return found[-1]
+            time.sleep(0.2)
+        return None
+
+    def answer(self, window, key="Return"):
+        """Gives a dialog the keyboard (there is no window manager to do it) and presses key."""
+        self.xdotool("windowfocus", "--sync", window)
+        self.xdotool("key", "--window", window, key)
+
     def screenshot(self, path):
         """The whole screen as a PNG."""
         subprocess.run(["import", "-window", "root", path], env=self.env(), check=True,

@@ -20,12 +20,28 @@ sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
 from office.gui import GuiCalcOffice, XDisplay  # noqa: E402
 
 
+def first_input(sheet):
+    """The first yellow input cell of a sheet (leftmost column first), as A1; A1 when there is
+    none."""
+    from office import col_name, used_range
+    fmt = used_range(sheet).CellFormatRanges
+    best = None
+    for k in range(fmt.Count):
+        r = fmt.getByIndex(k)
+        if r.CellStyle == "ALVH Input":
+            a = r.RangeAddress
+            if best is None or (a.StartColumn, a.StartRow) < best:
+                best = (a.StartColumn, a.StartRow)
+    return f"{col_name(best[0])}{best[1] + 1}" if best else "A1"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--oxt", required=True)
     ap.add_argument("--out", default=os.path.join(HERE, "..", "docs", "screenshots"))
     ap.add_argument("--size", default="1366x768")
-    ap.add_argument("--cell", default="A1", help="the cell cursor's place on the first sheet")
+    ap.add_argument("--cell", default=None,
+                    help="the cell cursor's place (default: the sheet's first input cell)")
     ap.add_argument("--sheet", type=int, default=0, help="the sheet shown (0: the first)")
     ap.add_argument("templates", nargs="+")
     args = ap.parse_args()
@@ -38,7 +54,8 @@ def main():
             name = os.path.basename(path).split(".")[0]
             doc = office.open(path, as_template=True)
             doc.CurrentController.ZoomValue = 100
-            office.select(doc, doc.Sheets.getByIndex(args.sheet).Name, args.cell)
+            sheet = doc.Sheets.getByIndex(args.sheet)
+            office.select(doc, sheet.Name, args.cell or first_input(sheet))
             time.sleep(2)  # charts draw after the cells
             name += f"-{args.sheet}" if args.sheet else ""
             png = os.path.join(out, name + ".png")

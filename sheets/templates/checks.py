@@ -8,8 +8,9 @@ first sentence that explains it: a failing input first, then the block above it 
 ALVH_ERROR of the block's own calls in order, with the same arguments as the block's formulas.
 
 Percent inputs keep the % display: Calc reads a number typed into a %-formatted cell as percent
-(15 -> 15%, 0.15 -> 0.15%), so their notes and help say "type 15 for 15%" and their rule refuses
-values outside a sane range with a sentence saying what to type.
+(15 -> 15%, 0.15 -> 0.15%) and adds the % sign itself as one types (so "15%" typed becomes
+"15%%", text), so their notes and help say "type 15 for 15%" and their rule refuses values outside
+a sane range with a sentence saying what to type.
 """
 from .document import Validity
 
@@ -37,8 +38,8 @@ def number(lo, hi, what, unit, example, whole=False):
 def percent(lo, hi, what, example):
     """A decimal shown as %, from lo to hi (decimals); example in percent points (15 -> 15%)."""
     return Validity("DECIMAL", "BETWEEN", repr(lo), repr(hi),
-                    f"Type {what} in percent: {_fmt(example)} or {_fmt(example)}% for "
-                    f"{_fmt(example)}%.",
+                    f"Type {what} as a number of percent: {_fmt(example)} for "
+                    f"{_fmt(example)}% (the cell adds the % sign).",
                     f"{what[0].upper() + what[1:]} must be from {_pct(lo)} to {_pct(hi)}: type "
                     f"{_fmt(example)} for {_fmt(example)}% (the cell shows percent, so "
                     f"{_fmt(example / 100)} would mean {_fmt(example / 100)}%).")

@@ -230,7 +230,7 @@ class DataSheet:
                    f"\"YYYY-MM-DD\")&\"): {col} is blank or not a number. The rows before "
                    "are used: type the number there, or delete the row.\"")
             searches.append((where, say))
-        s.put(0, r + 2, "Rows that stop the data", "ALVH Unit")
+        s.put(0, r + 2, "Stopping rows", "ALVH Unit")
         found = []
         for i, (where, say) in enumerate(searches):
             s.rng(2 + i, r + 2, 2 + i, r + 2).setArrayFormula("=" + where)

@@ -148,8 +148,8 @@ def build(office, alvh):
                   percent(-0.9, 1, "an SPX move", -3))
     s.note(gc0 + 1, g0, "VIX moves in index points for the heat map columns, e.g. 8 is VIX 16 "
            "-> 24. Edit freely.")
-    s.note(gc0, g0 + 1, "SPX moves in percent for the heat map rows: type -3 for down 3%. "
-           "Edit freely.")
+    s.note(gc0, g0, "SPX moves in percent for the heat map rows (column E): type -3 for down "
+           "3%. Edit freely.")
     spx_rng = f"${col_name(gc0)}${g0 + 2}:${col_name(gc0)}${gr + 1}"
     vix_rng = f"${col_name(gc0 + 1)}${g0 + 1}:${col_name(gc)}${g0 + 1}"
     grid = f"{spx_rng};{vix_rng};{shock};{tail}"

@@ -178,6 +178,8 @@ def build(office, alvh):
     ch.Diagram.Vertical = True  # horizontal bars: a wide, short chart beside the inputs
     ch.Diagram.YAxis.AutoMin = False
     ch.Diagram.YAxis.Min = 0.0
+    ch.Diagram.YAxis.LinkNumberFormatToSource = False
+    ch.Diagram.YAxis.NumberFormat = book.fmt("0%")
     import uno
     ch.Legend.Alignment = uno.Enum("com.sun.star.chart.ChartLegendPosition", "RIGHT")
     s.protect()
