@@ -80,8 +80,17 @@ def build(office, alvh):
     pol, cells = settings_block(s, 19, SETTINGS, alvh)
     checks = settings_checks(SETTINGS, cells)
 
+    # The periods in use (a setting left empty: its default), each in a cell of its own: inside
+    # an array formula, ALVH_POLICY(key; range) would be repeated over the range's cells, and
+    # the indicator with it.
+    in_use = ["rsi_period", "macd_fast", "macd_slow", "macd_signal", "ad_lookback"]
+    s.put(0, 27, "Periods in use (RSI, MACD fast, slow, signal, A/D lookback)", "ALVH Unit")
+    for i, key in enumerate(in_use):
+        s.put(1 + i, 27, f"=IFERROR(ALVH_POLICY(\"signals.{key}\";{pol});\"\")", "ALVH Unit",
+              "0")
+
     def setting(key):
-        return f"ALVH_POLICY(\"signals.{key}\";{pol})"
+        return f"$Signals.${'BCDEF'[in_use.index(key)]}$28"
 
     # Every day: each function once, as one array formula over the rows.
     col = {k: f"$Signals.${c}${D0 + 1}:${c}${last + 1}" for k, c in
@@ -104,7 +113,11 @@ def build(office, alvh):
     every_day(6, 8, vix, f"VIX_MACD({macd_args})")
     every_day(9, 9, adv, f"AD_LINE({adv};{dec})")
     every_day(10, 10, col["adl"], f"AD_DIVERGENCE({div_args})")
-    every_day(11, 11, vix, f"IF({have_ad};ALVH_SIGNAL({with_ad});ALVH_SIGNAL({without_ad}))")
+    # The choice with or without breadth outside the per-row IF: a condition inside it would be
+    # evaluated again for every row (COUNT over the column each time).
+    s.array(11, D0, 11, last, f"=IF({have_ad};IFERROR(IF(ISNUMBER({vix});ALVH_SIGNAL({with_ad});"
+            f"\"\");\"\");IFERROR(IF(ISNUMBER({vix});ALVH_SIGNAL({without_ad});\"\");\"\"))",
+            "ALVH Value")
     # (Text from an add-in's array result compares unequal to the same text in Calc 7.4 until
     # it is made again: hence the &"" in every comparison with the trigger column.)
     trig = f"({col['trig']}&\"\")"
