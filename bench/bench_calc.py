@@ -6,6 +6,8 @@ group calculation off and on. Results and the command go to BENCHMARKS.md (never
 usage: /usr/bin/python3 bench/bench_calc.py --oxt BUILD/addin/alvh.oxt
            --functions BUILD/addin/gen/functions.json [--core BUILD/bench/bench_calc_core]
            [--n 100000] [--reps 3]
+       /usr/bin/python3 bench/bench_calc.py --oxt BUILD/addin/alvh.oxt --alvh BUILD/cli/alvh
+           --templates sheets [--rows 252,1260,5040,10080] [--reps 5]
 
 Each sheet: inputs in A:G (spot, strike, years, vol, rate, div_yield, "C"), the formula in H1
 filled down to row N. Times are wall-clock seconds of XCalculatable.calculateAll() (a hard
@@ -17,11 +19,20 @@ held at 3% and 1% since BS_PRICES takes them as single values; its result is the
 for bit against per-cell BS_PRICE formulas on the same rows). --core runs
 bench_calc_core on the same inputs and reports the add-in's per-call overhead over the core's
 alvh_call time.
+
+--templates: the backtest and signals templates (sheets/alvh-backtest.fods, alvh-signals.fods)
+with R rows of a synthetic market (`alvh market calm --days 10080`, its first R rows) pasted into
+their Data tab as the published files are laid out; the wall-clock time of a full recalculation
+(calculateAll), best of --reps after one warm-up, for each R. For the backtest, also the pieces:
+one ALVH_BACKTEST array formula over the same R rows on a bare sheet (the add-in's argument
+conversion, the core and the result's 10 columns written to cells) and one
+ALVH_BACKTEST_SUMMARY (the same conversion, 29 values back).
 """
 import argparse
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -93,15 +104,120 @@ def timed_recalcs(doc, reps):
     return times
 
 
+# The templates' Data tab: each file's header-line cell (the paste point) and its columns.
+PASTE = {"alvh-backtest": {"vix": ("A14", 5), "spx": ("G14", 7)},
+         "alvh-signals": {"vix": ("A15", 5), "spx": ("G15", 7), "breadth": ("O15", 3)}}
+
+
+def market_rows(alvh, days):
+    out = subprocess.run([alvh, "market", "calm", "--days", str(days)], check=True,
+                         capture_output=True, text=True).stdout.splitlines()
+    head = out[0].split(",")
+    return [dict(zip(head, line.split(","))) for line in out[1:]]
+
+
+def file_rows(key, rows):
+    """The rows of one published file (header line first), as a paste gives them."""
+    import datetime
+    day0 = datetime.date(1899, 12, 30)
+
+    def serial(iso):
+        return float((datetime.date.fromisoformat(iso) - day0).days)
+    if key == "vix":
+        return [("DATE", "OPEN", "HIGH", "LOW", "CLOSE")] + [
+            (serial(r["date"]), "", "", "", float(r["vix"])) for r in rows]
+    if key == "spx":
+        return [("Date", "Open", "High", "Low", "Close", "Adj Close", "Volume")] + [
+            (serial(r["date"]), "", "", "", float(r["spx"]), "", "") for r in rows]
+    return [("Date", "Advancers", "Decliners")] + [
+        (serial(r["date"]), float(r["advancers"]), float(r["decliners"])) for r in rows]
+
+
+def paste(doc, name, rows):
+    data = doc.Sheets.getByName("Data")
+    for key, (a1, width) in PASTE[name].items():
+        top = data.getCellRangeByName(a1).CellAddress
+        data.getCellRangeByPosition(top.Column, top.Row, top.Column + width - 1,
+                                    top.Row + 10100).clearContents(1 | 2 | 4)
+        block = file_rows(key, rows)
+        data.getCellRangeByPosition(top.Column, top.Row, top.Column + width - 1,
+                                    top.Row + len(block) - 1).setDataArray(tuple(block))
+
+
+def bench_templates(office, opts):
+    """The table of BENCHMARKS.md's template section."""
+    from office import error_cells
+    sizes = [int(x) for x in opts.rows.split(",")]
+    market = market_rows(opts.alvh, max(sizes))
+    results = []
+    for name in ("alvh-backtest", "alvh-signals"):
+        for n in sizes:
+            # A copy: the committed template is never opened (a lock file left by an office
+            # that died would keep the next run from opening it).
+            copy = office.temp_path(name + ".fods")
+            shutil.copy(os.path.join(opts.templates, name + ".fods"), copy)
+            doc = office.load(copy)
+            doc.enableAutomaticCalculation(False)
+            paste(doc, name, market[:n])
+            times = timed_recalcs(doc, opts.reps)
+            bad = error_cells(doc)
+            status = doc.Sheets.getByIndex(0).getCellRangeByName("B6").getString()
+            doc.close(True)
+            results.append((name, "full recalculation", n, min(times)))
+            print(f"  {name:14s} {n:6d} rows  {min(times) * 1000:7.1f} ms  (status {status}, "
+                  f"{len(bad)} error ranges; runs " + " ".join(f"{t * 1000:.0f}" for t in times)
+                  + ")", flush=True)
+        if name != "alvh-backtest":
+            continue
+        for n in sizes:
+            doc = office.new_calc()
+            doc.enableAutomaticCalculation(False)
+            sh = doc.Sheets.getByIndex(0)
+            rows = file_rows("vix", market[:n])[1:]
+            sh.getCellRangeByName(f"A1:C{n}").setDataArray(tuple(
+                (r[0], float(m["spx"]), r[4]) for r, m in zip(rows, market)))
+            cols = f"A1:A{n};B1:B{n};C1:C{n}"
+            for label, rng, formula in (
+                    ("one ALVH_BACKTEST", f"E1:N{n}", f"=ALVH_BACKTEST({cols})"),
+                    ("one ALVH_BACKTEST_SUMMARY", "P1:Q29",
+                     f"=ALVH_BACKTEST_SUMMARY({cols})")):
+                sh.getCellRangeByName(rng).setArrayFormula(formula)
+                times = timed_recalcs(doc, opts.reps)
+                sh.getCellRangeByName(rng).setArrayFormula("")
+                results.append((name, label, n, min(times)))
+                print(f"  {label:28s} {n:6d} rows  {min(times) * 1000:7.1f} ms", flush=True)
+            doc.close(True)
+    print(f"\nResults ({os.cpu_count()} CPUs, ms per calculateAll, best of {opts.reps}):")
+    print("| template | what | " + " | ".join(f"{n:,} rows" for n in sizes) + " |")
+    print("|---|---|" + "---:|" * len(sizes))
+    for name in ("alvh-backtest", "alvh-signals"):
+        for what in ("full recalculation", "one ALVH_BACKTEST", "one ALVH_BACKTEST_SUMMARY"):
+            got = {n: t for nm, w, n, t in results if nm == name and w == what}
+            if got:
+                print(f"| {name} | {what} | "
+                      + " | ".join(f"{got[n] * 1000:.0f}" for n in sizes) + " |")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", required=True)
-    ap.add_argument("--functions", required=True)
+    ap.add_argument("--functions")
+    ap.add_argument("--alvh", help="with --templates: the alvh CLI (the synthetic market)")
+    ap.add_argument("--templates", help="the directory of the .fods templates: time them")
+    ap.add_argument("--rows", default="252,1260,5040,10080")
     ap.add_argument("--core")
     ap.add_argument("--n", type=int, default=100000)
     ap.add_argument("--reps", type=int, default=3)
     opts = ap.parse_args()
     run_unprivileged()
+    if opts.templates:
+        if not opts.alvh:
+            ap.error("--templates needs --alvh")
+        with CalcOffice(opts.oxt, label="alvh-bench", watchdog_seconds=3600) as office:
+            return bench_templates(office, opts)
+    if not opts.functions:
+        ap.error("--functions is required (or --templates)")
     with open(opts.functions, encoding="utf-8") as fh:
         functions = json.load(fh)["functions"]
     n = opts.n

@@ -17,16 +17,13 @@ Modules:
                    always stopped; it runs as the calling user, root included
   install.py       add_extension(): an .oxt installed through a running office's
                    ExtensionManager (root, whom unopkg refuses a user installation)
-  unprivileged.py  run_unprivileged(), run_unprivileged_writing(): no-ops kept for callers
   calc.py          documents and cells: prop, file_url, store, col_name, range_a1, error_cells,
                    recalculate, used_range, cell_values, date_serial
 """
 from .calc import (FLAT_ODS, ODS, PDF, cell_values, col_name, date_serial, error_cells,
                    file_url, prop, range_a1, recalculate, store, used_range)
 from .soffice import CalcOffice, OfficeError
-from .unprivileged import run_unprivileged, run_unprivileged_writing
 
 __all__ = ["FLAT_ODS", "ODS", "PDF", "cell_values", "col_name", "date_serial", "error_cells",
            "file_url", "prop", "range_a1", "recalculate", "store", "used_range", "CalcOffice",
-           "OfficeError",
-           "run_unprivileged", "run_unprivileged_writing"]
+           "OfficeError"]

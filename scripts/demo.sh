@@ -6,8 +6,8 @@
 #
 #   scripts/demo.sh            from the repository root (or anywhere: it finds the root)
 #
-# Works as root (the office then runs as an unprivileged uid, see office/unprivileged.py) and as
-# a normal user (apt-get through sudo only when a package is missing). Every office process it
+# Works as root (the office runs as root too, the .oxt installed through its ExtensionManager)
+# and as a normal user (apt-get through sudo only when a package is missing). Every office process it
 # starts is stopped before it exits, also on failure or Ctrl-C.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,13 +35,15 @@ echo "built $BUILD/cli/alvh and $BUILD/addin/alvh.oxt (log: $BUILD/demo-build.lo
 step "Templates in headless Calc (private profile, add-in installed with unopkg)"
 mkdir -p "$OUT"
 shopt -s nullglob
-templates=("$ROOT"/sheets/*.fods)
+# The Calc templates (.ots) the build packs from sheets/*.fods, as alvh.oxt ships them.
+templates=("$BUILD/addin/oxt/templates/ALVH Calc"/*.ots)
 if [ ${#templates[@]} -eq 0 ]; then
-  echo "no templates in $ROOT/sheets" >&2
+  echo "no templates in $BUILD/addin/oxt/templates/ALVH Calc" >&2
   exit 1
 fi
 /usr/bin/python3 "$ROOT/sheets/demo.py" --oxt "$BUILD/addin/alvh.oxt" --out "$OUT" "${templates[@]}"
 
 step "Done"
 echo "Open a template yourself: install $BUILD/addin/alvh.oxt (Tools > Extension Manager), then"
-echo "File > New > Templates > ALVH Calc, or open sheets/*.fods directly."
+echo "File > New > Templates > ALVH Calc (or open $BUILD/addin/oxt/templates/ALVH Calc/*.ots):"
+echo "each opens as a new untitled document, saved as .ods."

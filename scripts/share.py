@@ -9,8 +9,7 @@ format: .ods, .xlsx or .pdf. A throwaway headless LibreOffice with alvh.oxt inst
 read-only and runs the add-in's own "Save a copy for sharing" command (Tools > ALVH Calc) with
 OUTPUT as its URL argument (office/share.py), so this script and the menu run the same code.
 INPUT is never changed. The add-in is build/addin/alvh.oxt unless --oxt or $ALVH_OXT names another.
-As root, the office runs as an unprivileged uid (office/unprivileged.py) on a copy of what it
-cannot read, writing into a directory of its own that is copied to OUTPUT's folder.
+The office runs as the calling user, root included.
 
 Exit status: 0 when OUTPUT was written; 1 when sharing failed (the reason on stderr); 2 for a
 missing input, an unwritable output, an unknown extension or a missing add-in.
@@ -18,11 +17,12 @@ missing input, an unwritable output, an unknown extension or a missing add-in.
 import argparse
 import os
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)  # office/
-from office import CalcOffice, OfficeError, file_url, prop, run_unprivileged_writing  # noqa: E402
+from office import CalcOffice, OfficeError, file_url, prop  # noqa: E402
 from office.share import share_copy  # noqa: E402
 
 FORMATS = (".ods", ".xlsx", ".pdf")
@@ -35,12 +35,20 @@ def refuse(message):
 
 
 def check_output_folder(out):
+    """Refuses (exit 2) an output that cannot be written: a missing folder, or one where no file
+    can be created (tried, not guessed from permission bits: root passes every access() check,
+    also on /proc or a read-only mount)."""
     folder = os.path.dirname(out)
     if not os.path.isdir(folder):
         refuse(f"cannot write {out}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK) or (os.path.exists(out)
-                                                     and not os.access(out, os.W_OK)):
+    if os.path.exists(out) and not os.access(out, os.W_OK):
         refuse(f"cannot write {out}: permission denied")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".alvh-share-"):
+            pass
+    except OSError as e:
+        refuse(f"cannot write {out}: {e.strerror or 'the folder is not writable'} (permission denied "
+               "or a folder no file can be created in)")
 
 
 def main():
@@ -67,14 +75,8 @@ def main():
     if not os.path.isfile(args.oxt):
         refuse(f"{args.oxt}: no add-in there: build it (cmake --build build --target oxt) or "
                "pass --oxt")
-    if os.getuid() == 0:
-        check_output_folder(out)
-        if "--oxt" not in sys.argv:  # so the unprivileged run gets it (a copy when unreadable)
-            sys.argv += ["--oxt", args.oxt]
-    write_dir = run_unprivileged_writing(os.path.dirname(out))  # as root: re-runs, exits
-    if write_dir == os.path.dirname(out):  # not the unprivileged run of a root invocation
-        check_output_folder(out)
-    target = os.path.join(write_dir, os.path.basename(out))
+    check_output_folder(out)
+    target = out
     try:
         with CalcOffice(args.oxt, label="alvh-share") as office:
             try:
@@ -93,7 +95,7 @@ def main():
     if not ok:
         print(f"{PROG}: {message}", file=sys.stderr)
         return 1
-    print(f"{PROG}: {message.replace(target, out)}")
+    print(f"{PROG}: {message}")
     return 0
 
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${ALVH_BUILD_DIR:-$ROOT/build}
-"$ROOT/scripts/install-deps.sh"
+"$ROOT/scripts/install-deps.sh" --gui   # --gui: the GUI test's Xvfb, xdotool, ImageMagick
 cmake -S "$ROOT" -B "$BUILD" -DALVH_WERROR=ON -DALVH_BUILD_ADDIN=ON -DALVH_SANITIZE=OFF >/dev/null
 cmake --build "$BUILD" -j"$(nproc)"
 cd "$BUILD"

@@ -18,6 +18,9 @@ from typing import NamedTuple, Optional
 
 from office import FLAT_ODS, col_name, prop, store
 
+from .fods import compact
+from .textfit import LINE_MM, text_lines
+
 # Colours (RGB ints).
 YELLOW = 0xFFF2A8
 HEADER_BG = 0x1F4E79
@@ -26,6 +29,7 @@ OUTPUT_BG = 0xEEF3FA
 TRIGGER_BG = 0xFFC78F
 GOOD_BG = 0xC6EFCE
 BAD_BG = 0xFFC7CE
+BAD_INPUT_BG = 0xFF8F8F
 GREY = 0x595959
 
 MM = 100  # UNO lengths are 1/100 mm
@@ -55,16 +59,6 @@ def addr(col, row, absolute=True):
     return f"{col_name(col)}{row + 1}"
 
 
-def column(c, first, last):
-    """"$B$10:$B$261": column letter c, 0-based rows first..last."""
-    return f"${c}${first + 1}:${c}${last + 1}"
-
-
-def text_arg(ref):
-    """A cell as the text argument a formula passes on ("" when the cell is empty, not 0)."""
-    return f"{ref}&\"\""
-
-
 class Validity(NamedTuple):
     """A Data > Validity rule (com.sun.star.sheet.TableValidation): what the cells accept, a help
     line shown while one is selected, and the sentence that refuses anything else."""
@@ -84,6 +78,7 @@ class Input(NamedTuple):
     fmt: Optional[str]           # number format code (None: the default)
     note: str
     valid: Optional[Validity] = None  # what the value cell accepts (None: anything)
+    required: bool = True        # an empty value cell is a problem its status line names
 
 
 def new_template(office, title, sheet, heading, howto, inputs=True):
@@ -139,9 +134,14 @@ class Book:
              CharColor=GREY)
         make("ALVH Section", CharHeight=12.0, CharWeight=150.0, CharColor=HEADER_BG)
         make("ALVH Unit", CharColor=GREY)
+        make("ALVH Key", CharColor=GREY, CharHeight=8.0)
         make("ALVH Trigger", CellBackColor=TRIGGER_BG, CharWeight=150.0)
         make("ALVH Good", CellBackColor=GOOD_BG, CharWeight=150.0)
         make("ALVH Bad", CellBackColor=BAD_BG, CharWeight=150.0)
+        # A bad input stays an input (unlocked, yellow's border) with a red background.
+        make("ALVH Bad input", "ALVH Input", CellBackColor=BAD_INPUT_BG)
+        make("ALVH Status", CharWeight=150.0,
+             VertJustify=self._enum("com.sun.star.table.CellVertJustify", "TOP"))
 
     @staticmethod
     def _enum(typ, value):
@@ -224,6 +224,7 @@ class Book:
         text = re.sub(r"\n[ \t]*<dc:date>[^<]*</dc:date>(?=\n)", "", text)  # a note's own line
         text = re.sub(r"<dc:date>[^<]*</dc:date>|<meta:editing-duration>[^<]*"
                       r"</meta:editing-duration>", "", text)
+        text = compact(text)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
 
@@ -250,10 +251,15 @@ class Sheet:
             c.setValue(float(value))
         return self._dress(c, style, fmt)
 
-    def array(self, c0, r0, c1, r1, formula, style="ALVH Output", fmt=None):
-        r = self.rng(c0, r0, c1, r1)
+    def array(self, c0, r0, c1, r1, formula, style="ALVH Output", fmt=None, runs=None):
+        """An array formula over the block, dressed first (style, format, or number formats by
+        column runs as formats() takes them): a formula cell created under "General" takes
+        the format of its first result, over a format set later."""
+        r = self._dress(self.rng(c0, r0, c1, r1), style, fmt)
+        if runs:
+            self.formats(c0, r0, r1, runs)
         r.setArrayFormula(formula)
-        return self._dress(r, style, fmt)
+        return r
 
     def style(self, c0, r0, c1, r1, style=None, fmt=None):
         return self._dress(self.rng(c0, r0, c1, r1), style, fmt)
@@ -269,18 +275,23 @@ class Sheet:
     def note(self, col, row, text):
         self.sh.Annotations.insertNew(self.cell(col, row).CellAddress, text)
 
-    def input_cells(self, c0, r0, c1, r1, fmt=None, valid=None):
+    def input_cells(self, c0, r0, c1, r1, fmt=None, valid=None, required=False):
         """Makes a block input cells: every input of a template passes here. The "ALVH Input"
         style (yellow, the only unlocked cells), a number format, and a validity rule (a
-        Validity; None: any value)."""
+        Validity; None: any value) that also turns a refused value red when it got in anyway
+        (pasted, or set through the API); required: an empty cell is red too."""
         r = self.style(c0, r0, c1, r1, "ALVH Input", fmt)
         if valid:
+            from .checks import bad_expr
             self.validity(c0, r0, c1, r1, valid)
+            self.conditional(c0, r0, c1, r1, [("FORMULA", bad_expr(valid, addr(c0, r0, False),
+                                                                   required), "ALVH Bad input")])
         return r
 
     def validity(self, c0, r0, c1, r1, valid):
         """Data > Validity on a block: valid (a Validity) refuses other entries with its error
-        sentence (blank cells are allowed: an empty optional input is not an error)."""
+        sentence and shows its help line while a cell is selected (blank cells are allowed:
+        emptying a required input is explained by its status line instead)."""
         import uno
         r = self.rng(c0, r0, c1, r1)
         v = r.Validation
@@ -288,24 +299,69 @@ class Sheet:
         v.setOperator(uno.Enum("com.sun.star.sheet.ConditionOperator", valid.operator))
         v.setFormula1(valid.formula1)
         v.setFormula2(valid.formula2)
+        v.setSourcePosition(self.cell(c0, r0).CellAddress)
         v.IgnoreBlankCells = True
+        if valid.kind == "LIST":
+            v.ShowList = 1  # com.sun.star.sheet.TableValidationVisibility.UNSORTED: a dropdown
         v.ShowInputMessage = bool(valid.help)
+        v.InputTitle = "ALVH Calc"
         v.InputMessage = valid.help
         v.ShowErrorMessage = True
+        v.ErrorTitle = "ALVH Calc"
         v.ErrorMessage = valid.error
         v.ErrorAlertStyle = uno.Enum("com.sun.star.sheet.ValidationAlertStyle", "STOP")
         r.Validation = v
 
-    def title(self, text, howto):
-        # Without the add-in the title line says so (INSTALL_LINE). T(NOW()) is "": it makes the
-        # formula volatile, so Calc recalculates it when the file opens instead of showing the
-        # title it saved (a cell whose add-in is missing shows its saved text otherwise).
+    def status(self, col, row, formula, label="Status", span=None, lines=2):
+        """A status line: label, then formula's sentence ("OK" in green, anything else in red)
+        in the next cell, merged and wrapped over the columns up to span (lines tall) or, without
+        span, running over the empty cells to its right."""
+        if label:
+            self.put(col, row, label, "ALVH Status")
+        c = col + (1 if label else 0)
+        self.put(c, row, formula, "ALVH Status")
+        self.conditional(c, row, c, row, [("EQUAL", '"OK"', "ALVH Good"),
+                                          ("NOT_EQUAL", '""', "ALVH Bad")])
+        if span:
+            r = self.rng(c, row, span, row)
+            r.merge(True)
+            r.IsTextWrapped = True
+            self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 60)
+        return addr(c, row)
+
+    def title(self, text, howto, width_mm=330):
+        """The title (row 1), "How to use: ..." (row 2) and the legend (row 3), each line merged
+        over the first width_mm of columns (set by widths()) and wrapped there, so that nothing
+        runs off a laptop's screen. Without the add-in the title line says so (INSTALL_LINE).
+        T(NOW()) is "": it makes the formula volatile, so Calc recalculates it when the file opens
+        instead of showing the title it saved (a cell whose add-in is missing shows its saved
+        text otherwise)."""
         quoted = text.replace('"', '""')
         self.put(0, 0, f'=IF(ISERROR(ALVH_VERSION()&T(NOW()));"{INSTALL_LINE}";"{quoted}")',
                  "ALVH Title")
         self.put(0, 1, "How to use: " + howto, "ALVH Howto")
         self.put(0, 2, LEGEND, "ALVH Howto")
         self.cell(0, 0).Rows.Height = 900
+        self._wrapped = [(1, width_mm), (2, width_mm)]
+
+    def _wrap_title(self):
+        """Merges and wraps the how-to lines over the columns that fit in their width, with a
+        row height for the lines they take (Calc sizes no row for a merged cell's text)."""
+        cols = self.sh.Columns
+        for row, width_mm in getattr(self, "_wrapped", []):
+            total, last = 0, 0
+            while last < 60:
+                w = cols.getByIndex(last).Width / MM
+                if total + w > width_mm:
+                    break
+                total += w
+                last += 1
+            last = max(last - 1, 0)
+            r = self.rng(0, row, last, row)
+            r.merge(True)
+            r.IsTextWrapped = True
+            lines = text_lines(self.cell(0, row).getString(), total)
+            self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 60)
 
     def header(self, col, row, labels):
         for i, text in enumerate(labels):
@@ -322,41 +378,25 @@ class Sheet:
         for c0, c1, fmt in runs:
             self.style(col + c0, r0, col + c1, r1, fmt=fmt)
 
-    def pasted_columns(self, first, last, data, runs, notes):
-        """Yellow input columns from column A, rows first..last, that the user pastes into:
-        filled with the sample rows data, number formats runs (see formats), and a note on the
-        first cell of each column."""
-        self.rng(0, first, len(notes) - 1, first + len(data) - 1).setDataArray(tuple(data))
-        self.input_cells(0, first, len(notes) - 1, last)
-        self.formats(0, first, last, runs)
-        for c, text in enumerate(notes):
-            self.note(c, first, text)
-
-    def policy_input(self, row, note):
-        """"Policy (optional)" and its yellow cell in column B (a note says what goes there);
-        returns the cell as the text argument the formulas pass on ("" when it is empty)."""
-        self.put(0, row, "Policy (optional)")
-        self.input_cells(1, row, 1, row)
-        self.note(1, row, note)
-        return text_arg(addr(1, row))
-
     def heights(self, rows):
         """Row heights: {0-based row: height in 1/100 mm}, set in that order."""
         for row, height in rows.items():
             self.sh.Rows.getByIndex(row).Height = height
 
-    def input(self, row, label, value, unit, note, fmt=None, col=0, valid=None):
-        """label | value (yellow) | unit, with a note on the value cell."""
+    def input(self, row, label, value, unit, note, fmt=None, col=0, valid=None, required=True):
+        """label | value (yellow) | unit, with a note on the label (a note's marker on the value
+        cell would cover its last digit)."""
         self.put(col, row, label)
         self.put(col + 1, row, value)
-        self.input_cells(col + 1, row, col + 1, row, fmt, valid)
+        self.input_cells(col + 1, row, col + 1, row, fmt, valid, required)
         self.put(col + 2, row, unit, "ALVH Unit")
-        self.note(col + 1, row, note)
+        self.note(col, row, note)
         return addr(col + 1, row)
 
     def inputs(self, row, inputs, col=0):
         """Input rows (a list of Input) from row on; returns their value cells' addresses."""
-        return [self.input(row + i, x.label, x.value, x.unit, x.note, x.fmt, col, x.valid)
+        return [self.input(row + i, x.label, x.value, x.unit, x.note, x.fmt, col, x.valid,
+                           x.required)
                 for i, x in enumerate(inputs)]
 
     def output(self, row, label, formula, unit, fmt=None, col=0, style="ALVH Output"):
@@ -369,6 +409,23 @@ class Sheet:
         cols = self.sh.Columns
         for i, w in enumerate(widths_mm):
             cols.getByIndex(i).Width = int(w * MM)
+        self._wrap_title()
+
+    def fit_rows(self, *rows):
+        """Rows as tall as the wrapped text of their header cells needs (text_lines)."""
+        cols = self.sh.Columns
+        for row in rows:
+            lines = 1
+            for c in range(40):
+                text = self.cell(c, row).getString()
+                if text:
+                    lines = max(lines, text_lines(text, cols.getByIndex(c).Width / MM, True))
+            self.sh.Rows.getByIndex(row).Height = int(lines * LINE_MM * MM + 100)
+
+    def print_area(self, c1, r1):
+        """Prints (and exports to PDF) only A1 to (c1, r1): a sheet of 10,080 formula rows would
+        print hundreds of empty pages."""
+        self.sh.setPrintAreas((self.rng(0, 0, c1, r1).RangeAddress,))
 
     def protect(self):
         self.sh.protect("")
@@ -399,15 +456,16 @@ class Sheet:
         fmt.createEntry(COLORSCALE, 0)
 
     def chart(self, name, anchor, size_mm, ranges, diagram, title, x_title=None, y_title=None,
-              col_headers=True, row_headers=False):
+              col_headers=True, row_headers=False, source=None):
         """An embedded chart whose top left corner is cell anchor (col, row); ranges:
-        [(c0, r0, c1, r1)] on this sheet; size_mm: width, height."""
+        [(c0, r0, c1, r1)] on this sheet, or on sheet source (a Sheet); size_mm: width,
+        height."""
         import uno
         rect = uno.createUnoStruct("com.sun.star.awt.Rectangle")
         pos = self.cell(*anchor).Position
         rect.X, rect.Y = pos.X, pos.Y
         rect.Width, rect.Height = (int(v * MM) for v in size_mm)
-        addrs = tuple(self.rng(*r).RangeAddress for r in ranges)
+        addrs = tuple((source or self).rng(*r).RangeAddress for r in ranges)
         charts = self.sh.Charts
         charts.addNewByName(name, rect, addrs, col_headers, row_headers)
         ch = charts.getByName(name).EmbeddedObject
@@ -415,7 +473,11 @@ class Sheet:
         ch.HasMainTitle = True
         ch.Title.String = title
         ch.HasLegend = True
+        ch.Legend.Alignment = uno.Enum("com.sun.star.chart.ChartLegendPosition", "BOTTOM")
         d = ch.Diagram
+        # Axis labels at the plot's edge, not where the other axis crosses zero.
+        d.XAxis.LabelPosition = uno.Enum("com.sun.star.chart.ChartAxisLabelPosition",
+                                         "OUTSIDE_START")
         if x_title:
             d.HasXAxisTitle = True
             d.XAxisTitle.String = x_title

@@ -30,6 +30,13 @@ def schedule_formats(debit):
             (7, 7, debit), (8, 9, "0.000"), (10, 10, "#,##0.00"), (11, 12, "0.00%")]
 
 
+def notional_unit(pol):
+    """The unit of a condor notional, with the basis the policy pol measures it on: "dollars,
+    short-strike basis" (the same words wherever a template shows or asks for a notional)."""
+    return (f"=\"dollars, \"&SUBSTITUTE(IFERROR(ALVH_POLICY(\"notional_basis\";{pol});"
+            f"\"short_strike\");\"_\";\"-\")&\" basis\"")
+
+
 def sample_market(alvh, days, *options):
     """The rows (dicts keyed by the CSV header: date, spx, vix, ...) of the synthetic market
     `alvh market bear2022 [options] --days N`: sample data, not history."""

@@ -40,7 +40,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: office/
 sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
 from clicheck import Checks  # noqa: E402
-from office import (ODS, CalcOffice, cell_values, col_name, run_unprivileged,  # noqa: E402
+from office import (ODS, CalcOffice, cell_values, col_name,  # noqa: E402
                     store, used_range)
 
 # Calc's error codes (FormulaError) as XCell.getError() reports them.
@@ -822,7 +822,6 @@ def main():
                     choices=["all", "wizard", "values", "errors", "documents"])
     ap.add_argument("--keep", action="store_true", help="keep the run directory (debugging)")
     opts = ap.parse_args()
-    run_unprivileged()
     with open(opts.functions, encoding="utf-8") as fh:
         table = json.load(fh)["functions"]
     checks = Checks()

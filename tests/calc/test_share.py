@@ -45,7 +45,7 @@ sys.path.insert(0, ROOT)  # office/, sheets/
 sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck
 sys.path.insert(0, os.path.join(HERE, "..", "sheets"))  # test_sheets: page_ink
 from clicheck import Checks  # noqa: E402
-from office import CalcOffice, error_cells, prop, range_a1, run_unprivileged  # noqa: E402
+from office import CalcOffice, error_cells, prop, range_a1  # noqa: E402
 from office import store, used_range  # noqa: E402
 from office.share import SHARE_COMMAND, share_copy  # noqa: E402
 from sheets.templates.document import INSTALL_LINE  # noqa: E402
@@ -397,7 +397,6 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
     ap.add_argument("templates", nargs="+")
     args = ap.parse_args()
-    run_unprivileged()
     checks = Checks()
     work = tempfile.mkdtemp(prefix="alvh-share-test-")
     try:

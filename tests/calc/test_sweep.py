@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the repository root: offic
 sys.path.insert(0, os.path.join(HERE, ".."))  # tests/: clicheck, hostile
 from clicheck import Checks  # noqa: E402
 from hostile import ERROR, OMIT, Range, hostile_calls, regression_calls  # noqa: E402
-from office import CalcOffice, col_name, run_unprivileged  # noqa: E402
+from office import CalcOffice, col_name  # noqa: E402
 from office.watchdog import CallWatchdog  # noqa: E402
 
 SLOW_SECONDS = 2.0        # a call on inputs under SMALL_CELLS cells must be faster
@@ -351,7 +351,6 @@ def main():
     ap.add_argument("--only", help="sweep only the calls whose label matches this regex")
     ap.add_argument("--keep", action="store_true", help="keep the run directory (debugging)")
     opts = ap.parse_args()
-    run_unprivileged()
     with open(opts.functions, encoding="utf-8") as fh:
         table = json.load(fh)["functions"]
     checks = Checks(fail_print_limit=200)
