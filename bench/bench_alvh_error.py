@@ -19,7 +19,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
-from office import CalcOffice, run_unprivileged  # noqa: E402
+from office import CalcOffice  # noqa: E402
 from office.watchdog import CallWatchdog  # noqa: E402
 
 FORMULAS = (
@@ -88,7 +88,6 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--limit", type=float, default=300.0)
     opts = ap.parse_args()
-    run_unprivileged()
     rows = [int(x) for x in opts.rows.split(",")]
     table = {}
     for spec in opts.oxt:

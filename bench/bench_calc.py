@@ -39,7 +39,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))  # the repository root: office/
-from office import CalcOffice, prop, run_unprivileged  # noqa: E402
+from office import CalcOffice, prop  # noqa: E402
 
 # Input columns; BS_PRICE's arguments are matched to them by their table names.
 COLUMNS = {"spot": "A", "strike": "B", "years": "C", "vol": "D", "rate": "E", "div_yield": "F",
@@ -210,7 +210,6 @@ def main():
     ap.add_argument("--n", type=int, default=100000)
     ap.add_argument("--reps", type=int, default=3)
     opts = ap.parse_args()
-    run_unprivileged()
     if opts.templates:
         if not opts.alvh:
             ap.error("--templates needs --alvh")

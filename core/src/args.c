@@ -37,7 +37,7 @@ void alvh_describe_value(const alvh_value *v, char *buf, size_t size)
 void alvh_describe_span(const alvh_value *v, char *buf, size_t size)
 {
     size_t n = v->kind == ALVH_RANGE && v->cells ? v->rows * v->cols : 0;
-    double lo = INFINITY, hi = -INFINITY;
+    double lo = (double)INFINITY, hi = -(double)INFINITY;
     for (size_t i = 0; i < n; ++i)
         if (v->cells[i].kind == ALVH_NUMBER) {
             lo = fmin(lo, v->cells[i].number);
