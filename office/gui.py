@@ -15,10 +15,9 @@ import os
 import shutil
 import subprocess
 import time
-import uuid
 
 from .calc import file_url, prop
-from .soffice import CONNECT_TIMEOUT, SOFFICE, CalcOffice, OfficeError, kill_group
+from .soffice import CalcOffice, OfficeError, kill_group
 
 XVFB_TIMEOUT = 30  # seconds for the X server to announce its display
 
@@ -120,9 +119,11 @@ class XDisplay:
 
 
 class GuiCalcOffice(CalcOffice):
-    """CalcOffice with a window: the same private profile and installed add-in, on display.
-    (The same start() as CalcOffice's but without --headless/--invisible and with DISPLAY set;
-    a `headless` switch in CalcOffice would let this class drop its copy.)"""
+    """CalcOffice with a window: the same private profile and installed add-in, on display
+    (CalcOffice's start() without --headless/--invisible, with DISPLAY set)."""
+
+    DISPLAY_SWITCHES = ()
+    PIPE_PREFIX = "alvhgui"
 
     def __init__(self, oxt, display, locale=None, label="alvh-gui", **kw):
         super().__init__(oxt, label=label, locale=locale, **kw)
@@ -132,38 +133,6 @@ class GuiCalcOffice(CalcOffice):
         env = super()._env()
         env.update(DISPLAY=self.display.name, SAL_USE_VCLPLUGIN="gen")
         return env
-
-    def start(self):
-        import uno
-        from com.sun.star.connection import NoConnectException
-        self.pipe = f"alvhgui_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nofirststartwizard",
-                "--nolockcheck", self._profile_arg(),
-                f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"]
-        t0 = time.monotonic()
-        with open(self._log("soffice.log"), "ab") as log:
-            self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log,
-                                         stderr=subprocess.STDOUT, env=self._env(),
-                                         cwd=self.run_dir, start_new_session=True)
-        self._start_watchdog()
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        url = f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext"
-        while self.ctx is None:
-            try:
-                self.ctx = resolver.resolve(url)
-            except NoConnectException:
-                if self.proc.poll() is not None:
-                    raise OfficeError(f"soffice exited with {self.proc.returncode}; see "
-                                      + self._log("soffice.log"))
-                if time.monotonic() - t0 > CONNECT_TIMEOUT:
-                    raise OfficeError("timed out connecting to soffice")
-                time.sleep(0.1)
-        self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.frame.Desktop", self.ctx)
-        self.start_seconds = time.monotonic() - t0
-        return self
 
     def open(self, path, as_template=False):
         """Opens path in a window that fills the screen (as_template: as File > New from a

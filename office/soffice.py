@@ -121,12 +121,16 @@ class CalcOffice:
         finally:
             self.stop()
 
+    # How soffice shows itself (a subclass with a window drops these) and its pipes' prefix.
+    DISPLAY_SWITCHES = ("--headless", "--invisible")
+    PIPE_PREFIX = "alvhcalc"
+
     def start(self):
         """Start soffice on the prepared profile and connect (again, after stop())."""
         import uno
         from com.sun.star.connection import NoConnectException
-        self.pipe = f"alvhcalc_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        args = [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+        self.pipe = f"{self.PIPE_PREFIX}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        args = [SOFFICE, *self.DISPLAY_SWITCHES, "--norestore", "--nologo", "--nodefault",
                 "--nofirststartwizard", "--nolockcheck", self._profile_arg(),
                 f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"]
         t0 = time.monotonic()
