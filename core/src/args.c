@@ -170,8 +170,8 @@ alvh_status alvh_arg_vector(const alvh_value *v, const char *argname, int allow_
 {
     *data = NULL;
     *n = 0;
-    const alvh_value *cells;
-    size_t len;
+    const alvh_value *cells = NULL;
+    size_t len = 0;
     alvh_status st = alvh_arg_line(v, argname, &cells, &len, out);
     if (st != ALVH_OK)
         return st;
