@@ -71,4 +71,17 @@ code, out, _ = run(["call", "ALVH_VERSION", "build"])
 check(code == 1 and out.startswith('#ERR ARGUMENT: what must be "number" or "name", got "build"'),
       "ALVH_VERSION refuses other words: " + out)
 
+# A sentence that compares two numbers prints them with enough digits to differ (issue 17's
+# example). Derivation: years 0, rate 0, so the call's intrinsic value is F - K = 79.98 - 60,
+# which in doubles is 19.980000000000004 (Python computes the same IEEE subtraction), above the
+# price 19.98: the sentence must show both, distinct, and each must read back as its double.
+code, out, _ = run(["call", "B76_IV", "C", "19.98", "79.98", "60", "0", "0"])
+m = re.search(r"price (\S+) is below the option's intrinsic value (\S+) ", out)
+check(code == 1 and m and m.group(1) != m.group(2) and float(m.group(1)) == 19.98 and
+      float(m.group(2)) == 79.98 - 60, "B76_IV below intrinsic, numbers distinct: " + out)
+# Equal numbers stay short: a price equal to the intrinsic value (100 - 10) prints as 90 twice.
+code, out, _ = run(["call", "BS_IV", "C", "90", "100", "10", "1", "0", "0"])
+check(code == 1 and "price 90 has no time value over the intrinsic value 90," in out,
+      "equal numbers print alike: " + out)
+
 sys.exit(report("test_cli"))

@@ -274,6 +274,19 @@ ALVH_CHECK_ARGS(k_size_args, SIZE_NARGS);
 /* ALVH_CALIBRATE(condor_vega; layer_unit_vegas; [target]; [policy]) */
 enum { CAL_CONDOR_VEGA, CAL_UNIT_VEGAS, CAL_TARGET, CAL_POLICY, CAL_NARGS };
 
+/* The coverage band's edges and a coverage that missed it, for a sentence: the coverage with
+ * enough digits (4 at least) to differ from the edge it missed (0.39996 is not "0.4" beside a
+ * band from 0.4). Buffers of 32 bytes. */
+static void band_text(const alvh_policy *p, double coverage, char *lo, char *hi, char *cov)
+{
+    char edge[32];
+    const int below = coverage < p->coverage_low;
+    alvh_format_number(lo, 32, p->coverage_low);
+    alvh_format_number(hi, 32, p->coverage_high);
+    alvh_format_distinct(cov, 32, edge, sizeof edge, coverage,
+                         below ? p->coverage_low : p->coverage_high, 4);
+}
+
 static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *out)
 {
     (void)n;
@@ -315,19 +328,18 @@ static alvh_status eval_calibrate(const alvh_value *a, size_t n, alvh_result *ou
         if (!(cal.step > 0.0))
             return alvh_fail(out, st, "no whole-contract hedge can cover anything: the layers "
                              "with contracts in the policy have no VIX vega");
-        char lo[32], hi[32], c[32], v[3][32];
-        alvh_format_number(lo, sizeof lo, p.coverage_low);
-        alvh_format_number(hi, sizeof hi, p.coverage_high);
+        char lo[32], hi[32], cov[32], c[32], v[3][32];
+        band_text(&p, cal.coverage, lo, hi, cov);
         alvh_format_number(c, sizeof c, cv);
         for (int i = 0; i < ALVH_LAYERS; ++i)
             alvh_format_number(v[i], sizeof v[i], u[i]);
         return alvh_fail(out, st, "no whole-contract hedge in the proportions %g/%g/%g lands in "
                          "the coverage band %s to %s: each step of %g/%g/%g contracts covers "
-                         "%.4g, and the nearest, %g/%g/%g, covers %.4g (condor_vega %s, "
+                         "%.4g, and the nearest, %g/%g/%g, covers %s (condor_vega %s, "
                          "layer_unit_vegas %s, %s, %s)",
                          cal.base[0], cal.base[1], cal.base[2], lo, hi, cal.base[0],
                          cal.base[1], cal.base[2], cal.step, cal.contracts[0], cal.contracts[1],
-                         cal.contracts[2], cal.coverage, c, v[0], v[1], v[2]);
+                         cal.contracts[2], cov, c, v[0], v[1], v[2]);
     }
     if (st == ALVH_E_POLICY_VALUE)
         return alvh_fail(out, st, "the policy's layer contracts are not a ratio of whole numbers "
@@ -470,15 +482,13 @@ static alvh_status run_schedule(const alvh_value *a, alvh_layer_row rows[ALVH_LA
                          rows[bad - 1].days, bad);
     }
     if (st == ALVH_E_NO_SOLUTION) {
-        char lo[32], hi[32], c[32];
-        alvh_format_number(lo, sizeof lo, p.coverage_low);
-        alvh_format_number(hi, sizeof hi, p.coverage_high);
+        char lo[32], hi[32], cov[32], c[32];
+        band_text(&p, rows[0].coverage, lo, hi, cov);
         alvh_format_number(c, sizeof c, cv);
         return alvh_fail(out, st, "sizing \"vega\": no whole-contract hedge in the policy's "
                          "proportions lands in the coverage band %s to %s; the nearest, "
-                         "%g/%g/%g contracts, covers %.4g of condor_vega %s", lo, hi,
-                         rows[0].contracts, rows[1].contracts, rows[2].contracts,
-                         rows[0].coverage, c);
+                         "%g/%g/%g contracts, covers %s of condor_vega %s", lo, hi,
+                         rows[0].contracts, rows[1].contracts, rows[2].contracts, cov, c);
     }
     return st;
 }

@@ -91,26 +91,30 @@ static alvh_status explain_iv(alvh_status st, int kind, double price, double und
 {
     double intrinsic = kind == ALVH_CALL ? und - dstrike : dstrike - und;
     double maximum = kind == ALVH_CALL ? und : dstrike;
+    /* The price and the bound it crossed, with enough digits to show they differ. */
+    char p[32], b[32];
+    alvh_format_distinct(p, sizeof p, b, sizeof b, price,
+                         st == ALVH_E_ABOVE_MAXIMUM ? maximum : fmax(intrinsic, 0.0), 15);
     switch (st) {
     case ALVH_E_BELOW_INTRINSIC:
         return alvh_fail(out, st,
-                         "price %.15g is below the option's intrinsic value %.15g (discounted), "
-                         "so no volatility produces it (%s)",
-                         price, intrinsic > 0.0 ? intrinsic : 0.0, inputs);
+                         "price %s is below the option's intrinsic value %s (discounted), so no "
+                         "volatility produces it (%s)",
+                         p, b, inputs);
     case ALVH_E_ABOVE_MAXIMUM:
         return alvh_fail(out, st,
-                         "price %.15g is at or above the %s's maximum value %.15g (the discounted "
+                         "price %s is at or above the %s's maximum value %s (the discounted "
                          "%s), so no volatility produces it (%s)",
-                         price, kind == ALVH_CALL ? "call" : "put", maximum,
+                         p, kind == ALVH_CALL ? "call" : "put", b,
                          kind == ALVH_CALL ? "underlying" : "strike", inputs);
     case ALVH_E_NO_TIME_VALUE:
         if (years == 0.0)
             return alvh_fail(out, st, "years is 0: at expiry an option has no time value, so "
                                       "its volatility is undefined");
         return alvh_fail(out, st,
-                         "price %.15g has no time value over the intrinsic value %.15g, so the "
+                         "price %s has no time value over the intrinsic value %s, so the "
                          "volatility is undefined (%s)",
-                         price, intrinsic > 0.0 ? intrinsic : 0.0, inputs);
+                         p, b, inputs);
     default:
         return st; /* the bare status: table.c names the argument and value */
     }
