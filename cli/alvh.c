@@ -369,7 +369,7 @@ static void print_examples(FILE *f, const alvh_func *fn)
 {
     if (!fn->examples)
         return;
-    char buf[2048];
+    char buf[8192];
     const char *p = fn->examples;
     alvh_result res;
     alvh_result_init(&res);
@@ -392,7 +392,7 @@ static void print_examples(FILE *f, const alvh_func *fn)
             fprintf(f, "%s%s%s%s", i ? "; " : "", quote ? "\"" : "", args[i], quote ? "\"" : "");
         }
         fprintf(f, ")` -> `");
-        char out[4096];
+        char out[16384];
         FILE *mem = fmemopen(out, sizeof out, "w");
         if (mem) {
             call_strings(mem, fn->name, args, n, &res);

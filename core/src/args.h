@@ -173,6 +173,21 @@ alvh_status alvh_arg_policy_named(const alvh_value *v, const char *argname, alvh
  *  key/value policy, for arguments that take either numbers or a policy (VIX_BETA's params). */
 int alvh_arg_is_policy_range(const alvh_value *v);
 
+/* ---- an option chain (args_chain.c) ---------------------------------------------------------- */
+
+struct alvh_chain;
+
+/*! alvh_arg_chain() : a chain argument: CBOE's quote table download (quotedata.csv) as opened in
+ *  or pasted into a sheet, from its first line (the underlying and "Last: ...") to its last
+ *  quote row; row N of the range is line N of the file (a blank first line may be left out or
+ *  kept). Read by the file's reader (alvh_chain_parse) on the range written back as the file's
+ *  text: numbers with the digits that read back exactly, an expiration Calc turned into a date
+ *  written as CBOE writes it. chain is zeroed first; on success free it (alvh_chain_free).
+ *  @return : ALVH_OK; ALVH_E_MISSING (no range, or only blank cells); the reader's statuses with
+ *            its sentence ("<argname>: row N, column M ...": the row is the line); ALVH_E_NO_MEMORY. */
+alvh_status alvh_arg_chain(const alvh_value *v, const char *argname, struct alvh_chain *chain,
+                           alvh_result *out);
+
 /* ---- positions: a condor's strikes, legs, VIX call layers (args_positions.c) ---------------- */
 
 /*! alvh_arg_condor_strikes() : a condor's strikes argument, 4 prices (alvh_arg_exact) that

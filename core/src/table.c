@@ -17,6 +17,7 @@ ALVH_DECLARE_GROUP(signals);
 ALVH_DECLARE_GROUP(vix);
 ALVH_DECLARE_GROUP(hedge);
 ALVH_DECLARE_GROUP(putspread);
+ALVH_DECLARE_GROUP(chain);
 ALVH_DECLARE_GROUP(backtest);
 ALVH_DECLARE_GROUP(condor);
 ALVH_DECLARE_GROUP(scenario);
@@ -39,6 +40,7 @@ static const group k_groups[] = {
     {alvh_fn_backtest, &alvh_fn_backtest_count},
     {alvh_fn_condor, &alvh_fn_condor_count},
     {alvh_fn_scenario, &alvh_fn_scenario_count},
+    {alvh_fn_chain, &alvh_fn_chain_count},
     {alvh_fn_utility, &alvh_fn_utility_count},
 };
 

@@ -203,7 +203,7 @@ def scenarios_expect(doc, cli):
     sh = doc.Sheets.getByName("Scenarios")
     val, spot, vix, days, vol, skew, delta, wing, n, rate, div, shock, vov = (
         v(sh, f"B{r}") for r in range(6, 19))
-    policy = policy_rows(doc, "Scenarios", "B52:C64")
+    policy = policy_rows(doc, "Scenarios", SCENARIOS_POLICY)
     years = v(sh, "B19")
     strikes = cli.call("IC_STRIKES", spot, years, vol, delta, wing, 5.0, rate, div)
     legs1 = cli.call("IC_LEGS", strikes, spot, years, vol, rate, div, skew)
@@ -211,22 +211,38 @@ def scenarios_expect(doc, cli):
     pts = cli.call("IC_CREDIT", strikes, spot, years, vol, rate, div, skew, 1.0)
     notional = cli.call("ALVH_NOTIONAL", strikes, pts, n, policy)
     cvega = cli.call("CONDOR_VIX_VEGA", [[r[2] * r[8]] for r in legs1], n)
-    hedge = cli.call("ALVH_SCHEDULE", val, vix, notional, cvega, policy)
+    layers = cli.call("ALVH_SCHEDULE", val, vix, notional, cvega, policy)
+    budget = cli.call("ALVH_COST", val, vix, notional, cvega, policy)
+    puts = cli.call("ALVH_PUT_SPREAD", val, spot, vix, notional, budget, policy, rate, div)
+    # The hedge the settings choose (an emptied Hedge: the default, the VIX layers).
+    kind = dict((k, w) for k, w in policy).get("hedge_kind") or "vix_calls"
+    hedge = puts if kind == "spx_put_spread" else layers
     tail = (legs, hedge, spot, vix, policy, vov, rate, div)
     spx_moves = [r for r in block(sh, "E6:E17")]
     vix_moves = block(sh, "F5:O5")
     grid = cli.call("ALVH_SCENARIO_GRID", spx_moves, vix_moves, shock, *tail)
     spikes = [cli.call("ALVH_SCENARIO", v(sh, f"F{r}"), v(sh, f"G{r}"), shock, *tail)[0]
               for r in (22, 23, 24)]
+
+    def forced(k):  # the settings with hedge_kind k, whatever the sheet chose
+        return [[key, k] if key == "hedge_kind" else [key, w] for key, w in policy] + (
+            [] if any(key == "hedge_kind" for key, _ in policy) else [["hedge_kind", k]])
+    side = [[cli.call("ALVH_SCENARIO", v(sh, f"F{r}"), v(sh, f"G{r}"), shock, legs, held, spot,
+                      vix, forced(k), vov, rate, div)[0][2]
+             for k, held in (("vix_calls", layers), ("spx_put_spread", puts))]
+            for r in (22, 23, 24)]
     return [
         ("IC_STRIKES", "B30:E30", strikes),
-        ("IC_LEGS", "A69:J72", legs1),
+        ("IC_LEGS", "A78:J81", legs1),
         ("the legs range (quantity x contracts)", "A33:E36", legs),
         ("ALVH_NOTIONAL", "B39", [[notional]]),
         ("CONDOR_VIX_VEGA", "B40", [[cvega]]),
-        ("ALVH_SCHEDULE (the hedge)", "A46:M48", hedge),
-        ("ALVH_SCENARIO_GRID", "F6:O17", grid),
-        ("ALVH_SCENARIO spike days", "H22:K24", spikes),
+        ("ALVH_SCHEDULE (the VIX layers)", "A46:M48", layers),
+        ("ALVH_COST (the put spread's budget)", "B52", [[budget]]),
+        ("ALVH_PUT_SPREAD", "A54:L55", puts),
+        ("ALVH_SCENARIO_GRID (the chosen hedge: " + kind + ")", "F6:O17", grid),
+        ("ALVH_SCENARIO spike days (the chosen hedge)", "H22:K24", spikes),
+        ("the spike days' net with each hedge of equal cost", "L22:M24", side),
     ]
 
 
@@ -236,16 +252,20 @@ def backtest_expect(doc, cli):
     policy = policy_rows(doc, "Backtest", BACKTEST_POLICY)
     summary = cli.call("ALVH_BACKTEST_SUMMARY", *cols, policy)
     daily = cli.call("ALVH_BACKTEST", *cols, policy)
+    side = cli.call("ALVH_BACKTEST_COMPARE", *cols, policy)
     last = 69 + n
     return [
         ("ALVH_BACKTEST_SUMMARY", f"C37:C{36 + len(summary)}", [[r[1]] for r in summary]),
-        # The template shows ALVH_BACKTEST's first ten columns (the VIX book and the unhedged).
-        ("ALVH_BACKTEST, every column", f"D70:M{last}", [r[:10] for r in daily]),
-        ("nothing after the last row", f"A{last + 1}:M{last + 40}", [[None] * 13] * 40),
+        ("ALVH_BACKTEST, every column (the three books)", f"D70:R{last}", daily),
+        ("nothing after the last row", f"A{last + 1}:R{last + 40}", [[None] * 18] * 40),
+        # An undefined measure or one not of that book: an empty cell (the CLI's null).
+        ("ALVH_BACKTEST_COMPARE side by side", f"G37:I{36 + len(side)}",
+         [r[1:] for r in side]),
     ]
 
 
-# The settings blocks (key/value ranges) of the pasted-data templates.
+# The settings blocks (key/value ranges) of the templates the checks read them from.
+SCENARIOS_POLICY = "B60:C73"
 SIGNALS_POLICY = "B21:C27"
 BACKTEST_POLICY = "B18:C32"
 
@@ -260,7 +280,8 @@ EXPECT = {"alvh-condor-legs": ("Condor", condor_expect),
 CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B24:E24", "E6", "B37:C77"]),
            "alvh-layer-schedule": ("Schedule", "B7", 24.0, ["A13:M15", "B20"]),
            "alvh-signals": ("Data", "E150", 45.0, ["Signals!F167:F172", "Signals!G167:I172"]),
-           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["A46:M48", "F6:O17", "H22:K24"]),
+           "alvh-scenarios": ("Scenarios", "B8", 20.0, ["A46:M48", "F6:O17", "H22:K24",
+                                                        "A54:L55", "L22:M24"]),
            "alvh-backtest": ("Data", "E150", 45.0, ["Backtest!C37:C65", "Backtest!D200:G210"])}
 
 # A cell showing a number with decimals (under de-DE: a decimal comma).
@@ -279,8 +300,8 @@ CHARTS = {"alvh-condor-legs": {"RiskProfile": ["A36:C77"]},
           "alvh-signals": {"VixRsi": ["A32:B10112", "F32:F10112"],
                            "Macd": ["A32:A10112", "G32:H10112"]},
           "alvh-scenarios": {},
-          "alvh-backtest": {"Equity": ["A69:A10149", "D69:E10149"],
-                            "Drawdown": ["A69:A10149", "G69:H10149"]}}
+          "alvh-backtest": {"Equity": ["A69:A10149", "D69:E10149", "N69:N10149"],
+                            "Drawdown": ["A69:A10149", "G69:H10149", "P69:P10149"]}}
 
 
 def check_values(name, doc, cli, checks, label):
@@ -450,6 +471,43 @@ def check_change(name, doc, cli, checks):
     check_values(name, doc, cli, checks, f"after {a1} = {value}")
 
 
+# The hedge-kind dropdown (issue 18): (sheet, its value cell, the ranges that follow it, the
+# side-by-side that does not, the spike days' hedge P&L column).
+HEDGE_KIND = {"alvh-scenarios": ("Scenarios", "C60", ["F6:O17", "H22:K24"], "L22:M24",
+                                 "I22:I24")}
+
+
+def check_hedge_kind(name, doc, cli, checks):
+    """Each word of the Hedge dropdown: the heat map and the spike days follow it (and equal
+    the CLI with that hedge), the side-by-side of the two hedges does not; none: no hedge
+    P&L."""
+    if name not in HEDGE_KIND:
+        return
+    sheet, a1, follow, side, hedge_pnl = HEDGE_KIND[name]
+    sh = doc.Sheets.getByName(sheet)
+    cell = sh.getCellRangeByName(a1)
+    shipped = cell.getString()
+    before = [block(sh, o) for o in follow]
+    side_before = block(sh, side)
+    for kind in ("spx_put_spread", "none", "vix_calls"):
+        cell.setString(kind)
+        doc.calculateAll()
+        checks.check(not error_cells(doc), f"{name}: no error cell with Hedge {kind}")
+        after = [block(sh, o) for o in follow]
+        for o, b, a in zip(follow, before, after):
+            moved = not same_block(a, b)
+            checks.check(moved == (kind != shipped), f"{name}: {o} "
+                         f"{'changes' if kind != shipped else 'is back'} with Hedge {kind}")
+        checks.check(same_block(block(sh, side), side_before),
+                     f"{name}: {side} (each hedge of equal cost) is the same with Hedge {kind}")
+        if kind == "none":
+            checks.check(all(r[0] == 0 for r in block(sh, hedge_pnl)),
+                         f"{name}: Hedge none: no hedge P&L in {hedge_pnl}")
+        check_values(name, doc, cli, checks, f"with Hedge {kind}")
+    cell.setString(shipped)
+    doc.calculateAll()
+
+
 def page_ink(png_dir, pdf):
     """Share of non-white pixels of each page of pdf, rendered by pdftoppm (grey PGM)."""
     prefix = os.path.join(png_dir, "page")
@@ -588,6 +646,7 @@ def main():
             check_validity(name, doc, checks)
             check_status_ok(name, doc, checks)
             check_chart_tops(name, doc, checks)
+            check_hedge_kind(name, doc, cli, checks)
             if name in CHANGES:
                 check_change(name, doc, cli, checks)
             check_bad_inputs(name, doc, checks)
