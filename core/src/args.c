@@ -217,3 +217,29 @@ alvh_status alvh_arg_exact(const alvh_value *v, const char *argname, size_t n, d
 
 /* ---- the policy ----------------------------------------------------------------------------- */
 
+
+alvh_status alvh_arg_columns(const alvh_value *a, const char *const *names, size_t ncols,
+                             size_t *rows, alvh_result *out)
+{
+    *rows = 1;
+    for (size_t c = 0; c < ncols; ++c) {
+        if (a[c].cols != 1 || a[c].rows == 0)
+            return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                             "%s must be a single column (or a single value), got a %zux%zu range",
+                             names[c], a[c].rows, a[c].cols);
+        if (a[c].rows > *rows)
+            *rows = a[c].rows;
+    }
+    for (size_t c = 0; c < ncols; ++c)
+        if (a[c].rows != 1 && a[c].rows != *rows)
+            return alvh_fail(out, ALVH_E_RANGE_SHAPE,
+                             "%s has %zu rows where another column has %zu: the columns must "
+                             "have the same length (or be a single value, used for every row)",
+                             names[c], a[c].rows, *rows);
+    return ALVH_OK;
+}
+
+double alvh_arg_column_cell(const alvh_value *col, size_t r)
+{
+    return col->rows == 1 ? col->cells[0].number : col->cells[r].number;
+}

@@ -173,6 +173,18 @@ alvh_status alvh_arg_policy_named(const alvh_value *v, const char *argname, alvh
  *  key/value policy, for arguments that take either numbers or a policy (VIX_BETA's params). */
 int alvh_arg_is_policy_range(const alvh_value *v);
 
+/* ---- columns of one call over whole ranges ------------------------------------------------- */
+
+/*! alvh_arg_columns() : NUMBER_ARRAY arguments a[0..ncols) (names[c] in sentences) as columns of
+ *  one length: each a single column (or a single value, used for every row); *rows gets the
+ *  longest. Read row r of column c with alvh_arg_column_cell().
+ *  @return : ALVH_OK, or ALVH_E_RANGE_SHAPE with a sentence naming the column. */
+alvh_status alvh_arg_columns(const alvh_value *a, const char *const *names, size_t ncols,
+                             size_t *rows, alvh_result *out);
+
+/*! alvh_arg_column_cell() : row r of a column alvh_arg_columns() accepted. */
+double alvh_arg_column_cell(const alvh_value *col, size_t r);
+
 /* ---- an option chain (args_chain.c) ---------------------------------------------------------- */
 
 struct alvh_chain;

@@ -225,12 +225,6 @@ static const alvh_status k_bsp_status[BSP_COLUMNS] = {
     [BSP_TYPES] = ALVH_E_OPTION_TYPE, [BSP_SPOTS] = ALVH_E_SPOT, [BSP_STRIKES] = ALVH_E_STRIKE,
     [BSP_YEARS] = ALVH_E_YEARS, [BSP_VOLS] = ALVH_E_VOL};
 
-/* Row r of column c (a 1-cell column is used for every row). */
-static double bsp_cell(const alvh_value *col, size_t r)
-{
-    return col->rows == 1 ? col->cells[0].number : col->cells[r].number;
-}
-
 /* The error for a bad value x in row r (1-based) of column c. */
 static alvh_status bsp_bad(size_t c, size_t r, double x, alvh_result *out)
 {
@@ -256,28 +250,17 @@ static alvh_status eval_bs_prices(const alvh_value *a, size_t n, alvh_result *ou
 {
     (void)n;
     size_t rows = 1;
-    for (size_t c = 0; c < BSP_COLUMNS; ++c) {
-        if (a[c].cols != 1 || a[c].rows == 0)
-            return alvh_fail(out, ALVH_E_RANGE_SHAPE,
-                             "%s must be a single column (or a single value), got a %zux%zu range",
-                             k_bsp_names[c], a[c].rows, a[c].cols);
-        if (a[c].rows > rows)
-            rows = a[c].rows;
-    }
-    for (size_t c = 0; c < BSP_COLUMNS; ++c)
-        if (a[c].rows != 1 && a[c].rows != rows)
-            return alvh_fail(out, ALVH_E_RANGE_SHAPE,
-                             "%s has %zu rows where another column has %zu: the columns must "
-                             "have the same length (or be a single value, used for every row)",
-                             k_bsp_names[c], a[c].rows, rows);
+    alvh_status st = alvh_arg_columns(a, k_bsp_names, BSP_COLUMNS, &rows, out);
+    if (st != ALVH_OK)
+        return st;
     double rate = a[BSP_RATE].number, div_yield = a[BSP_DIV_YIELD].number;
-    alvh_status st = alvh_result_alloc(out, rows, 1);
+    st = alvh_result_alloc(out, rows, 1);
     if (st != ALVH_OK)
         return st;
     for (size_t r = 0; r < rows; ++r) {
         double x[BSP_COLUMNS];
         for (size_t c = 0; c < BSP_COLUMNS; ++c)
-            x[c] = bsp_cell(&a[c], r);
+            x[c] = alvh_arg_column_cell(&a[c], r);
         if (x[BSP_TYPES] != 1.0 && x[BSP_TYPES] != -1.0)
             return bsp_bad(BSP_TYPES, r + 1, x[BSP_TYPES], out);
         for (size_t c = BSP_SPOTS; c < BSP_COLUMNS; ++c)

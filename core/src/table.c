@@ -12,6 +12,7 @@
 
 /* -- groups: one ALVH_DECLARE_GROUP line per fn_<concept>.c -- */
 ALVH_DECLARE_GROUP(pricing);
+ALVH_DECLARE_GROUP(ivs);
 ALVH_DECLARE_GROUP(dates);
 ALVH_DECLARE_GROUP(signals);
 ALVH_DECLARE_GROUP(vix);
@@ -32,6 +33,7 @@ typedef struct {
 static const group k_groups[] = {
     /* -- one line per group, in display order; utility stays last -- */
     {alvh_fn_pricing, &alvh_fn_pricing_count},
+    {alvh_fn_ivs, &alvh_fn_ivs_count},
     {alvh_fn_dates, &alvh_fn_dates_count},
     {alvh_fn_signals, &alvh_fn_signals_count},
     {alvh_fn_vix, &alvh_fn_vix_count},
