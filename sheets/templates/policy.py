@@ -113,6 +113,11 @@ CATALOGUE = {x.key: x for x in [
             choice(["short_strike", "max_loss", "margin"], "the notional basis"),
             "What 'notional' measures: short strike (mean short strike x 100 x contracts), max "
             "loss, or margin (docs/hedge.md). The 4/4/2 rule is per $100,000 of it."),
+    Setting("Hedge", "hedge_kind", "word", None,
+            choice(["vix_calls", "spx_put_spread", "none"], "the hedge"),
+            "Which hedge the scenarios reprice with the condor: vix_calls (the three ALVH "
+            "layers), spx_put_spread (an SPX put spread of the same monthly cost, "
+            "ALVH_PUT_SPREAD) or none (the condor alone)."),
     Setting("Sizing", "sizing", "word", None, choice(["rule", "vega"], "the sizing method"),
             "rule: 4/4/2 calls per $100,000 of notional; vega: as many calls, in the same "
             "proportions, as bring the coverage nearest the target."),

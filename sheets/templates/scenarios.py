@@ -1,9 +1,12 @@
-"""Template 4, alvh-scenarios: a condor and its ALVH hedge repriced together: the net P&L heat map
+"""Template 4, alvh-scenarios: a condor and its hedge repriced together: the net P&L heat map
 over SPX moves x VIX moves (colour scale) and the spike-day table with the hedge gain / condor
-loss ratio.
+loss ratio, for the hedge the settings choose (hedge_kind: the ALVH VIX call layers, an SPX put
+spread of the same monthly cost, or none); beside the spike days, the net P&L with each of the
+two hedges of equal cost (issue 18).
 
-First screen (1366x768): the inputs (A:C), the heat map (E:O) and the spike days under it; the
-condor, its notional and VIX vega, and the hedge below."""
+First screen (1366x768): the inputs (A:C), the heat map (E:O) and the spike days under it with
+the side-by-side; the condor, its notional and VIX vega, the VIX layers and the put spread
+below."""
 from office import col_name
 
 from .checks import date, inputs_checks, number, percent, quiet, status_formula
@@ -14,11 +17,12 @@ from .shared import LEGS_FORMATS, Template, notional_unit, schedule_formats
 SPX_MOVES = [-0.10, -0.08, -0.06, -0.05, -0.04, -0.03, -0.02, -0.01, 0.0, 0.01, 0.02, 0.03]
 VIX_MOVES = [-4, -2, 0, 2, 4, 8, 12, 16, 20, 30]
 SPIKES = [(-0.01, 2), (-0.03, 8), (-0.06, 20)]
-SETTINGS = catalogue("notional_basis", "sizing", "rounding", "backtest.vol_beta", "backtest.skew",
+SETTINGS = catalogue("hedge_kind", "notional_basis", "sizing", "rounding", "backtest.vol_beta", "backtest.skew",
                      "layers.1.contracts", "layers.2.contracts", "layers.3.contracts",
                      "layers.1.vol_of_vol", "layers.2.vol_of_vol", "layers.3.vol_of_vol",
                      "vix_long_run", "vix_speed")
-SETTINGS_ROW = 50  # 0-based row of the settings' header, under the hedge
+SETTINGS_ROW = 58  # 0-based row of the settings' header, under the hedges
+KIND = 0  # the hedge_kind setting's index in SETTINGS
 
 INPUTS = [  # rows 6-18
     Input("Valuation date", 46037, "date", "YYYY-MM-DD",
@@ -70,10 +74,11 @@ INPUTS = [  # rows 6-18
 def build(office, alvh):
     book, s = new_template(
         office, "Scenarios", "Scenarios",
-        "ALVH Calc - Spike-day scenarios: the condor and its VIX hedge repriced together",
-        "set the condor and market inputs (the hedge is the ALVH schedule for that condor); read "
-        "the net P&L for every SPX move (rows) and VIX move (columns) and the spike days; "
-        "settings below.")
+        "ALVH Calc - Spike-day scenarios: the condor and its hedge repriced together",
+        "set the condor and market inputs; the hedge is the ALVH schedule for that condor, or "
+        "the SPX put spread of the same monthly cost (Hedge, in the settings below); read the "
+        "net P&L for every SPX move (rows) and VIX move (columns), the spike days, and the net "
+        "with each hedge beside them.")
     cells = s.inputs(5, INPUTS)
     (val, spot, vix, days, vol, skew, delta, wing, n, rate, div, shock, vov) = cells
     years = s.output(18, "Years to expiry", f"=IFERROR({days}/365;\"\")", "years (ACT/365)",
@@ -124,16 +129,44 @@ def build(office, alvh):
     k0 = c0 + 16
     s.section(0, k0, "The hedge (ALVH_SCHEDULE for this condor)")
     sched = f"{val};{vix};{notional};{cvega};{pol}"
-    hedge_ok = s.status(0, k0 + 1, status_formula(upstream=[figures_ok], calls=[
-        ("ALVH_SCHEDULE", sched)]), span=12, lines=1)
     s.header(0, k0 + 2, ["Layer", "Expiry (date)", "Days", "Strike (VIX points)", "Contracts",
                          "Future (points)", "Call (VIX points)", "Debit (dollars)", "Delta",
                          "Beta", "Vega (dollars per VIX point)", "Cost (% of notional a month)",
                          "Coverage (share)"])
     s.array(0, k0 + 3, 12, k0 + 5, "=" + quiet(f"ALVH_SCHEDULE({sched})"),
             runs=schedule_formats("#,##0"))
-    hedge = f"$A${k0 + 4}:$M${k0 + 6}"
+    layers = f"$A${k0 + 4}:$M${k0 + 6}"
+
+    # The put spread of the same monthly cost (rows 50-56): ALVH_PUT_SPREAD on the layers' cost.
+    p0 = k0 + 7
+    s.section(0, p0, "The SPX put spread of the same monthly cost (ALVH_PUT_SPREAD)")
+    cost_args = f"{val};{vix};{notional};{cvega};{pol}"
+    budget = s.output(p0 + 2, "Monthly cost to match", "=" + quiet(f"ALVH_COST({cost_args})"),
+                      "of notional a month (the VIX layers' ALVH_COST)", "0.000%")
+    put_args = f"{val};{spot};{vix};{notional};{budget};{pol};{rate};{div}"
+    put_ok = s.status(0, p0 + 1, status_formula(upstream=[figures_ok], calls=[
+        ("ALVH_COST", cost_args), ("ALVH_PUT_SPREAD", put_args)]), span=12, lines=1)
+    s.header(0, p0 + 3, ["Type", "Strike (points)", "Quantity (spreads)", "Years", "Vol (%)",
+                         "Price (points, one put)", "Delta", "Gamma",
+                         "Vega (points per vol point)", "Theta (points per day)",
+                         "Debit (dollars)", "Cost (% of notional a month)"])
+    s.array(0, p0 + 4, 11, p0 + 5, "=" + quiet(f"ALVH_PUT_SPREAD({put_args})"),
+            runs=[(0, 0, None), (1, 1, "#,##0"), (2, 2, "+0;-0"), (3, 3, "0.0000"),
+                  (4, 4, "0.00%"), (5, 5, "0.00"), (6, 9, "0.0000"), (10, 10, "#,##0"),
+                  (11, 11, "0.000%")])
+    puts = f"$A${p0 + 5}:$L${p0 + 6}"
+    s.output(p0 + 6, "Spread debit", "=" + quiet(f"SUM($K${p0 + 5}:$K${p0 + 6})"), "dollars",
+             "#,##0")
+    s.put(3, p0 + 6, "Spread cost", "ALVH Header")
+    s.put(4, p0 + 6, "=" + quiet(f"SUM($L${p0 + 5}:$L${p0 + 6})"), "ALVH Output", "0.000%")
+    s.put(5, p0 + 6, "of notional a month", "ALVH Unit")
+
+    # The hedge the scenarios reprice: the settings' choice (an empty Hedge: the VIX layers).
+    kind = values[KIND]
+    hedge = f'IF({kind}="spx_put_spread";{puts};{layers})'
     tail = f"{legs};{hedge};{spot};{vix};{pol};{vov};{rate};{div}"
+    hedge_ok = s.status(0, k0 + 1, status_formula(upstream=[figures_ok], calls=[
+        ("ALVH_SCHEDULE", sched)]), span=12, lines=1)
 
     # Heat map (E5:O17): SPX moves down column E, VIX moves along row 5.
     g0, gc0 = 4, 4
@@ -172,6 +205,16 @@ def build(office, alvh):
                   percent(-0.9, 1, "the spike day's SPX move", -3))
     s.input_cells(gc0 + 2, k1 + 1, gc0 + 2, k1 + len(SPIKES), "+0;-0",
                   number(-50, 200, "the spike day's VIX move", "VIX points", "8"))
+    # Beside them (L:M), the net P&L with each hedge of the same monthly cost: the settings
+    # with hedge_kind set to each (the helper blocks at the bottom).
+    q0 = h0 + 8
+    forced = {k: _forced_policy(s, q0 + j * (len(SETTINGS) + 3), k)
+              for j, k in enumerate(("vix_calls", "spx_put_spread"))}
+    s.header(gc0 + 7, k1, ["Net with the VIX layers (dollars)",
+                           "Net with the put spread (dollars)"])
+    s.note(gc0 + 7, k1, "The spike day's net P&L (condor + hedge) with the ALVH VIX call "
+           "layers and with the SPX put spread of the same monthly cost (the blocks below the "
+           "condor), whichever hedge the settings choose for the table on the left.")
     calls = []
     for i in range(len(SPIKES)):
         r = k1 + 1 + i
@@ -181,9 +224,16 @@ def build(office, alvh):
         s.array(gc0 + 3, r, gc0 + 6, r, "=" + quiet(f"ALVH_SCENARIO({args})"))
         s.style(gc0 + 3, r, gc0 + 5, r, fmt="#,##0")
         s.style(gc0 + 6, r, gc0 + 6, r, fmt="0.00\"x\"")
+        for j, (k, held) in enumerate((("vix_calls", layers), ("spx_put_spread", puts))):
+            each = (f"{spx_col}{r + 1};{vix_col}{r + 1};{shock};{legs};{held};{spot};{vix};"
+                    f"{forced[k]};{vov};{rate};{div}")
+            calls.append(("ALVH_SCENARIO", each))
+            s.put(gc0 + 7 + j, r, "=" + quiet(f"INDEX(ALVH_SCENARIO({each});1;3)"),
+                  "ALVH Output", "#,##0")
     s.note(gc0 + 1, k1, "SPX move of the spike day in percent: type -3 for down 3%.")
     s.note(gc0 + 2, k1, "Spot VIX move of the spike day in points: 8 is VIX 16 -> 24.")
-    s.status(gc0, k1 + len(SPIKES) + 1, status_formula(upstream=[hedge_ok], calls=calls),
+    s.status(gc0, k1 + len(SPIKES) + 1, status_formula(upstream=[hedge_ok, put_ok],
+                                                       calls=calls),
              "Status", span=gc, lines=1)
 
     s.section(0, h0, "Helper: IC_LEGS for one condor (prices and greeks per option, index "
@@ -193,12 +243,29 @@ def build(office, alvh):
                          "Theta (points per day)"])
     s.array(0, h0 + 2, 9, h0 + 5, "=" + quiet(f"IC_LEGS({mk})"), style="ALVH Value",
             runs=LEGS_FORMATS)
-    s.widths([44, 22, 26, 20, 28] + [19] * 10)
-    s.fit_rows(4, c0 + 2, c0 + 5, k0 + 2, k1, h0 + 1, SETTINGS_ROW)
+    s.widths([44, 22, 26, 20, 28] + [19] * 6 + [24, 24] + [19] * 2)
+    s.fit_rows(4, c0 + 2, c0 + 5, k0 + 2, p0 + 3, k1, h0 + 1, SETTINGS_ROW)
     s.protect()
     return book
 
 
 TEMPLATE = Template("scenarios", "alvh-scenarios",
                     ("IC_STRIKES", "IC_LEGS", "CONDOR_VIX_VEGA", "ALVH_NOTIONAL", "ALVH_SCHEDULE",
-                     "ALVH_SCENARIO", "ALVH_SCENARIO_GRID", "ALVH_ERROR"), build)
+                     "ALVH_COST", "ALVH_PUT_SPREAD", "ALVH_SCENARIO", "ALVH_SCENARIO_GRID",
+                     "ALVH_ERROR"), build)
+
+
+def _forced_policy(s, row, kind):
+    """A helper block at row: the settings' key/value rows (the same keys and values, an empty
+    value still the default) with hedge_kind set to kind. Returns its range."""
+    first = SETTINGS_ROW + 1
+    s.section(0, row, f"Helper: the settings with hedge_kind {kind} (for the side-by-side)")
+    for i, x in enumerate(SETTINGS):
+        r = row + 1 + i
+        if i == KIND:
+            s.put(1, r, "hedge_kind", "ALVH Key")
+            s.put(2, r, kind, "ALVH Value")
+        else:
+            s.put(1, r, f"=$B${first + i + 1}", "ALVH Key")
+            s.put(2, r, f'=IF(ISBLANK($C${first + i + 1});"";$C${first + i + 1})', "ALVH Value")
+    return f"$B${row + 2}:$C${row + 1 + len(SETTINGS)}"
