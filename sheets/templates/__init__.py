@@ -6,6 +6,6 @@ build order: a new template is one new module here and its name in MODULES.
 """
 import importlib
 
-MODULES = ("condor", "schedule", "signals", "scenarios", "backtest")
+MODULES = ("condor", "schedule", "signals", "scenarios", "backtest", "chain")
 
 TEMPLATES = [importlib.import_module(f"{__name__}.{m}").TEMPLATE for m in MODULES]

@@ -264,6 +264,31 @@ def backtest_expect(doc, cli):
     ]
 
 
+def chain_expect(doc, cli):
+    """The chain template: its three functions against the CLI on the Quotes tab's cells."""
+    sh = doc.Sheets.getByName("Chain")
+    quotes = block(doc.Sheets.getByName("Quotes"), "A5:V600")
+    while quotes and all(x is None for x in quotes[-1]):
+        quotes.pop()
+    rng = [[x if x is not None else "" for x in r] for r in quotes]
+    expiry, root, dte, delta, wing = v(sh, "B6"), sh.getCellRangeByName("B7").getString(), \
+        v(sh, "B8"), v(sh, "B9"), v(sh, "B10")
+    condor = cli.call("CHAIN_CONDOR", rng, dte, delta, wing, root)
+    summary = cli.call("CHAIN_SUMMARY", rng)
+    smile = cli.call("CHAIN_SMILE", rng, expiry, root)
+    figures = dict((k, x) for k, x in condor)
+    return [
+        ("CHAIN_CONDOR", f"A30:B{29 + len(condor)}", condor),
+        ("the condor's key figures", "B16:B19", [[figures[k]] for k in
+                                                 ("short_put", "long_put", "short_call",
+                                                  "long_call")]),
+        ("CHAIN_SUMMARY", f"A64:L{63 + len(summary)}", summary),
+        ("nothing after the expiries", f"A{64 + len(summary)}:L123",
+         [[None] * 12] * (60 - len(summary))),
+        ("CHAIN_SMILE", f"A129:K{128 + len(smile)}", smile),
+    ]
+
+
 # The settings blocks (key/value ranges) of the templates the checks read them from.
 SCENARIOS_POLICY = "B60:C73"
 SIGNALS_POLICY = "B21:C27"
@@ -274,7 +299,8 @@ EXPECT = {"alvh-condor-legs": ("Condor", condor_expect),
           "alvh-layer-schedule": ("Schedule", schedule_expect),
           "alvh-signals": ("Signals", signals_expect),
           "alvh-scenarios": ("Scenarios", scenarios_expect),
-          "alvh-backtest": ("Backtest", backtest_expect)}
+          "alvh-backtest": ("Backtest", backtest_expect),
+          "alvh-chain": ("Chain", chain_expect)}
 
 # (input cell, new value, ranges that must change)
 CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B24:E24", "E6", "B37:C77"]),
@@ -282,11 +308,12 @@ CHANGES = {"alvh-condor-legs": ("Condor", "B6", 6150.0, ["B24:E24", "E6", "B37:C
            "alvh-signals": ("Data", "E150", 45.0, ["Signals!F167:F172", "Signals!G167:I172"]),
            "alvh-scenarios": ("Scenarios", "B8", 20.0, ["A46:M48", "F6:O17", "H22:K24",
                                                         "A54:L55", "L22:M24"]),
+           "alvh-chain": ("Chain", "B9", 0.25, ["A30:B58", "B16:B19", "B733:B773"]),
            "alvh-backtest": ("Data", "E150", 45.0, ["Backtest!C37:C65", "Backtest!D200:G210"])}
 
 # A cell showing a number with decimals (under de-DE: a decimal comma).
 DECIMAL_PROBE = {"alvh-condor-legs": "B8", "alvh-layer-schedule": "B7", "alvh-signals": "C9",
-                 "alvh-scenarios": "B8", "alvh-backtest": "C9"}
+                 "alvh-scenarios": "B8", "alvh-backtest": "C9", "alvh-chain": "B9"}
 
 # Conditional formats: (sheet, range) -> "colorscale" or (formula, style).
 CONDITIONS = {"alvh-scenarios": [("Scenarios", "F6:O17", "colorscale")],
@@ -300,6 +327,7 @@ CHARTS = {"alvh-condor-legs": {"RiskProfile": ["A36:C77"]},
           "alvh-signals": {"VixRsi": ["A32:B10112", "F32:F10112"],
                            "Macd": ["A32:A10112", "G32:H10112"]},
           "alvh-scenarios": {},
+          "alvh-chain": {"Smile": ["A128:A728", "F128:F728"], "RiskProfile": ["A732:B773"]},
           "alvh-backtest": {"Equity": ["A69:A10149", "D69:E10149", "N69:N10149"],
                             "Drawdown": ["A69:A10149", "G69:H10149", "P69:P10149"]}}
 
