@@ -57,7 +57,12 @@ def call(alvh, name, *args):
     line = name + "\t" + "\t".join(a if isinstance(a, str) else json.dumps(a) for a in args)
     out = subprocess.run([alvh, "call", "--batch"], input=line + "\n", capture_output=True,
                          text=True).stdout.strip()
-    return json.loads(out) if out.startswith("[") else out
+    if out.startswith("["):
+        return json.loads(out)
+    try:
+        return float(out)
+    except ValueError:
+        return out
 
 
 def golden(name):
@@ -187,6 +192,19 @@ def main():
     out = call(alvh, "CHAIN_SUMMARY", [["", ""], ["", ""]])
     checks.check(isinstance(out, str) and out.startswith("#ERR MISSING: chain is required"),
                  "a blank range: " + str(out))
+    # One strike's pair, against the formulas written out (docs/chains.md section 3).
+    import math
+    f = call(alvh, "PARITY_FORWARD", "83.95", "69.15", "4500", "0.99553")
+    want = 4500 + (83.95 - 69.15) / 0.99553
+    checks.check(isinstance(f, float) and abs(f - want) <= 1e-12 * want,
+                 f"PARITY_FORWARD = K + (C - P) / D: {f}, {want}")
+    v = call(alvh, "CONVERSION", "10", "5", "100", "100", "1", "0.05", "0.02")
+    want = 100 * math.exp(-0.05) - 100 * math.exp(-0.02) + 10 - 5
+    checks.check(isinstance(v, float) and abs(v - want) <= 1e-12,
+                 f"CONVERSION = K e^-rT - S e^-qT + C - P: {v}, {want}")
+    out = call(alvh, "PARITY_FORWARD", "1", "200", "100", "0.99")
+    checks.check(isinstance(out, str) and "forward of -101.0101" in out,
+                 "a pair implying no positive forward: " + str(out))
     return checks.report("cli_chain_range")
 
 

@@ -1,7 +1,8 @@
 /* fn_chain.c: the table rows of option chains (category Chain): CBOE's quote table download
  * opened in or pasted into a sheet (alvh_arg_chain) read as `alvh chain FILE` reads the file,
  * and the same tables: one row per expiry and root (CHAIN_SUMMARY), one expiry's smile
- * (CHAIN_SMILE), a condor from the quotes (CHAIN_CONDOR). The engine is chain*.c
+ * (CHAIN_SMILE), a condor from the quotes (CHAIN_CONDOR); and one strike's pair
+ * (PARITY_FORWARD, CONVERSION). The engine is chain*.c
  * (alvh/chain.h states the rules; docs/chains.md the layout and the methods). */
 #include <math.h>
 #include <stdlib.h>
@@ -222,6 +223,49 @@ static alvh_status eval_chain_condor(const alvh_value *a, size_t n, alvh_result 
     return st;
 }
 
+/* ---- one strike's pair: PARITY_FORWARD, CONVERSION ------------------------------------------- */
+
+enum { PF_CALL, PF_PUT, PF_STRIKE, PF_DISCOUNT, PF_NARGS };
+
+static alvh_status eval_parity_forward(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double f = 0.0;
+    alvh_status st = alvh_parity_forward(a[PF_CALL].number, a[PF_PUT].number,
+                                         a[PF_STRIKE].number, a[PF_DISCOUNT].number, &f);
+    if (st == ALVH_E_ARGUMENT)
+        return alvh_fail(out, st, "discount must be a discount factor between 0 and 2 "
+                         "(e^(-rate x years), e.g. 0.995), got %.15g", a[PF_DISCOUNT].number);
+    if (st == ALVH_E_CHAIN_PARITY)
+        return alvh_fail(out, st, "the pair implies a forward of %.15g, not positive: strike "
+                         "%.15g + (call %.15g - put %.15g) / discount %.15g",
+                         a[PF_STRIKE].number + (a[PF_CALL].number - a[PF_PUT].number) /
+                                                   a[PF_DISCOUNT].number,
+                         a[PF_STRIKE].number, a[PF_CALL].number, a[PF_PUT].number,
+                         a[PF_DISCOUNT].number);
+    if (st == ALVH_OK)
+        alvh_result_number(out, f);
+    return st;
+}
+
+enum { CV_CALL, CV_PUT, CV_SPOT, CV_STRIKE, CV_YEARS, CV_RATE, CV_DIV_YIELD, CV_NARGS };
+
+static alvh_status eval_conversion(const alvh_value *a, size_t n, alvh_result *out)
+{
+    (void)n;
+    double v = 0.0;
+    alvh_status st = alvh_parity_conversion(a[CV_CALL].number, a[CV_PUT].number,
+                                            a[CV_SPOT].number, a[CV_STRIKE].number,
+                                            a[CV_YEARS].number, a[CV_RATE].number,
+                                            a[CV_DIV_YIELD].number, &v);
+    if (st == ALVH_E_PRICE)
+        return alvh_fail(out, st, "call and put must be prices >= 0, got call %.15g, put %.15g",
+                         a[CV_CALL].number, a[CV_PUT].number);
+    if (st == ALVH_OK)
+        alvh_result_number(out, v);
+    return st;
+}
+
 /* ---- argument specs and rows ------------------------------------------------------------------ */
 
 #define ARG_CHAIN                                                                             \
@@ -257,6 +301,34 @@ static const alvh_arg_spec k_condor_args[] = {
     [CND_ROOT] = ARG_ROOT("empty: any root"),
 };
 ALVH_CHECK_ARGS(k_condor_args, CND_NARGS);
+
+static const alvh_arg_spec k_parity_forward_args[] = {
+    [PF_CALL] = {"call", "Call price at the strike, index points (a mid), e.g. 83.95",
+                 ALVH_ARG_NUMBER, 0, 0, NULL},
+    [PF_PUT] = {"put", "Put price at the same strike and expiry, e.g. 69.15", ALVH_ARG_NUMBER,
+                0, 0, NULL},
+    [PF_STRIKE] = {"strike", "The strike, index points, e.g. 4500", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [PF_DISCOUNT] = {"discount", "Discount factor to the expiry's settlement, e^(-rate x "
+                     "years), e.g. 0.9955 (CHAIN_SUMMARY's)", ALVH_ARG_NUMBER, 0, 0, NULL},
+};
+ALVH_CHECK_ARGS(k_parity_forward_args, PF_NARGS);
+
+static const alvh_arg_spec k_conversion_args[] = {
+    [CV_CALL] = {"call", "Call price at the strike, index points, e.g. 83.95", ALVH_ARG_NUMBER,
+                 0, 0, NULL},
+    [CV_PUT] = {"put", "Put price at the same strike and expiry, e.g. 69.15", ALVH_ARG_NUMBER, 0,
+                0, NULL},
+    [CV_SPOT] = {"spot", "The underlying now, index points, e.g. 4510.2", ALVH_ARG_NUMBER, 0, 0,
+                 NULL},
+    [CV_STRIKE] = {"strike", "The strike, index points, e.g. 4500", ALVH_ARG_NUMBER, 0, 0, NULL},
+    [CV_YEARS] = {"years", "Time to settlement in years, ACT/365, e.g. 0.0979", ALVH_ARG_NUMBER,
+                  0, 0, NULL},
+    [CV_RATE] = {"rate", "Risk-free rate, continuous decimal (0.045)", ALVH_ARG_NUMBER, 1, 0,
+                 NULL},
+    [CV_DIV_YIELD] = {"div_yield", "Dividend yield, continuous decimal (0.013)", ALVH_ARG_NUMBER,
+                      1, 0, NULL},
+};
+ALVH_CHECK_ARGS(k_conversion_args, CV_NARGS);
 
 /* A one-expiry SPX chain in CBOE's layout (quotes of a smile near 13.5% at the money), as Calc shows quotedata.csv (rows = lines; a range
  * is rectangular, so the first two lines end in empty cells). */
@@ -313,5 +385,15 @@ const alvh_func alvh_fn_chain[] = {
      "theta, each leg's implied vol and delta",
      ALVH_SHAPE_MATRIX, ALVH_ROW_ARGS(k_condor_args), eval_chain_condor,
      CHAIN_EXAMPLE "\t36\t0.16\t50\n" CHAIN_EXAMPLE "\t36\t0.3\t100\tSPX\n"},
+    {"PARITY_FORWARD", "Chain",
+     "The forward one strike's call and put imply by put-call parity, F = K + (C - P) / D",
+     "Forward, index points", ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_parity_forward_args),
+     eval_parity_forward, "83.95\t69.15\t4500\t0.99553\n1.525\t99.85\t4600\t0.9985\n"},
+    {"CONVERSION", "Chain",
+     "The value of a conversion at one strike (long the underlying and the put, short the call): "
+     "K e^(-rT) - S e^(-qT) + C - P; a reversal is worth minus it",
+     "Index points per unit: > 0, the calls are rich against the puts; 0 when parity holds",
+     ALVH_SHAPE_SCALAR, ALVH_ROW_ARGS(k_conversion_args), eval_conversion,
+     "83.95\t69.15\t4510.2\t4500\t0.0979\t0.0457\t0.0349\n10\t5\t100\t100\t1\t0.05\t0.02\n"},
 };
 ALVH_DEFINE_GROUP_COUNT(chain);
